@@ -1,0 +1,52 @@
+package com.bestever.article;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.Table;
+
+/** A slug a review was once published under; its URL answers 301 to the current one. */
+@Entity
+@Table(name = "article_earlier_slug")
+public class EarlierSlug {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "article_id")
+    private Article article;
+
+    @Column(nullable = false, length = 120)
+    private String slug;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected EarlierSlug() {
+    }
+
+    EarlierSlug(Article article, String slug) {
+        this.article = article;
+        this.slug = slug;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+    }
+
+    public Long getId() { return id; }
+    public Article getArticle() { return article; }
+    public String getSlug() { return slug; }
+    public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,48 @@
+package com.bestever.article;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+
+import com.bestever.system.NotFoundException;
+import com.bestever.system.PageNumber;
+
+/** The review page and the home page's list of the latest reviews. */
+@Controller
+class ReviewController {
+
+    private final Reviews reviews;
+
+    ReviewController(Reviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @GetMapping("/")
+    String home(@RequestParam(defaultValue = "1") int page, Model model) {
+        var latest = reviews.latest(PageNumber.of(page));
+        if (latest.isEmpty() && page > 1) {
+            throw new NotFoundException("page " + page);
+        }
+        model.addAttribute("reviews", latest);
+        return "article/home";
+    }
+
+    @GetMapping("/reviews/{slug}")
+    Object review(@PathVariable String slug, Model model) {
+        var page = reviews.page(slug);
+        if (page.isPresent()) {
+            model.addAttribute("page", page.get());
+            return "article/review";
+        }
+        // A review whose slug changed keeps its old links: 301 to where it lives now.
+        return reviews.currentSlugFor(slug).map(current -> {
+            RedirectView redirect = new RedirectView("/reviews/" + current);
+            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            return redirect;
+        }).orElseThrow(() -> new NotFoundException("review " + slug));
+    }
+}

@@ -1,0 +1,62 @@
+package com.bestever.article;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.hibernate.Hibernate;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.bestever.poll.VoteQuestionRepository;
+
+/** What readers may see of the reviews: only what is public at this moment, by the injected clock. */
+@Service
+@Transactional(readOnly = true)
+public class Reviews {
+
+    private final ArticleRepository articles;
+    private final VoteQuestionRepository polls;
+    private final Markdown markdown;
+    private final Clock clock;
+
+    Reviews(ArticleRepository articles, VoteQuestionRepository polls, Markdown markdown, Clock clock) {
+        this.articles = articles;
+        this.polls = polls;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    /** The public review under this slug, with everything its page shows, in a fixed number of statements. */
+    public Optional<ReviewPage> page(String slug) {
+        return articles.findPublicBySlug(slug, clock.instant()).map(article -> {
+            Hibernate.initialize(article.getFilm().getDirectors());
+            return new ReviewPage(article, markdown.toSafeHtml(article.getBody()),
+                    polls.findByArticleId(article.getId()).orElse(null));
+        });
+    }
+
+    /** Where an earlier slug of a public review points now. */
+    public Optional<String> currentSlugFor(String earlierSlug) {
+        return articles.findCurrentSlugOfPublic(earlierSlug, clock.instant());
+    }
+
+    public Page<Article> latest(Pageable page) {
+        return articles.findPublic(clock.instant(), page);
+    }
+
+    public Page<Article> inGenre(Long genreId, Pageable page) {
+        return articles.findPublicByGenre(genreId, clock.instant(), page);
+    }
+
+    public Page<Article> byAuthor(Long authorId, Pageable page) {
+        return articles.findPublicByAuthor(authorId, clock.instant(), page);
+    }
+
+    public List<Article> aboutFilm(Long filmId) {
+        return articles.findPublicByFilm(filmId, clock.instant());
+    }
+}

@@ -1,0 +1,36 @@
+package com.bestever.author;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.bestever.article.Reviews;
+import com.bestever.system.NotFoundException;
+import com.bestever.system.PageNumber;
+
+/** A critic's page: their bio and their reviews, newest first. */
+@Controller
+class AuthorController {
+
+    private final AuthorRepository authors;
+    private final Reviews reviews;
+
+    AuthorController(AuthorRepository authors, Reviews reviews) {
+        this.authors = authors;
+        this.reviews = reviews;
+    }
+
+    @GetMapping("/authors/{slug}")
+    String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+        Author author = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("author " + slug));
+        var byAuthor = reviews.byAuthor(author.getId(), PageNumber.of(page));
+        if (byAuthor.isEmpty() && page > 1) {
+            throw new NotFoundException("page " + page);
+        }
+        model.addAttribute("author", author);
+        model.addAttribute("reviews", byAuthor);
+        return "author/author";
+    }
+}

@@ -1,0 +1,133 @@
+package com.bestever.film;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import com.bestever.genre.Genre;
+
+/** The facts of a film: what a review is about. */
+@Entity
+@Table(name = "film")
+public class Film {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, length = 200)
+    private String title;
+
+    @Column(nullable = false, length = 120)
+    private String slug;
+
+    @Column(name = "original_title", length = 200)
+    private String originalTitle;
+
+    @Column(name = "release_year", nullable = false)
+    private int releaseYear;
+
+    @Column(length = 100)
+    private String country;
+
+    @Column(length = 100)
+    private String language;
+
+    @Column(name = "runtime_minutes")
+    private Integer runtimeMinutes;
+
+    @Column(name = "poster_url", length = 2000)
+    private String posterUrl;
+
+    @ElementCollection
+    @CollectionTable(name = "film_director", joinColumns = @JoinColumn(name = "film_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false, length = 200)
+    private List<String> directors = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "film_cast_member", joinColumns = @JoinColumn(name = "film_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name", nullable = false, length = 200)
+    private List<String> cast = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "film_genre", joinColumns = @JoinColumn(name = "film_id"),
+            inverseJoinColumns = @JoinColumn(name = "genre_id"))
+    @OrderBy("name")
+    private Set<Genre> genres = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Film() {
+    }
+
+    public Film(String title, String slug, int releaseYear) {
+        this.title = title;
+        this.slug = slug;
+        this.releaseYear = releaseYear;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = updatedAt = Instant.now();
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    public Long getId() { return id; }
+    public long getVersion() { return version; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getSlug() { return slug; }
+    public void setSlug(String slug) { this.slug = slug; }
+    public String getOriginalTitle() { return originalTitle; }
+    public void setOriginalTitle(String originalTitle) { this.originalTitle = originalTitle; }
+    public int getReleaseYear() { return releaseYear; }
+    public void setReleaseYear(int releaseYear) { this.releaseYear = releaseYear; }
+    public String getCountry() { return country; }
+    public void setCountry(String country) { this.country = country; }
+    public String getLanguage() { return language; }
+    public void setLanguage(String language) { this.language = language; }
+    public Integer getRuntimeMinutes() { return runtimeMinutes; }
+    public void setRuntimeMinutes(Integer runtimeMinutes) { this.runtimeMinutes = runtimeMinutes; }
+    public String getPosterUrl() { return posterUrl; }
+    public void setPosterUrl(String posterUrl) { this.posterUrl = posterUrl; }
+    public List<String> getDirectors() { return directors; }
+    public void setDirectors(List<String> directors) { this.directors.clear(); this.directors.addAll(directors); }
+    public List<String> getCast() { return cast; }
+    public void setCast(List<String> cast) { this.cast.clear(); this.cast.addAll(cast); }
+    public Set<Genre> getGenres() { return genres; }
+    public void setGenres(Set<Genre> genres) { this.genres.clear(); this.genres.addAll(genres); }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,36 @@
+package com.bestever.film;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import com.bestever.article.Reviews;
+import com.bestever.poll.VoteQuestionRepository;
+import com.bestever.system.NotFoundException;
+
+/** A film's page: its facts, the reviews about it, and the polls that ask whether it is the best ever. */
+@Controller
+class FilmController {
+
+    private final FilmRepository films;
+    private final Reviews reviews;
+    private final VoteQuestionRepository polls;
+
+    FilmController(FilmRepository films, Reviews reviews, VoteQuestionRepository polls) {
+        this.films = films;
+        this.reviews = reviews;
+        this.polls = polls;
+    }
+
+    @GetMapping("/films/{slug}")
+    @Transactional(readOnly = true)
+    public String film(@PathVariable String slug, Model model) {
+        Film film = films.findBySlug(slug).orElseThrow(() -> new NotFoundException("film " + slug));
+        model.addAttribute("film", film);
+        model.addAttribute("reviews", reviews.aboutFilm(film.getId()));
+        model.addAttribute("polls", polls.findByFilmId(film.getId()));
+        return "film/film";
+    }
+}

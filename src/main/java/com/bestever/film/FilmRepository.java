@@ -1,0 +1,18 @@
+package com.bestever.film;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface FilmRepository extends JpaRepository<Film, Long> {
+
+    /** The film page: its facts, directors, cast and genres in one go. */
+    @EntityGraph(attributePaths = {"directors", "cast", "genres"})
+    Optional<Film> findBySlug(String slug);
+
+    List<Film> findAllByOrderByTitleAsc();
+
+    boolean existsBySlug(String slug);
+}

@@ -1,0 +1,36 @@
+package com.bestever.genre;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.bestever.article.Reviews;
+import com.bestever.system.NotFoundException;
+import com.bestever.system.PageNumber;
+
+/** "Best Ever Drama Movie?": every public review in a genre. */
+@Controller
+class GenreController {
+
+    private final GenreRepository genres;
+    private final Reviews reviews;
+
+    GenreController(GenreRepository genres, Reviews reviews) {
+        this.genres = genres;
+        this.reviews = reviews;
+    }
+
+    @GetMapping("/genres/{slug}")
+    String genre(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+        Genre genre = genres.findBySlug(slug).orElseThrow(() -> new NotFoundException("genre " + slug));
+        var inGenre = reviews.inGenre(genre.getId(), PageNumber.of(page));
+        if (inGenre.isEmpty() && page > 1) {
+            throw new NotFoundException("page " + page);
+        }
+        model.addAttribute("genre", genre);
+        model.addAttribute("reviews", inGenre);
+        return "genre/genre";
+    }
+}

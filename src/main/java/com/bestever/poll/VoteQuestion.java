@@ -1,0 +1,142 @@
+package com.bestever.poll;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import com.bestever.film.Film;
+import com.bestever.genre.Genre;
+
+/**
+ * "You tell us": the poll that closes a review — is this film the Best Ever movie of a genre?
+ * It belongs to a review by id only, so the poll feature does not depend on articles.
+ */
+@Entity
+@Table(name = "vote_question")
+public class VoteQuestion {
+
+    public static final String YES = "Yes, it's the best ever";
+    public static final String NO = "No, something else is";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(name = "article_id")
+    private Long articleId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "film_id")
+    private Film film;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "genre_id")
+    private Genre genre;
+
+    @Column(nullable = false)
+    private String question;
+
+    @Column(name = "opens_at", nullable = false)
+    private Instant opensAt;
+
+    @Column(name = "closes_at")
+    private Instant closesAt;
+
+    @OneToMany(mappedBy = "question", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<VoteOption> options = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected VoteQuestion() {
+    }
+
+    public VoteQuestion(Long articleId, Film film, Genre genre, String question, Instant opensAt) {
+        this.articleId = articleId;
+        this.film = film;
+        this.genre = genre;
+        this.question = question;
+        this.opensAt = opensAt;
+    }
+
+    /** The question as the house asks it when the editor leaves it blank. */
+    public static String defaultQuestion(String filmTitle, String genreName) {
+        return "Is " + filmTitle + " the Best Ever " + genreName + " Movie?";
+    }
+
+    /** The two options every poll starts with; the first is the "yes" the leaderboard ranks. */
+    public void addDefaultOptions() {
+        addOption(YES, true);
+        addOption(NO, false);
+    }
+
+    public VoteOption addOption(String label, boolean affirmative) {
+        VoteOption option = new VoteOption(this, options.size(), label, affirmative);
+        options.add(option);
+        return option;
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = updatedAt = Instant.now();
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    /** Whether votes are taken at the given moment. */
+    public boolean isOpenAt(Instant now) {
+        return !now.isBefore(opensAt) && (closesAt == null || now.isBefore(closesAt));
+    }
+
+    public boolean hasNotOpenedAt(Instant now) {
+        return now.isBefore(opensAt);
+    }
+
+    public long totalVotes() {
+        return options.stream().mapToLong(VoteOption::getVotes).sum();
+    }
+
+    public Long getId() { return id; }
+    public long getVersion() { return version; }
+    public Long getArticleId() { return articleId; }
+    public void setArticleId(Long articleId) { this.articleId = articleId; }
+    public Film getFilm() { return film; }
+    public void setFilm(Film film) { this.film = film; }
+    public Genre getGenre() { return genre; }
+    public void setGenre(Genre genre) { this.genre = genre; }
+    public String getQuestion() { return question; }
+    public void setQuestion(String question) { this.question = question; }
+    public Instant getOpensAt() { return opensAt; }
+    public void setOpensAt(Instant opensAt) { this.opensAt = opensAt; }
+    public Instant getClosesAt() { return closesAt; }
+    public void setClosesAt(Instant closesAt) { this.closesAt = closesAt; }
+    public List<VoteOption> getOptions() { return options; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,27 @@
+package com.bestever.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may see what. Public pages are the same for every reader, so they never touch the
+ * session; everything under /admin needs a signed-in editor.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/admin/**").authenticated()
+                        .anyRequest().permitAll())
+                // The poll form sits on cached public pages: it is guarded by an Origin/Referer
+                // check and the SameSite voter cookie instead of a per-session token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/polls/*/votes"))
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));
+        return http.build();
+    }
+}
