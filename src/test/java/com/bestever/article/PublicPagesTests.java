@@ -1,0 +1,186 @@
+package com.bestever.article;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.bestever.support.MutableClock;
+import com.bestever.support.SiteTest;
+import com.bestever.support.SqlStatements;
+import com.bestever.support.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The public pages around the reviews: home, film, author, genre, and what readers must not see. */
+@SiteTest
+class PublicPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData testData;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    SqlStatements statements;
+
+    @Autowired
+    ArticleRepository articles;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    Document page(String url) throws Exception {
+        return Jsoup.parse(mvc.perform(get(url)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    Document notFound(String url) throws Exception {
+        return Jsoup.parse(mvc.perform(get(url)).andExpect(status().isNotFound()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void homeListsTheLatestReviewsNewestFirst() throws Exception {
+        Article newest = testData.review(article -> article.publish(clock.instant().minusSeconds(5)));
+        Document home = page("/");
+        var titles = home.select("main .card-title a");
+        assertThat(titles.first().text()).isEqualTo(newest.getTitle());
+        assertThat(home.select("h1")).hasSize(1);
+    }
+
+    @Test
+    void homeShowsTwentyReviewsInAtMostFourStatementsAndLinksToThePageAfter() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            testData.publishedReview();
+        }
+        page("/");
+        long count = statements.countDuring(() -> page("/"));
+        assertThat(count).isLessThanOrEqualTo(4);
+        Document home = page("/");
+        assertThat(home.select("main .card")).hasSize(20);
+        assertThat(home.selectFirst(".pagination a[rel=next]").attr("href")).isEqualTo("/?page=2");
+        Document second = page("/?page=2");
+        assertThat(second.select("main .card")).isNotEmpty();
+        assertThat(second.selectFirst(".pagination a[rel=prev]").attr("href")).isEqualTo("/");
+    }
+
+    @Test
+    void aPageBeyondTheLastIsNotFound() throws Exception {
+        notFound("/?page=100000");
+        notFound("/?page=0");
+    }
+
+    @Test
+    void aPageNumberThatIsNotANumberIsABadRequestWithAPage() throws Exception {
+        var response = mvc.perform(get("/?page=abc")).andExpect(status().isBadRequest()).andReturn().getResponse();
+        Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.selectFirst("h1").text()).isEqualTo("We could not do that");
+        assertThat(page.text()).doesNotContain("Exception");
+    }
+
+    @Test
+    void draftsAndReviewsInReviewAreNotFound() throws Exception {
+        Article draft = testData.draft();
+        Document page = notFound("/reviews/" + draft.getSlug());
+        assertThat(page.selectFirst("h1").text()).isEqualTo("This page is not here");
+        Article inReview = testData.review(article -> article.setStatus(ArticleStatus.IN_REVIEW));
+        notFound("/reviews/" + inReview.getSlug());
+        assertThat(page("/").select("a[href=/reviews/" + draft.getSlug() + "]")).isEmpty();
+    }
+
+    @Test
+    void aScheduledReviewAppearsWhenItsTimeComes() throws Exception {
+        Instant at = clock.instant().plus(Duration.ofHours(2));
+        Article scheduled = testData.scheduled(at);
+        notFound("/reviews/" + scheduled.getSlug());
+        assertThat(page("/").select("a[href=/reviews/" + scheduled.getSlug() + "]")).isEmpty();
+
+        clock.set(at.plusSeconds(1));
+        assertThat(page("/reviews/" + scheduled.getSlug()).selectFirst("h1").text()).isEqualTo(scheduled.getTitle());
+        assertThat(page("/").select("a[href=/reviews/" + scheduled.getSlug() + "]")).isNotEmpty();
+    }
+
+    @Test
+    void anEarlierSlugAnswersWithAPermanentRedirect() throws Exception {
+        Article review = testData.publishedReview();
+        String earlier = review.getSlug();
+        transaction.executeWithoutResult(status -> articles.findById(review.getId()).orElseThrow()
+                .changeSlug(earlier + "-renamed"));
+        mvc.perform(get("/reviews/" + earlier))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/reviews/" + earlier + "-renamed"));
+        page("/reviews/" + earlier + "-renamed");
+    }
+
+    @Test
+    void unknownAddressesGetTheNotFoundPage() throws Exception {
+        notFound("/reviews/no-such-review");
+        notFound("/films/no-such-film");
+        notFound("/authors/no-such-author");
+        notFound("/genres/no-such-genre");
+        notFound("/no/such/page");
+        Document page = Jsoup.parse(mvc.perform(get(java.net.URI.create("/reviews/%E2%9C%93%20weird")))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("main a[href=/]")).isNotEmpty();
+    }
+
+    @Test
+    void filmPageShowsTheFactsTheReviewsAndThePoll() throws Exception {
+        Document film = page("/films/the-400-blows");
+        assertThat(film.selectFirst("h1").text()).isEqualTo("The 400 Blows");
+        assertThat(film.select("dl.facts dt").eachText())
+                .containsExactly("Year", "Director", "Starring", "Country", "Language", "Runtime", "Genres");
+        assertThat(film.select("dl.facts dd").eachText()).containsExactly("1959", "François Truffaut",
+                "Jean-Pierre Léaud", "France", "French", "99 minutes", "Coming-of-Age, Drama");
+        assertThat(film.text()).contains("Les Quatre Cents Coups");
+        assertThat(film.select(".film-reviews a[href=/reviews/the-400-blows]")).isNotEmpty();
+        assertThat(film.select(".film-polls h3").eachText())
+                .contains("Is The 400 Blows the Best Ever Coming-of-Age Movie?");
+        long count = statements.countDuring(() -> page("/films/the-400-blows"));
+        assertThat(count).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void authorPageShowsTheBioAndTheReviews() throws Exception {
+        Document author = page("/authors/philip-dale");
+        assertThat(author.selectFirst("h1").text()).isEqualTo("Philip Dale");
+        assertThat(author.selectFirst(".page-dek").text()).isNotBlank();
+        assertThat(author.select("main a[href=/reviews/the-400-blows]")).isNotEmpty();
+    }
+
+    @Test
+    void genrePageAsksTheGenresQuestionAndListsItsReviews() throws Exception {
+        Document drama = page("/genres/drama");
+        assertThat(drama.selectFirst("h1").text()).isEqualTo("Best Ever Drama Movie?");
+        assertThat(drama.select("main a[href=/reviews/the-400-blows]")).isNotEmpty();
+        Document comingOfAge = page("/genres/coming-of-age");
+        assertThat(comingOfAge.selectFirst("h1").text()).isEqualTo("Best Ever Coming-of-Age Movie?");
+        assertThat(comingOfAge.select("main a[href=/reviews/the-400-blows]")).isEmpty();
+    }
+
+    @Test
+    void healthIsUpForOperators() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+}
