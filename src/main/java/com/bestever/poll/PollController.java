@@ -76,7 +76,15 @@ class PollController {
         if (knownVoter.isEmpty()) {
             response.addHeader(HttpHeaders.SET_COOKIE, cookies.cookieFor(voter, request).toString());
         }
-        boolean counted = counter.count(poll.id(), answer.id(), voter, clientHash);
+        boolean counted;
+        try {
+            counted = counter.count(poll.id(), answer.id(), voter, clientHash);
+        }
+        catch (PollCounter.VotesUnavailable ex) {
+            throw new PollProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Your vote could not be counted just now. Nothing was counted; please try again.", poll,
+                    Duration.ofSeconds(1));
+        }
 
         if (!PollViews.wantsJson(request)) {
             return ResponseEntity.status(HttpStatus.SEE_OTHER)
