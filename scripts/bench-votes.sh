@@ -28,6 +28,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 JAR=$(ls target/bestever-*.jar | grep -v original | head -1)
 
+rm -rf "$DATA_DIR"
 setsid java ${JAVA_OPTS:-} -jar "$JAR" \
   --server.port="$PORT" \
   --bestever.base-url="$BASE" \
@@ -63,7 +64,7 @@ POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -
 rates=(); p99s=(); ok=1
 for run in $(seq 1 "$RUNS"); do
   before=$(total)
-  line=$(POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" \
+  line=$(POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s \
     -s scripts/votes.lua "$BASE/polls/$POLL_ID/votes" | grep '^RESULT')
   after=$(total)
   acked=$(grep -o 'acked=[0-9]*' <<<"$line" | cut -d= -f2)
