@@ -96,6 +96,8 @@ class LeaderboardTests {
         assertThat(tooEarly.select("li a").eachAttr("href"))
                 .containsExactly("/reviews/" + early.getSlug(), "/reviews/" + none.getSlug());
         assertThat(tooEarly.select("li").first().text()).contains("100% say yes", "3 votes");
+        assertThat(tooEarly.select("li").last().text()).endsWith("no votes yet");
+        assertThat(tooEarly.selectFirst(".too-early-note").text()).isEqualTo("Fewer than 10 votes so far.");
     }
 
     @Test

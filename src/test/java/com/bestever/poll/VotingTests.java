@@ -176,7 +176,9 @@ class VotingTests {
     void anUnknownPollIsNotFound() throws Exception {
         mvc.perform(post("/polls/987654321/votes").param("choice", "1").header("Origin", "http://localhost")
                 .with(fromNewAddress())).andExpect(status().isNotFound());
-        mvc.perform(get("/polls/987654321/results")).andExpect(status().isNotFound());
+        String page = mvc.perform(get("/polls/987654321/results")).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).selectFirst("h1").text()).isEqualTo("There is no such poll");
         mvc.perform(get("/polls/not-a-number/results")).andExpect(status().isNotFound());
         mvc.perform(get("/polls/987654321/results").header("Accept", "application/json"))
                 .andExpect(status().isNotFound())
