@@ -75,8 +75,9 @@ class VoteThrottle {
         }
 
         synchronized Duration take(long now) {
+            // A clock that steps back refills nothing, and refilling resumes from the new time.
             tokens = Math.min(capacity, tokens + Math.max(0, now - updated) * perMilli);
-            updated = Math.max(updated, now);
+            updated = now;
             if (tokens >= 1) {
                 tokens -= 1;
                 return Duration.ZERO;

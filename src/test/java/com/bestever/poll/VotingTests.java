@@ -136,6 +136,18 @@ class VotingTests {
     }
 
     @Test
+    void anOpenPollWithAClosingTimeSaysWhenItCloses() throws Exception {
+        VoteQuestion poll = polls.pollUnder(polls.openPollReview(), question ->
+                question.setClosesAt(java.time.Instant.parse("2099-01-02T18:30:00Z")));
+
+        Document results = page("/polls/" + poll.getId() + "/results");
+
+        assertThat(results.selectFirst(".poll-notice").text()).isEqualTo("Voting closes on January 2, 2099 at 18:30 UTC.");
+        assertThat(results.selectFirst(".poll-notice time").attr("datetime")).isEqualTo("2099-01-02T18:30:00Z");
+        assertThat(results.select("form.poll-form")).hasSize(1);
+    }
+
+    @Test
     void aVoteFromAnotherSitesOriginIsRefused() throws Exception {
         VoteQuestion poll = polls.openPoll();
 
