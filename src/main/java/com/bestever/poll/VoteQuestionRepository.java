@@ -17,6 +17,15 @@ public interface VoteQuestionRepository extends JpaRepository<VoteQuestion, Long
             """)
     Optional<VoteQuestion> findByArticleId(Long articleId);
 
+    /** One poll with its film, genre and options, in one statement. */
+    @Query("""
+            select distinct q from VoteQuestion q
+              join fetch q.genre join fetch q.film
+              left join fetch q.options
+             where q.id = :id
+            """)
+    Optional<VoteQuestion> findPollById(Long id);
+
     /** The polls about a film, for its page, with their options. */
     @Query("""
             select distinct q from VoteQuestion q

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Loads the vote endpoint with wrk and checks the count: every acknowledged vote (303) must be
+# in the poll's total, and nothing else. Prints votes/s and p99 for each run and the medians.
+#
+# Two counts of "acknowledged": the 303s wrk read (its Lua response() hook), and the 303s the
+# site sent (Tomcat's access log). They differ by the requests still in flight when wrk stops
+# (at most one per connection): the site answered them, wrk no longer listened. The exact check
+# is the site's: counted == 303s sent. wrk's own count must be within a connection count of it.
+#
+#   scripts/bench-votes.sh                 # build, start the site on :8081, 3 runs of 15 s
+#   RUNS=5 DURATION=30s scripts/bench-votes.sh
+#   SKIP_BUILD=1 scripts/bench-votes.sh    # use target/*.jar as it is
+#
+# The benchmark comes from one address, so the site is started with a throttle high enough
+# not to get in the way (--bestever.polls.votes-per-minute); its own data directory is wiped
+# first, so the sample poll starts at zero.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PORT=${PORT:-8081}
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+BASE="http://127.0.0.1:${PORT}"
+DATA_DIR=${DATA_DIR:-target/bench-postgres}
+LOG=target/bench-app.log
+ACCESS_DIR=target/bench-access
+
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  ./mvnw -B -q -DskipTests package
+fi
+JAR=$(ls target/bestever-*.jar | grep -v original | head -1)
+
+rm -rf "$DATA_DIR" "$ACCESS_DIR"
+setsid java ${JAVA_OPTS:-} -jar "$JAR" \
+  --server.port="$PORT" \
+  --bestever.base-url="$BASE" \
+  --bestever.polls.votes-per-minute=1000000000 \
+  --bestever.embedded-database.data-directory="$DATA_DIR" \
+  --server.tomcat.accesslog.enabled=true \
+  --server.tomcat.accesslog.directory="$PWD/target/bench-access" \
+  --server.tomcat.accesslog.prefix=access --server.tomcat.accesslog.suffix=.log \
+  --server.tomcat.accesslog.buffered=false \
+  --server.tomcat.accesslog.pattern='%m %U %s' \
+  --bestever.embedded-database.clean-on-start=true \
+  > "$LOG" 2>&1 &
+APP=$!
+stop() { kill -TERM -- "-$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }
+trap stop EXIT
+
+for _ in $(seq 1 120); do
+  curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$BASE/actuator/health" >/dev/null || { echo "the site did not start; see $LOG" >&2; exit 1; }
+
+# The sample review's poll: its id and its first option ("Yes, it's the best ever").
+REVIEW=$(curl -fs "$BASE/reviews/the-400-blows")
+POLL_ID=$(grep -o 'action="/polls/[0-9]*/votes"' <<<"$REVIEW" | head -1 | grep -o '[0-9]\+')
+CHOICE=$(grep -o 'name="choice"[^>]*value="[0-9]*"' <<<"$REVIEW" | head -1 | grep -o 'value="[0-9]*"' | grep -o '[0-9]\+')
+[[ -n "$POLL_ID" && -n "$CHOICE" ]] || { echo "no poll on /reviews/the-400-blows" >&2; exit 1; }
+echo "Poll $POLL_ID, choice $CHOICE, $RUNS runs of wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $BASE"
+
+total() {
+  curl -fs -H 'Accept: application/json' "$BASE/polls/$POLL_ID/results" | grep -o '"total":[0-9]*' | grep -o '[0-9]\+'
+}
+
+# Warm up the JIT (these votes count too; every run checks its own difference).
+POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d${WARMUP:-20s} -s scripts/votes.lua \
+  "$BASE/polls/$POLL_ID/votes" >/dev/null
+
+# 303s the site has sent for votes so far (the access log is written unbuffered).
+sent() { cat "$ACCESS_DIR"/access*.log 2>/dev/null | grep -c "^POST /polls/$POLL_ID/votes 303" || true; }
+
+rates=(); p99s=(); ok=1
+for run in $(seq 1 "$RUNS"); do
+  before=$(total); sent_before=$(sent)
+  line=$(POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s \
+    -s scripts/votes.lua "$BASE/polls/$POLL_ID/votes" | grep '^RESULT')
+  sleep 2 # let the answers wrk stopped waiting for finish
+  after=$(total); sent_after=$(sent)
+  acked=$(grep -o 'acked=[0-9]*' <<<"$line" | cut -d= -f2)
+  rate=$(grep -o 'votes_per_s=[0-9.]*' <<<"$line" | cut -d= -f2)
+  p99=$(grep -o 'p99_ms=[0-9.]*' <<<"$line" | cut -d= -f2)
+  counted=$((after - before)); answered=$((sent_after - sent_before)); in_flight=$((answered - acked))
+  if [[ "$counted" -eq "$answered" && "$in_flight" -ge 0 && "$in_flight" -le "$CONNECTIONS" ]]; then check=OK; else check=MISMATCH; ok=0; fi
+  echo "run $run: ${line#RESULT } | total $before -> $after: counted=$counted, 303s sent=$answered, read by wrk=$acked (in flight at stop: $in_flight) $check"
+  rates+=("$rate"); p99s+=("$p99")
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+echo "median: $(median "${rates[@]}") votes/s, p99 $(median "${p99s[@]}") ms over $RUNS runs; count check: $([[ $ok == 1 ]] && echo 'every 303 sent is counted, nothing else' || echo 'MISMATCH')"
+echo "load average at the end (other work on this machine): $(cut -d' ' -f1-3 /proc/loadavg)"
+[[ $ok == 1 ]]

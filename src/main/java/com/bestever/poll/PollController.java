@@ -1,0 +1,168 @@
+package com.bestever.poll;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * "You tell us": a reader votes ({@code POST /polls/{id}/votes}) and sees the standings on the
+ * poll's own, private page ({@code /polls/{id}/results}). Without JavaScript the vote answers
+ * with a 303 to that page; the script asks for JSON instead. Nothing here is cacheable.
+ */
+@Controller
+class PollController {
+
+    private static final String NO_STORE = CacheControl.noStore().cachePrivate().getHeaderValue();
+
+    private final Polls polls;
+    private final PollCounter counter;
+    private final VoterCookies cookies;
+    private final VoteThrottle throttle;
+    private final SameSiteCheck sameSite;
+    private final PollStates states;
+
+    PollController(Polls polls, PollCounter counter, VoterCookies cookies, VoteThrottle throttle,
+            SameSiteCheck sameSite, PollStates states) {
+        this.polls = polls;
+        this.counter = counter;
+        this.cookies = cookies;
+        this.throttle = throttle;
+        this.sameSite = sameSite;
+        this.states = states;
+    }
+
+    @PostMapping("/polls/{id}/votes")
+    ResponseEntity<?> vote(@PathVariable String id, @RequestParam(required = false) String choice,
+            HttpServletRequest request, HttpServletResponse response) {
+        if (!sameSite.fromThisSite(request)) {
+            throw new PollProblem(HttpStatus.FORBIDDEN, "Votes are taken only from this site’s own pages.");
+        }
+        String clientHash = throttle.clientHash(request);
+        Duration wait = throttle.take(clientHash);
+        if (!wait.isZero()) {
+            throw new PollProblem(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many votes came from your address. Please wait a little and try again.", null, wait);
+        }
+        Poll poll = poll(id);
+        PollState state = polls.stateOf(poll);
+        if (state.isUpcoming()) {
+            throw new PollProblem(HttpStatus.CONFLICT,
+                    "This poll is not open yet: voting opens on " + states.moment(poll.opensAt()) + ".", poll, null);
+        }
+        if (state.isClosed()) {
+            throw new PollProblem(HttpStatus.CONFLICT,
+                    "This poll closed on " + states.moment(poll.closesAt()) + "; it takes no more votes.", poll, null);
+        }
+        Poll.Answer answer = answerOf(choice, poll);
+
+        Optional<String> knownVoter = cookies.voterOf(request);
+        String voter = knownVoter.orElseGet(cookies::newVoterId);
+        if (knownVoter.isEmpty()) {
+            response.addHeader(HttpHeaders.SET_COOKIE, cookies.cookieFor(voter, request).toString());
+        }
+        boolean counted;
+        try {
+            counted = counter.count(poll.id(), answer.id(), voter, clientHash);
+        }
+        catch (PollCounter.VotesUnavailable ex) {
+            throw new PollProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Your vote could not be counted just now. Nothing was counted; please try again.", poll,
+                    Duration.ofSeconds(1));
+        }
+
+        if (!PollViews.wantsJson(request)) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                    .location(URI.create("/polls/" + poll.id() + "/results?vote=" + (counted ? "counted" : "again")))
+                    .build();
+        }
+        String yourChoice = counted ? answer.label() : polls.choiceOf(poll, voter).orElse(answer.label());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .body(PollAnswer.of(polls.standings(poll), yourChoice, counted, PollViews.voteMessage(counted, yourChoice)));
+    }
+
+    @GetMapping("/polls/{id}/results")
+    Object results(@PathVariable String id, @RequestParam(name = "vote", required = false) String vote,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        Poll poll = poll(id);
+        String choice = cookies.voterOf(request).flatMap(voter -> polls.choiceOf(poll, voter)).orElse(null);
+        Standings standings = polls.standings(poll);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        if (PollViews.wantsJson(request)) {
+            return ResponseEntity.ok().body(PollAnswer.of(standings, choice, null, null));
+        }
+        model.addAttribute("poll", poll);
+        model.addAttribute("state", polls.stateOf(poll));
+        model.addAttribute("standings", standings);
+        model.addAttribute("choice", choice);
+        model.addAttribute("notice", choice == null ? null : PollViews.noticeAfterRedirect(vote, choice));
+        model.addAttribute("reviewSlug", polls.reviewSlug(poll).orElse(null));
+        return "poll/results";
+    }
+
+    @ExceptionHandler(PollProblem.class)
+    Object problem(PollProblem problem, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        if (problem.retryAfter() != null) {
+            long seconds = Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        if (PollViews.wantsJson(request)) {
+            return ResponseEntity.status(problem.status())
+                    .body(new PollAnswer.Error(problem.status().value(), problem.getMessage()));
+        }
+        ModelAndView page = new ModelAndView("poll/problem", problem.status());
+        page.addObject("status", problem.status().value());
+        page.addObject("message", problem.getMessage());
+        if (problem.poll() != null) {
+            page.addObject("poll", problem.poll());
+            page.addObject("reviewSlug", polls.reviewSlug(problem.poll()).orElse(null));
+        }
+        return page;
+    }
+
+    private Poll poll(String id) {
+        long number;
+        try {
+            number = Long.parseLong(id);
+        }
+        catch (NumberFormatException ex) {
+            throw new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address.");
+        }
+        return polls.poll(number).orElseThrow(() -> new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address."));
+    }
+
+    private static Poll.Answer answerOf(String choice, Poll poll) {
+        if (choice == null || choice.isBlank()) {
+            throw new PollProblem(HttpStatus.BAD_REQUEST, "Choose one of the answers before you vote.", poll, null);
+        }
+        try {
+            return poll.answer(Long.parseLong(choice.strip())).orElseThrow(() -> notAnAnswer(poll));
+        }
+        catch (NumberFormatException ex) {
+            throw notAnAnswer(poll);
+        }
+    }
+
+    private static PollProblem notAnAnswer(Poll poll) {
+        return new PollProblem(HttpStatus.BAD_REQUEST,
+                "That choice is not one of this poll’s answers; nothing was counted.", poll, null);
+    }
+}

@@ -1,0 +1,33 @@
+package com.bestever.poll;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** What the poll's answers say to the reader, and which form (HTML or JSON) they asked for. */
+final class PollViews {
+
+    private PollViews() {
+    }
+
+    /** The script asks for JSON; a browser navigating asks for HTML. */
+    static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+
+    static String voteMessage(boolean counted, String choice) {
+        return counted
+                ? "Thanks: your vote (“" + choice + "”) is counted."
+                : "You already voted (“" + choice + "”). Each reader’s vote counts once, so nothing changed.";
+    }
+
+    /** After the redirect from a vote, what the poll's page tells the reader (null: nothing). */
+    static String noticeAfterRedirect(String vote, String choice) {
+        if ("counted".equals(vote)) {
+            return voteMessage(true, choice);
+        }
+        if ("again".equals(vote)) {
+            return voteMessage(false, choice);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,98 @@
+package com.bestever.poll;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.bestever.system.ContentChanged;
+
+/**
+ * The read side of the poll: the poll itself (kept in memory for a few seconds, and dropped
+ * whenever an editor changes content), its live standings and a reader's own vote.
+ */
+@Service
+class Polls {
+
+    private final VoteQuestionRepository questions;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
+    private final Cache<Long, Poll> cache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(10_000)
+            .build();
+
+    Polls(VoteQuestionRepository questions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+        this.questions = questions;
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+        this.readOnly.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    Optional<Poll> poll(long id) {
+        Poll cached = cache.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Poll> loaded = readOnly.execute(status -> questions.findPollById(id).map(Poll::of));
+        loaded.ifPresent(poll -> cache.put(id, poll));
+        return loaded;
+    }
+
+    @EventListener
+    void contentChanged(ContentChanged event) {
+        cache.invalidateAll();
+    }
+
+    PollState stateOf(Poll poll) {
+        return poll.stateAt(clock.instant());
+    }
+
+    /** The live standings, straight from the counts. */
+    Standings standings(Poll poll) {
+        List<Standings.Count> counts = jdbc.sql("""
+                        select id, label, votes, affirmative from vote_option
+                         where question_id = ? order by position, id
+                        """)
+                .param(poll.id())
+                .query((rs, row) -> new Standings.Count(rs.getLong("id"), rs.getString("label"),
+                        rs.getLong("votes"), rs.getBoolean("affirmative")))
+                .list();
+        return Standings.of(counts, stateOf(poll).isOpen());
+    }
+
+    /** The answer this voter gave, if any. */
+    Optional<String> choiceOf(Poll poll, String voterId) {
+        return jdbc.sql("""
+                        select o.label from vote v join vote_option o on o.id = v.option_id
+                         where v.question_id = ? and v.voter_id = ?
+                        """)
+                .params(poll.id(), voterId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The slug of the poll's review, while that review is public. */
+    Optional<String> reviewSlug(Poll poll) {
+        if (poll.articleId() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select slug from article
+                         where id = ? and status in ('SCHEDULED', 'PUBLISHED') and publish_at <= ?
+                        """)
+                .params(poll.articleId(), java.sql.Timestamp.from(clock.instant()))
+                .query(String.class)
+                .optional();
+    }
+}

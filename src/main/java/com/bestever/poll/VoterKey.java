@@ -1,0 +1,97 @@
+package com.bestever.poll;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The site's secret for the poll: it signs voter cookies (HMAC-SHA256) and salts the hash of
+ * client addresses. From configuration, or generated once and kept in the database, so every
+ * instance shares it and a restart does not sign every reader out of their votes.
+ */
+@Component
+class VoterKey {
+
+    static final String NAME = "voter-key";
+
+    private final PollSettings settings;
+    private final JdbcClient jdbc;
+    private final SecureRandom random = new SecureRandom();
+    private volatile SecretKeySpec key;
+
+    VoterKey(PollSettings settings, JdbcClient jdbc) {
+        this.settings = settings;
+        this.jdbc = jdbc;
+    }
+
+    /** A new random voter id: 128 bits, URL-safe. */
+    String newVoterId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The signature of a voter id, URL-safe. */
+    String sign(String voterId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac("voter:" + voterId));
+    }
+
+    boolean verify(String voterId, String signature) {
+        return MessageDigest.isEqual(sign(voterId).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A salted (keyed) hash of a client address: enough to throttle, never the address itself. */
+    String hashOfAddress(String address) {
+        return HexFormat.of().formatHex(mac("address:" + address), 0, 16);
+    }
+
+    private byte[] mac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("HmacSHA256 is not available", ex);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec current = key;
+        if (current == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = new SecretKeySpec(loadKey(), "HmacSHA256");
+                }
+                current = key;
+            }
+        }
+        return current;
+    }
+
+    private byte[] loadKey() {
+        if (StringUtils.hasText(settings.voterKey())) {
+            return settings.voterKey().getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] fresh = new byte[32];
+        random.nextBytes(fresh);
+        // The first instance to get here wins; every other one reads the same key.
+        jdbc.sql("insert into poll_secret (name, value) values (?, ?) on conflict (name) do nothing")
+                .params(NAME, Base64.getEncoder().encodeToString(fresh))
+                .update();
+        String stored = jdbc.sql("select value from poll_secret where name = ?").param(NAME)
+                .query(String.class).single();
+        return Base64.getDecoder().decode(stored);
+    }
+}

@@ -1,0 +1,124 @@
+package com.bestever.poll;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import jakarta.servlet.http.Cookie;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.bestever.article.Article;
+import com.bestever.support.TestData;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Polls and votes for the poll's tests: a poll under a fresh review, readers at their own addresses. */
+@Component
+class PollTesting {
+
+    private static final AtomicInteger addresses = new AtomicInteger();
+
+    private final TestData data;
+    private final VoteQuestionRepository questions;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final VoterCookies cookies;
+
+    PollTesting(TestData data, VoteQuestionRepository questions, TransactionTemplate transaction, JdbcClient jdbc,
+            VoterCookies cookies) {
+        this.data = data;
+        this.questions = questions;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.cookies = cookies;
+    }
+
+    /** A published review and its open poll (options "Yes, it's the best ever", "No, something else is"). */
+    VoteQuestion openPoll() {
+        return pollUnder(data.publishedReview(), question -> { });
+    }
+
+    Article openPollReview() {
+        return data.publishedReview();
+    }
+
+    VoteQuestion pollUnder(Article review, Consumer<VoteQuestion> change) {
+        VoteQuestion created = data.pollFor(review);
+        return transaction.execute(status -> {
+            VoteQuestion question = questions.findPollById(created.getId()).orElseThrow();
+            change.accept(question);
+            return questions.saveAndFlush(question);
+        });
+    }
+
+    /** The poll as the database holds it now, with its counts. */
+    VoteQuestion reload(VoteQuestion question) {
+        return transaction.execute(status -> questions.findPollById(question.getId()).orElseThrow());
+    }
+
+    static long yes(VoteQuestion question) {
+        return question.getOptions().get(0).getId();
+    }
+
+    static long no(VoteQuestion question) {
+        return question.getOptions().get(1).getId();
+    }
+
+    /** A reader's vote from the site's own page, from an address no other test uses. */
+    static MockHttpServletRequestBuilder vote(VoteQuestion question, Object choice) {
+        return voteFrom("http://localhost", question, choice);
+    }
+
+    /** A vote whose browser says it comes from this origin (null: no Origin header). */
+    static MockHttpServletRequestBuilder voteFrom(String origin, VoteQuestion question, Object choice) {
+        var request = post("/polls/{id}/votes", question.getId())
+                .param("choice", String.valueOf(choice))
+                .with(fromNewAddress());
+        return origin == null ? request : request.header("Origin", origin);
+    }
+
+    static RequestPostProcessor fromNewAddress() {
+        int n = addresses.incrementAndGet();
+        return from("10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255));
+    }
+
+    static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    /** The cookie a reader who has voted before carries. */
+    Cookie voterCookie(String voterId) {
+        return new Cookie(VoterCookies.NAME, cookies.valueFor(voterId));
+    }
+
+    Cookie newVoterCookie() {
+        return voterCookie(cookies.newVoterId());
+    }
+
+    /** What the database holds: the counts on the options. */
+    long countedVotes(long questionId) {
+        return jdbc.sql("select coalesce(sum(votes), 0) from vote_option where question_id = ?")
+                .param(questionId).query(Long.class).single();
+    }
+
+    /** What the database holds: the vote rows. */
+    long voteRows(long questionId) {
+        return jdbc.sql("select count(*) from vote where question_id = ?").param(questionId).query(Long.class).single();
+    }
+
+    void setVotes(long optionId, long votes) {
+        jdbc.sql("update vote_option set votes = ? where id = ?").params(votes, optionId).update();
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}

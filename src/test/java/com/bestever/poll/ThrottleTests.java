@@ -1,0 +1,109 @@
+package com.bestever.poll;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import com.bestever.support.MutableClock;
+import com.bestever.support.SiteTest;
+
+import static com.bestever.poll.PollTesting.from;
+import static com.bestever.poll.PollTesting.yes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Votes from one client address are throttled; only a salted hash of the address is kept. */
+@SiteTest
+class ThrottleTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PollTesting polls;
+
+    @Autowired
+    PollSettings settings;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    VoteThrottle throttle;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** A new reader (no cookie) voting from this address. */
+    static MockHttpServletRequestBuilder newReaderFrom(String address, VoteQuestion poll) {
+        return post("/polls/{id}/votes", poll.getId()).param("choice", String.valueOf(yes(poll)))
+                .header("Origin", "http://localhost").with(from(address));
+    }
+
+    @Test
+    void votesBeyondTheRateFromOneAddressAre429WithRetryAfter() throws Exception {
+        VoteQuestion poll = polls.openPoll();
+        String address = "192.0.2.77";
+        int allowed = settings.votesPerMinute();
+        clock.set(clock.instant()); // time stands still: the allowance does not refill
+
+        for (int i = 0; i < allowed; i++) {
+            mvc.perform(newReaderFrom(address, poll)).andExpect(status().isSeeOther());
+        }
+        var refused = mvc.perform(newReaderFrom(address, poll).header("Accept", "application/json"))
+                .andExpect(status().isTooManyRequests()).andReturn().getResponse();
+        var refusedPage = mvc.perform(newReaderFrom(address, poll))
+                .andExpect(status().isTooManyRequests()).andReturn().getResponse();
+
+        assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 60);
+        assertThat(refusedPage.getHeader("Retry-After")).isNotBlank();
+        assertThat(refusedPage.getContentAsString()).contains("Too many votes came from your address");
+        assertThat(polls.countedVotes(poll.getId())).isEqualTo(allowed);
+        // Another address is not held back, and a minute later this one votes again.
+        mvc.perform(newReaderFrom("192.0.2.78", poll)).andExpect(status().isSeeOther());
+        clock.advance(Duration.ofMinutes(1));
+        mvc.perform(newReaderFrom(address, poll)).andExpect(status().isSeeOther());
+        assertThat(polls.countedVotes(poll.getId())).isEqualTo(allowed + 2);
+    }
+
+    @Test
+    void theVoteKeepsOnlyASaltedHashOfTheAddress() throws Exception {
+        VoteQuestion poll = polls.openPoll();
+
+        mvc.perform(newReaderFrom("198.51.100.23", poll)).andExpect(status().isSeeOther());
+
+        String kept = jdbc.sql("select client_hash from vote where question_id = ?").param(poll.getId())
+                .query(String.class).single();
+        assertThat(kept).matches("[0-9a-f]{32}").doesNotContain("198.51.100.23");
+        String row = jdbc.sql("select v::text from vote v where question_id = ?").param(poll.getId())
+                .query(String.class).single();
+        assertThat(row).doesNotContain("198.51.100.23");
+    }
+
+    @Test
+    void forwardedForIsIgnoredUnlessTrusted() throws Exception {
+        VoteQuestion poll = polls.openPoll();
+        assertThat(settings.trustForwardedFor()).isFalse();
+
+        mvc.perform(newReaderFrom("198.51.100.40", poll).header("X-Forwarded-For", "203.0.113.9"))
+                .andExpect(status().isSeeOther());
+
+        String kept = jdbc.sql("select client_hash from vote where question_id = ?").param(poll.getId())
+                .query(String.class).single();
+        var request = new org.springframework.mock.web.MockHttpServletRequest();
+        request.setRemoteAddr("198.51.100.40");
+        assertThat(kept).isEqualTo(throttle.clientHash(request));
+    }
+}

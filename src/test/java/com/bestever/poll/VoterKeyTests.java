@@ -1,0 +1,46 @@
+package com.bestever.poll;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.bestever.support.SiteTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The key that signs voter cookies: generated once, kept in the database, shared by every instance. */
+@SiteTest
+class VoterKeyTests {
+
+    @Autowired
+    VoterKey key;
+
+    @Autowired
+    PollSettings settings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theGeneratedKeyIsKeptInTheDatabaseSoAnotherInstanceOrARestartSignsAlike() {
+        String signature = key.sign("reader-1");
+
+        VoterKey anotherInstance = new VoterKey(settings, jdbc);
+
+        assertThat(anotherInstance.sign("reader-1")).isEqualTo(signature);
+        assertThat(anotherInstance.verify("reader-1", signature)).isTrue();
+        assertThat(anotherInstance.verify("reader-2", signature)).isFalse();
+        assertThat(jdbc.sql("select count(*) from poll_secret where name = ?").param(VoterKey.NAME)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aConfiguredKeyIsUsedInstead() {
+        VoterKey configured = new VoterKey(new PollSettings("a-configured-secret", 60, false, 10, Duration.ofDays(1)), jdbc);
+
+        assertThat(configured.sign("reader-1")).isNotEqualTo(key.sign("reader-1"));
+    }
+}
