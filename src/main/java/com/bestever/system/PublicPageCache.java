@@ -123,7 +123,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
             }
         }
         long before = generation.get();
-        ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
+        ContentCachingResponseWrapper rendering = new Rendering(response);
         chain.doFilter(asGet(request), rendering);
 
         if (rendering.getStatus() != HttpServletResponse.SC_OK || setsCookie(response)
@@ -273,6 +273,29 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     private static boolean forbidsStoring(HttpServletResponse response) {
         String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
         return cacheControl != null && (cacheControl.contains("no-store") || cacheControl.contains("private"));
+    }
+
+    /**
+     * The response as the page is rendered into memory. An error page is rendered by the
+     * container after this filter has returned, so it is marked no-store before that happens.
+     */
+    private static final class Rendering extends ContentCachingResponseWrapper {
+
+        Rendering(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            super.sendError(status, message);
+        }
     }
 
     /** A HEAD is rendered as the GET it stands for, so it gets the same ETag and length. */
