@@ -17,8 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.bestever.article.Article;
+import com.bestever.author.AuthorRepository;
+import com.bestever.film.FilmRepository;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
 
@@ -34,6 +37,15 @@ class SearchTests {
 
     @Autowired
     TestData data;
+
+    @Autowired
+    FilmRepository films;
+
+    @Autowired
+    AuthorRepository authors;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     MockHttpServletResponse search(String q) throws Exception {
         return mvc.perform(get("/search").param("q", q)).andReturn().getResponse();
@@ -89,6 +101,23 @@ class SearchTests {
         String path = "/reviews/" + review.getSlug();
         assertThat(foundSlugs(results(review.getFilm().getTitle()))).contains(path);
         assertThat(foundSlugs(results(review.getAuthor().getName()))).contains(path);
+    }
+
+    @Test
+    void followsTheFilmAndTheAuthorWhenTheyChange() throws Exception {
+        Article review = data.publishedReview();
+        String path = "/reviews/" + review.getSlug();
+        String director = "Agnès Varda" + TestData.unique("").replace("-", " ");
+        String author = "Critic Renamed" + TestData.unique("").replace("-", " ");
+        transaction.executeWithoutResult(status -> {
+            var film = films.findById(review.getFilm().getId()).orElseThrow();
+            film.setDirectors(List.of(director));
+            film.setOriginalTitle("Cléo de 5 à 7");
+            authors.findById(review.getAuthor().getId()).orElseThrow().setName(author);
+        });
+        assertThat(foundSlugs(results("Agnes Varda " + director.substring("Agnès Varda".length())))).contains(path);
+        assertThat(foundSlugs(results(author))).contains(path);
+        assertThat(foundSlugs(results("Cleo de 5 a 7 " + review.getFilm().getSlug()))).contains(path);
     }
 
     @Test
