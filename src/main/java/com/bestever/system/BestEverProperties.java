@@ -1,9 +1,11 @@
 package com.bestever.system;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The site's own settings ({@code bestever.*} in application.properties).
@@ -13,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the zone in which dates are shown to readers
  * @param sampleContent whether an empty database gets the sample review at startup
  * @param embeddedDatabase where the embedded PostgreSQL keeps its data when no datasource URL is set
+ * @param httpCache how long browsers and shared caches may keep a public page ({@code bestever.http-cache.*})
+ * @param pageCache the in-memory cache of rendered public pages ({@code bestever.page-cache.*})
  */
 @ConfigurationProperties("bestever")
 public record BestEverProperties(
@@ -20,7 +24,9 @@ public record BestEverProperties(
         @DefaultValue("Best Ever") String siteName,
         @DefaultValue("UTC") ZoneId timeZone,
         @DefaultValue("true") boolean sampleContent,
-        @DefaultValue EmbeddedDatabase embeddedDatabase) {
+        @DefaultValue EmbeddedDatabase embeddedDatabase,
+        @DefaultValue HttpCache httpCache,
+        @DefaultValue PageCache pageCache) {
 
     public BestEverProperties {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -38,5 +44,33 @@ public record BestEverProperties(
     public record EmbeddedDatabase(
             @DefaultValue("./data/postgres") String dataDirectory,
             @DefaultValue("false") boolean cleanOnStart) {
+    }
+
+    /**
+     * The {@code Cache-Control} of public pages.
+     *
+     * @param maxAge how long a browser or CDN may reuse a page without asking again
+     * @param staleWhileRevalidate how much longer it may show the old page while it fetches the new one
+     */
+    public record HttpCache(
+            @DefaultValue("60s") Duration maxAge,
+            @DefaultValue("600s") Duration staleWhileRevalidate) {
+
+        public String publicCacheControl() {
+            return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate=" + staleWhileRevalidate.toSeconds();
+        }
+    }
+
+    /**
+     * Public pages rendered once and kept compressed in memory until content changes.
+     *
+     * @param enabled off only to measure the site without it
+     * @param maxAge the longest a rendered page is kept (at most 60 s: standings and scheduled reviews)
+     * @param maxSize the memory all kept pages may take, plain and gzipped bytes together
+     */
+    public record PageCache(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("60s") Duration maxAge,
+            @DefaultValue("64MB") DataSize maxSize) {
     }
 }

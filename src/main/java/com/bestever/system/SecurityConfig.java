@@ -4,6 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 
 /**
  * Who may see what. Public pages are the same for every reader, so they never touch the
@@ -21,7 +23,13 @@ class SecurityConfig {
                 // check and the SameSite voter cookie instead of a per-session token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/polls/*/votes"))
                 .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"));
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                // Public pages carry Cache-Control: public (PublicPageCache); every other address
+                // (admin, login, preview, polls, errors) keeps Security's no-store.
+                .headers(headers -> headers
+                        .cacheControl(cacheControl -> cacheControl.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !PublicPages.isPublic(request), new CacheControlHeadersWriter())));
         return http.build();
     }
 }

@@ -6,29 +6,43 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
+
+import com.bestever.system.ContentChanged;
 
 /**
  * The site's clock in tests: real time until a test sets it, so scheduled publishing and
  * poll opening times can be tested without waiting. Tests that move it call {@link #reset()}.
+ * Moving it publishes {@link ContentChanged}, as the scheduler does when a review goes live,
+ * so cached public pages follow the clock.
  */
 @Component
 @Primary
 public class MutableClock extends Clock {
 
+    private final ApplicationEventPublisher events;
+
     private volatile Instant fixed;
+
+    MutableClock(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     public void set(Instant instant) {
         fixed = instant;
+        events.publishEvent(new ContentChanged("clock set"));
     }
 
     public void advance(Duration duration) {
         fixed = instant().plus(duration);
+        events.publishEvent(new ContentChanged("clock moved"));
     }
 
     public void reset() {
         fixed = null;
+        events.publishEvent(new ContentChanged("clock reset"));
     }
 
     @Override

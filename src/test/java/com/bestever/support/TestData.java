@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,10 +23,12 @@ import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.poll.VoteQuestion;
 import com.bestever.poll.VoteQuestionRepository;
+import com.bestever.system.ContentChanged;
 
 /**
  * Small builders for test content, saved through the real repositories. Every name gets a
- * unique suffix, so tests sharing one database never collide.
+ * unique suffix, so tests sharing one database never collide. Like an editor's save, every
+ * builder publishes {@link ContentChanged}, so cached public pages show the new content.
  */
 @Component
 public class TestData {
@@ -39,9 +42,10 @@ public class TestData {
     private final VoteQuestionRepository polls;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     TestData(GenreRepository genres, AuthorRepository authors, FilmRepository films, ArticleRepository articles,
-            VoteQuestionRepository polls, TransactionTemplate transaction, Clock clock) {
+            VoteQuestionRepository polls, TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
         this.genres = genres;
         this.authors = authors;
         this.films = films;
@@ -49,6 +53,12 @@ public class TestData {
         this.polls = polls;
         this.transaction = transaction;
         this.clock = clock;
+        this.events = events;
+    }
+
+    private <T> T changed(T saved) {
+        events.publishEvent(new ContentChanged("test data"));
+        return saved;
     }
 
     public static String unique(String prefix) {
@@ -57,12 +67,12 @@ public class TestData {
 
     public Genre genre() {
         String slug = unique("genre");
-        return genres.save(new Genre("Genre " + slug, slug));
+        return changed(genres.save(new Genre("Genre " + slug, slug)));
     }
 
     public Author author() {
         String slug = unique("critic");
-        return authors.save(new Author("Critic " + slug, slug, "Writes about films."));
+        return changed(authors.save(new Author("Critic " + slug, slug, "Writes about films.")));
     }
 
     public Film film(Genre... genresOfFilm) {
@@ -70,7 +80,7 @@ public class TestData {
         Film film = new Film("Film " + slug, slug, 1970);
         film.setDirectors(List.of("A. Director"));
         film.setGenres(Set.of(genresOfFilm));
-        return films.save(film);
+        return changed(films.save(film));
     }
 
     /** A review published a minute ago, with new genre, film and author unless the customiser sets them. */
@@ -79,7 +89,7 @@ public class TestData {
     }
 
     public Article review(Consumer<Article> customiser) {
-        return transaction.execute(status -> {
+        return changed(transaction.execute(status -> {
             Genre genre = genre();
             String slug = unique("review");
             Article article = new Article("Review " + slug, slug, genre, film(genre), author(),
@@ -87,7 +97,7 @@ public class TestData {
                     "The verdict on " + slug + ".");
             customiser.accept(article);
             return articles.save(article);
-        });
+        }));
     }
 
     public Article draft() {
@@ -100,13 +110,13 @@ public class TestData {
 
     /** A poll with the two default options under the given review, open from now on. */
     public VoteQuestion pollFor(Article article) {
-        return transaction.execute(status -> {
+        return changed(transaction.execute(status -> {
             Article fresh = articles.findById(article.getId()).orElseThrow();
             VoteQuestion poll = new VoteQuestion(fresh.getId(), fresh.getFilm(), fresh.getGenre(),
                     VoteQuestion.defaultQuestion(fresh.getFilm().getTitle(), fresh.getGenre().getName()),
                     clock.instant().minus(Duration.ofMinutes(1)));
             poll.addDefaultOptions();
             return polls.save(poll);
-        });
+        }));
     }
 }

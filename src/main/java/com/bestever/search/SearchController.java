@@ -1,0 +1,67 @@
+package com.bestever.search;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.bestever.system.NotFoundException;
+import com.bestever.system.PageNumber;
+
+/**
+ * {@code /search?q=}: the reviews that match what the reader typed, best match first.
+ * Any text is a valid query (websearch_to_tsquery never fails on syntax); only an empty or
+ * overlong one gets a page that says so instead of results.
+ */
+@Controller
+class SearchController {
+
+    static final int MAX_QUERY_LENGTH = 200;
+
+    // Control characters (the null byte among them), lone surrogates and our own highlight markers.
+    private static final Pattern UNUSABLE = Pattern.compile("[\\p{Cc}\\p{Cs}\\uE000\\uE001]+");
+
+    private final SearchRepository search;
+    private final Clock clock;
+
+    SearchController(SearchRepository search, Clock clock) {
+        this.search = search;
+        this.clock = clock;
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
+            Model model, HttpServletResponse response) {
+        String query = q == null ? "" : UNUSABLE.matcher(q).replaceAll(" ").strip();
+        model.addAttribute("q", query);
+        if (query.isEmpty()) {
+            return "search/search";
+        }
+        if (query.length() > MAX_QUERY_LENGTH) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("q", query.substring(0, MAX_QUERY_LENGTH));
+            model.addAttribute("tooLong", true);
+            return "search/search";
+        }
+        Pageable pageable = PageNumber.of(page);
+        var now = clock.instant();
+        long total = search.count(query, now);
+        if (page > 1 && pageable.getOffset() >= total) {
+            throw new NotFoundException("search page " + page);
+        }
+        List<SearchHit> hits = total == 0 ? List.of()
+                : search.find(query, now, (int) pageable.getOffset(), pageable.getPageSize());
+        Page<SearchHit> results = new PageImpl<>(hits, pageable, total);
+        model.addAttribute("results", results);
+        return "search/search";
+    }
+}

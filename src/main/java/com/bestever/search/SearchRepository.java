@@ -1,0 +1,88 @@
+package com.bestever.search;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * PostgreSQL full-text search over public reviews, in native SQL: the weighted
+ * {@code article.search_vector} (V35__search.sql) matched by {@code websearch_to_tsquery},
+ * which accepts any text a reader types without a syntax error, ranked by {@code ts_rank_cd}.
+ */
+@Repository
+class SearchRepository {
+
+    /** Marks the highlighted words in the headlines; no review text contains them. */
+    static final char START = '\uE000';
+    static final char STOP = '\uE001';
+
+    private static final String MATCHES = """
+            from article a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', :q)
+              and a.status in ('SCHEDULED', 'PUBLISHED')
+              and a.publish_at <= :now
+            """;
+
+    // The page of hits is chosen first; only its rows pay for ts_headline.
+    private static final String PAGE = """
+            with hits as (
+                select a.id, ts_rank_cd(a.search_vector, websearch_to_tsquery('bestever_english', :q)) as rank, a.publish_at
+                """ + MATCHES + """
+                order by rank desc, a.publish_at desc, a.id desc
+                limit :limit offset :offset
+            )
+            select a.slug, a.title, a.publish_at, g.name as genre_name, g.slug as genre_slug,
+                   au.name as author_name, au.slug as author_slug, f.title as film_title,
+                   ts_headline('bestever_english', translate(a.title, :markers, ''),
+                               websearch_to_tsquery('bestever_english', :q), :titleOptions) as title_headline,
+                   ts_headline('bestever_english', translate(a.pull_quote || E'\\n' || a.body, :markers, ''),
+                               websearch_to_tsquery('bestever_english', :q), :snippetOptions) as snippet
+              from hits
+              join article a on a.id = hits.id
+              join genre g on g.id = a.genre_id
+              join author au on au.id = a.author_id
+              join film f on f.id = a.film_id
+             order by hits.rank desc, hits.publish_at desc, hits.id desc
+            """;
+
+    private static final String OPTIONS = "StartSel=" + START + ", StopSel=" + STOP;
+
+    private final JdbcClient jdbc;
+
+    SearchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long count(String query, Instant now) {
+        return jdbc.sql("select count(*) " + MATCHES)
+                .param("q", query)
+                .param("now", utc(now))
+                .query(Long.class)
+                .single();
+    }
+
+    List<SearchHit> find(String query, Instant now, int offset, int limit) {
+        return jdbc.sql(PAGE)
+                .param("q", query)
+                .param("now", utc(now))
+                .param("offset", offset)
+                .param("limit", limit)
+                .param("markers", String.valueOf(START) + STOP)
+                .param("titleOptions", OPTIONS + ", HighlightAll=true")
+                .param("snippetOptions", OPTIONS + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"")
+                .query((rs, row) -> new SearchHit(rs.getString("slug"), rs.getString("title"),
+                        rs.getObject("publish_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("genre_name"), rs.getString("genre_slug"),
+                        rs.getString("author_name"), rs.getString("author_slug"), rs.getString("film_title"),
+                        Highlight.of(rs.getString("title_headline")), Highlight.of(rs.getString("snippet"))))
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,208 @@
+package com.bestever.system;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.servlet.http.Cookie;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.bestever.article.Article;
+import com.bestever.support.SiteTest;
+import com.bestever.support.SqlStatements;
+import com.bestever.support.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+
+/** Public pages rendered once, kept gzipped, revalidated with ETags, and dropped when content changes. */
+@SiteTest
+class PublicPageCacheTests {
+
+    static final String PUBLIC = "public, max-age=60, stale-while-revalidate=600";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    SqlStatements statements;
+
+    MockHttpServletResponse fetch(String path) throws Exception {
+        return mvc.perform(get(path)).andReturn().getResponse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "/reviews/the-400-blows", "/films/the-400-blows", "/authors/philip-dale", "/genres/drama" })
+    void publicPagesMayBeKeptByBrowsersAndSharedCaches(String path) throws Exception {
+        var response = fetch(path);
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Cache-Control")).isEqualTo(PUBLIC);
+        assertThat(response.getHeader("ETag")).matches("\"[A-Za-z0-9_-]{24}\"");
+        assertThat(response.getHeader("Vary")).isEqualTo("Accept-Encoding");
+        assertThat(response.getHeaders("Pragma")).isEmpty();
+        assertThat(response.getHeaders("Expires")).isEmpty();
+        assertThat(response.getHeaders("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aReaderWhoHasThePageGetsNotModified() throws Exception {
+        String etag = fetch("/reviews/the-400-blows").getHeader("ETag");
+
+        var again = mvc.perform(get("/reviews/the-400-blows").header("If-None-Match", etag)).andReturn().getResponse();
+
+        assertThat(again.getStatus()).isEqualTo(304);
+        assertThat(again.getContentAsByteArray()).isEmpty();
+        assertThat(again.getHeader("ETag")).isEqualTo(etag);
+        assertThat(again.getHeader("Cache-Control")).isEqualTo(PUBLIC);
+    }
+
+    @Test
+    void aReaderWithAnOldVersionGetsTheWholePage() throws Exception {
+        var response = mvc.perform(get("/reviews/the-400-blows").header("If-None-Match", "\"not-the-current-one\""))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8)).selectFirst("h1").text())
+                .isEqualTo("The 400 Blows");
+    }
+
+    @Test
+    void theSecondReaderIsServedWithoutTheDatabase() throws Exception {
+        fetch("/reviews/the-400-blows");
+        long count = statements.countDuring(() -> fetch("/reviews/the-400-blows"));
+        assertThat(count).isZero();
+    }
+
+    @Test
+    void gzippedBytesAreTheSamePage() throws Exception {
+        var plain = fetch("/reviews/the-400-blows");
+        var gzipped = mvc.perform(get("/reviews/the-400-blows").header("Accept-Encoding", "gzip, deflate, br"))
+                .andReturn().getResponse();
+
+        assertThat(plain.getHeader("Content-Encoding")).isNull();
+        assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.getHeader("Vary")).isEqualTo("Accept-Encoding");
+        assertThat(gzipped.getContentAsByteArray().length).isLessThan(plain.getContentAsByteArray().length / 2);
+        assertThat(gunzip(gzipped.getContentAsByteArray())).isEqualTo(plain.getContentAsByteArray());
+        assertThat(gzipped.getContentLength()).isEqualTo(gzipped.getContentAsByteArray().length);
+        assertThat(gzipped.getHeader("ETag")).isNotEqualTo(plain.getHeader("ETag"));
+    }
+
+    @Test
+    void aClientThatRefusesGzipGetsPlainBytes() throws Exception {
+        var response = mvc.perform(get("/reviews/the-400-blows").header("Accept-Encoding", "gzip;q=0, identity"))
+                .andReturn().getResponse();
+        assertThat(response.getHeader("Content-Encoding")).isNull();
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("<h1");
+    }
+
+    @Test
+    void headAnswersWithTheHeadersOfTheGet() throws Exception {
+        var got = fetch("/reviews/the-400-blows");
+        var headed = mvc.perform(head("/reviews/the-400-blows")).andReturn().getResponse();
+        assertThat(headed.getStatus()).isEqualTo(200);
+        assertThat(headed.getHeader("ETag")).isEqualTo(got.getHeader("ETag"));
+        assertThat(headed.getContentLength()).isEqualTo(got.getContentAsByteArray().length);
+        assertThat(headed.getContentAsByteArray()).isEmpty();
+    }
+
+    @Test
+    void aChangedReviewIsShownOnceContentChangedIsPublished() throws Exception {
+        Article review = data.publishedReview();
+        data.pollFor(review);
+        String path = "/reviews/" + review.getSlug();
+        assertThat(title(fetch(path))).isEqualTo(review.getTitle());
+
+        // Changed behind the site's back: the kept page still shows the old title...
+        jdbc.sql("update article set title = 'A retitled review' where id = ?").param(review.getId()).update();
+        assertThat(title(fetch(path))).isEqualTo(review.getTitle());
+
+        // ...until the editor's change is announced.
+        events.publishEvent(new ContentChanged("retitled"));
+        assertThat(title(fetch(path))).isEqualTo("A retitled review");
+    }
+
+    @Test
+    void theHomePageShowsANewlyPublishedReviewAtOnce() throws Exception {
+        fetch("/"); // kept
+        Article review = data.publishedReview();
+
+        Document home = Jsoup.parse(fetch("/").getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(home.select(".card-title a").eachText()).contains(review.getTitle());
+    }
+
+    @Test
+    void queryParametersThatDoNotChangeThePageShareItsVersion() throws Exception {
+        String etag = fetch("/").getHeader("ETag");
+        assertThat(fetch("/?utm_source=newsletter").getHeader("ETag")).isEqualTo(etag);
+        assertThat(fetch("/?page=1").getHeader("ETag")).isEqualTo(etag);
+    }
+
+    @Test
+    void missingPagesAreNotKept() throws Exception {
+        String slug = TestData.unique("review");
+        var missing = fetch("/reviews/" + slug);
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(missing.getHeader("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void aSignedInEditorGetsAPrivateCopy() throws Exception {
+        var response = mvc.perform(get("/reviews/the-400-blows").cookie(new Cookie("JSESSIONID", "editor-session")))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getHeader("Cache-Control")).isEqualTo("private, no-store");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/admin", "/admin/articles", "/login", "/polls/1/results", "/actuator/health" })
+    void privateAddressesAreNeverStored(String path) throws Exception {
+        var response = fetch(path);
+        assertThat(response.getHeader("Cache-Control")).contains("no-store");
+        assertThat(response.getHeader("ETag")).isNull();
+    }
+
+    @Test
+    void stylesheetHasAContentHashedAddressKeptForAYear() throws Exception {
+        Document page = Jsoup.parse(fetch("/reviews/the-400-blows").getContentAsString(StandardCharsets.UTF_8));
+        String href = page.selectFirst("link[rel=stylesheet]").attr("href");
+        assertThat(href).matches("/css/site-[0-9a-f]{32}\\.css");
+
+        var css = fetch(href);
+
+        assertThat(css.getStatus()).isEqualTo(200);
+        assertThat(css.getHeader("Cache-Control")).contains("max-age=31536000").contains("public").contains("immutable");
+        assertThat(css.getContentAsString(StandardCharsets.UTF_8)).contains("{");
+    }
+
+    private static String title(MockHttpServletResponse response) throws Exception {
+        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8)).selectFirst("h1").text();
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+}
