@@ -1,6 +1,7 @@
 package com.bestever.seo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.RequestDispatcher;
 
@@ -13,7 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.bestever.article.Article;
 import com.bestever.support.SiteTest;
+import com.bestever.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,11 +29,26 @@ class PageValidityTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    TestData data;
+
     @BeforeAll
     static void checkerCatchesErrors() throws Exception {
         // A checker that finds nothing wrong here would prove nothing below.
         assertThat(NuHtmlChecker.errorsIn("<!DOCTYPE html><html lang=en><title>t</title><p><div></p>"))
                 .isNotEmpty();
+    }
+
+    @Test
+    void listingOfFreshReviewsHasNoHtmlErrors() throws Exception {
+        // Fresh reviews have sub-second times, which a <time datetime> must not carry beyond milliseconds.
+        Article review = data.publishedReview();
+        for (String path : List.of("/", "/genres/" + review.getGenre().getSlug(), "/authors/" + review.getAuthor().getSlug(),
+                "/films/" + review.getFilm().getSlug(), "/reviews/" + review.getSlug())) {
+            String html = mvc.perform(get(path)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(NuHtmlChecker.errorsIn(html)).as("Nu Html Checker errors in " + path).isEmpty();
+        }
     }
 
     @ParameterizedTest
