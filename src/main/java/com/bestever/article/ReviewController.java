@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
+import com.bestever.seo.PageMetas;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 
@@ -16,9 +17,11 @@ import com.bestever.system.PageNumber;
 class ReviewController {
 
     private final Reviews reviews;
+    private final PageMetas metas;
 
-    ReviewController(Reviews reviews) {
+    ReviewController(Reviews reviews, PageMetas metas) {
         this.reviews = reviews;
+        this.metas = metas;
     }
 
     @GetMapping("/")
@@ -28,6 +31,7 @@ class ReviewController {
             throw new NotFoundException("page " + page);
         }
         model.addAttribute("reviews", latest);
+        model.addAttribute("meta", metas.home(latest));
         return "article/home";
     }
 
@@ -36,6 +40,7 @@ class ReviewController {
         var page = reviews.page(slug);
         if (page.isPresent()) {
             model.addAttribute("page", page.get());
+            model.addAttribute("meta", metas.review(page.get()));
             return "article/review";
         }
         // A review whose slug changed keeps its old links: 301 to where it lives now.

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.bestever.article.Reviews;
+import com.bestever.seo.PageMetas;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 
@@ -16,10 +17,12 @@ class AuthorController {
 
     private final AuthorRepository authors;
     private final Reviews reviews;
+    private final PageMetas metas;
 
-    AuthorController(AuthorRepository authors, Reviews reviews) {
+    AuthorController(AuthorRepository authors, Reviews reviews, PageMetas metas) {
         this.authors = authors;
         this.reviews = reviews;
+        this.metas = metas;
     }
 
     @GetMapping("/authors/{slug}")
@@ -31,6 +34,7 @@ class AuthorController {
         }
         model.addAttribute("author", author);
         model.addAttribute("reviews", byAuthor);
+        model.addAttribute("meta", metas.author(author, byAuthor));
         return "author/author";
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import com.bestever.article.Reviews;
 import com.bestever.poll.VoteQuestionRepository;
+import com.bestever.seo.PageMetas;
 import com.bestever.system.NotFoundException;
 
 /** A film's page: its facts, the reviews about it, and the polls that ask whether it is the best ever. */
@@ -17,11 +18,13 @@ class FilmController {
     private final FilmRepository films;
     private final Reviews reviews;
     private final VoteQuestionRepository polls;
+    private final PageMetas metas;
 
-    FilmController(FilmRepository films, Reviews reviews, VoteQuestionRepository polls) {
+    FilmController(FilmRepository films, Reviews reviews, VoteQuestionRepository polls, PageMetas metas) {
         this.films = films;
         this.reviews = reviews;
         this.polls = polls;
+        this.metas = metas;
     }
 
     @GetMapping("/films/{slug}")
@@ -31,6 +34,7 @@ class FilmController {
         model.addAttribute("film", film);
         model.addAttribute("reviews", reviews.aboutFilm(film.getId()));
         model.addAttribute("polls", polls.findByFilmId(film.getId()));
+        model.addAttribute("meta", metas.film(film));
         return "film/film";
     }
 }

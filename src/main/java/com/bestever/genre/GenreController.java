@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.bestever.article.Reviews;
+import com.bestever.seo.PageMetas;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 
@@ -16,10 +17,12 @@ class GenreController {
 
     private final GenreRepository genres;
     private final Reviews reviews;
+    private final PageMetas metas;
 
-    GenreController(GenreRepository genres, Reviews reviews) {
+    GenreController(GenreRepository genres, Reviews reviews, PageMetas metas) {
         this.genres = genres;
         this.reviews = reviews;
+        this.metas = metas;
     }
 
     @GetMapping("/genres/{slug}")
@@ -31,6 +34,7 @@ class GenreController {
         }
         model.addAttribute("genre", genre);
         model.addAttribute("reviews", inGenre);
+        model.addAttribute("meta", metas.genre(genre, inGenre));
         return "genre/genre";
     }
 }

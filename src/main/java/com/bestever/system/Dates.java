@@ -2,6 +2,7 @@ package com.bestever.system;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -23,8 +24,8 @@ public class Dates {
         return instant == null ? "" : readable.format(instant);
     }
 
-    /** For {@code <time datetime>}: "2025-12-09T12:00:00Z". */
+    /** For {@code <time datetime>}: "2025-12-09T12:00:00Z" (to the second: HTML allows at most milliseconds). */
     public String machine(Instant instant) {
-        return instant == null ? "" : machine.format(instant);
+        return instant == null ? "" : machine.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

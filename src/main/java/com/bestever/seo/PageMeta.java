@@ -1,0 +1,31 @@
+package com.bestever.seo;
+
+import java.time.Instant;
+
+/**
+ * What the head of a public page tells browsers, crawlers and link previews: the title,
+ * the description, the canonical address, Open Graph and Twitter card, and the JSON-LD.
+ * Built per page by {@link PageMetas}; the layout's {@code fragments/meta} fragment renders it.
+ *
+ * @param title the page's unique {@code <title>}
+ * @param description the meta description (a review's pull quote, or a summary of the page)
+ * @param canonical the absolute canonical URL
+ * @param ogType {@code article} for a review, {@code website} for everything else
+ * @param image the absolute URL of an image (a film's poster), or null
+ * @param publishedTime when a review went public, or null
+ * @param modifiedTime when a review last changed, or null
+ * @param authorUrl the absolute URL of a review's author page, or null
+ * @param jsonLd the structured data, already safe to put inside {@code <script>}, or null
+ */
+public record PageMeta(String title, String description, String canonical, String ogType, String image,
+        Instant publishedTime, Instant modifiedTime, String authorUrl, String jsonLd) {
+
+    public boolean isArticle() {
+        return "article".equals(ogType);
+    }
+
+    /** The Twitter card kind: a large image when there is one to show. */
+    public String twitterCard() {
+        return image == null ? "summary" : "summary_large_image";
+    }
+}

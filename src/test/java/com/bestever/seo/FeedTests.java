@@ -1,0 +1,125 @@
+package com.bestever.seo;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.bestever.article.Article;
+import com.bestever.support.MutableClock;
+import com.bestever.support.SiteTest;
+import com.bestever.support.TestData;
+
+import static com.bestever.seo.Feed.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/** The Atom feed (RFC 4287), parsed as a feed reader would. */
+@SiteTest
+class FeedTests {
+
+    static final String BASE = "http://localhost:8080";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    Element feed() throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/feed.xml")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentType()).isEqualTo("application/atom+xml;charset=UTF-8");
+        Element feed = Xml.parse(response.getContentAsByteArray()).getDocumentElement();
+        assertThat(feed.getNamespaceURI()).isEqualTo(NAMESPACE);
+        assertThat(feed.getLocalName()).isEqualTo("feed");
+        return feed;
+    }
+
+    static Element link(Element parent, String rel) {
+        return Xml.children(parent, NAMESPACE, "link").stream().filter(link -> link.getAttribute("rel").equals(rel))
+                .findFirst().orElseThrow(() -> new AssertionError("no link rel=" + rel));
+    }
+
+    static String text(Element parent, String name) {
+        return Xml.text(parent, NAMESPACE, name);
+    }
+
+    @Test
+    void feedHasItsIdTitleUpdatedAndSelfLink() throws Exception {
+        data.publishedReview();
+        Element feed = feed();
+        assertThat(text(feed, "id")).isEqualTo("tag:localhost,2025:feed");
+        assertThat(text(feed, "title")).isEqualTo("Best Ever: the latest reviews");
+        OffsetDateTime.parse(text(feed, "updated"));
+        assertThat(link(feed, "self").getAttribute("href")).isEqualTo(BASE + "/feed.xml");
+        assertThat(link(feed, "self").getAttribute("type")).isEqualTo("application/atom+xml");
+        assertThat(link(feed, "alternate").getAttribute("href")).isEqualTo(BASE + "/");
+    }
+
+    @Test
+    void listsTheTwentyNewestPublicReviewsNewestFirst() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            data.publishedReview();
+        }
+        Article newest = data.review(article -> article.publish(clock.instant()));
+        Article draft = data.draft();
+        List<Element> entries = Xml.children(feed(), NAMESPACE, "entry");
+        assertThat(entries).hasSize(20);
+        List<Instant> published = entries.stream().map(entry -> OffsetDateTime.parse(text(entry, "published")).toInstant())
+                .toList();
+        assertThat(published).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(text(entries.get(0), "title")).startsWith(newest.getTitle());
+        assertThat(entries).noneMatch(entry -> text(entry, "title").startsWith(draft.getTitle()));
+    }
+
+    @Test
+    void eachEntryCarriesAuthorDatesSummaryAndContent() throws Exception {
+        Article review = data.review(article -> article.publish(clock.instant()));
+        Element entry = Xml.children(feed(), NAMESPACE, "entry").get(0);
+        assertThat(text(entry, "id")).isEqualTo("tag:localhost,2025:review:" + review.getId());
+        assertThat(text(entry, "title")).isEqualTo(review.getTitle() + ": " + review.getGenre().kicker());
+        assertThat(link(entry, "alternate").getAttribute("href")).isEqualTo(BASE + "/reviews/" + review.getSlug());
+        Element author = Xml.children(entry, NAMESPACE, "author").get(0);
+        assertThat(text(author, "name")).isEqualTo(review.getAuthor().getName());
+        assertThat(text(author, "uri")).isEqualTo(BASE + "/authors/" + review.getAuthor().getSlug());
+        OffsetDateTime.parse(text(entry, "published"));
+        OffsetDateTime.parse(text(entry, "updated"));
+        assertThat(text(entry, "summary")).isEqualTo(review.getPullQuote());
+        Element content = Xml.children(entry, NAMESPACE, "content").get(0);
+        assertThat(content.getAttribute("type")).isEqualTo("html");
+        var body = Jsoup.parseBodyFragment(content.getTextContent());
+        assertThat(body.select("p").eachText()).contains("The body of " + review.getSlug() + ".", "A second paragraph.",
+                review.getVerdict());
+    }
+
+    @Test
+    void contentIsTheSafeRenderingOfTheBody() throws Exception {
+        Article review = data.review(article -> {
+            article.setBody("Fine words.\n\n<script>alert('x')</script>\n\n[a link](javascript:alert(1))");
+            article.publish(clock.instant());
+        });
+        Element entry = Xml.children(feed(), NAMESPACE, "entry").get(0);
+        assertThat(text(entry, "id")).endsWith(":review:" + review.getId());
+        var body = Jsoup.parseBodyFragment(text(entry, "content"));
+        assertThat(body.select("script")).isEmpty();
+        assertThat(body.select("a[href^=javascript]")).isEmpty();
+        assertThat(body.text()).contains("Fine words.");
+    }
+}
