@@ -13,6 +13,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,6 +22,7 @@ import com.bestever.article.Article;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
+import com.bestever.system.ContentChanged;
 
 import static com.bestever.seo.Sitemaps.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +55,12 @@ class SitemapTests {
         sitemaps.urlsPerSitemap(Sitemaps.PROTOCOL_LIMIT);
     }
 
+    @Autowired
+    ApplicationEventPublisher events;
+
+    /** The live sitemap: the page cache is emptied first, as any editor's change would. */
     MockHttpServletResponse fetch(String path) throws Exception {
+        events.publishEvent(new ContentChanged("sitemap test"));
         return mvc.perform(get(path)).andReturn().getResponse();
     }
 
