@@ -22,7 +22,7 @@ class FilmForm {
     private String title;
 
     @Size(max = 120, message = "Use at most 120 characters.")
-    @Pattern(regexp = "|[a-z0-9]+(-[a-z0-9]+)*",
+    @Pattern(regexp = "\\s*|\\s*[a-z0-9]+(-[a-z0-9]+)*\\s*",
             message = "Use lower-case letters and digits in words joined by single hyphens, e.g. the-400-blows; or leave it blank.")
     private String slug;
 
@@ -51,7 +51,7 @@ class FilmForm {
     private List<Long> genreIds = new ArrayList<>();
 
     @Size(max = 2000, message = "Use at most 2,000 characters.")
-    @Pattern(regexp = "|(?i)https?://[^\\s/?#]+[^\\s]*", message = "Enter an address starting with http:// or https://; or leave it blank.")
+    @Pattern(regexp = "\\s*|\\s*(?i)https?://[^\\s/?#]+[^\\s]*\\s*", message = "Enter an address starting with http:// or https://; or leave it blank.")
     private String posterUrl;
 
     static FilmForm from(Film film) {
