@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.bestever.admin.Accounts;
+import com.bestever.admin.SignedIn;
 import com.bestever.system.Constraints;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.Slugs;
@@ -28,8 +31,10 @@ class AuthorAdminController {
 
     private final AuthorRepository authors;
     private final AuthorChanges changes;
+    private final Accounts accounts;
 
-    AuthorAdminController(AuthorRepository authors, AuthorChanges changes) {
+    AuthorAdminController(AuthorRepository authors, AuthorChanges changes, Accounts accounts) {
+        this.accounts = accounts;
         this.authors = authors;
         this.changes = changes;
     }
@@ -47,13 +52,14 @@ class AuthorAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid AuthorForm authorForm, BindingResult result, Model model, RedirectAttributes redirect) {
+    String create(@Valid AuthorForm authorForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
+            RedirectAttributes redirect) {
         String slug = slug(authorForm, null, result);
         if (result.hasErrors()) {
             return form(null, model);
         }
         try {
-            Author author = changes.create(authorForm, slug);
+            Author author = changes.create(authorForm, slug, signedIn.accountId());
             redirect.addFlashAttribute("notice", "Added the author " + author.getName() + ".");
             return "redirect:/admin/authors/" + author.getId() + "/edit";
         }
@@ -69,14 +75,14 @@ class AuthorAdminController {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable long id, @Valid AuthorForm authorForm, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String update(@PathVariable long id, @Valid AuthorForm authorForm, BindingResult result,
+            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
         String slug = slug(authorForm, id, result);
         if (result.hasErrors()) {
             return form(id, model);
         }
         try {
-            Author author = changes.update(id, authorForm, slug);
+            Author author = changes.update(id, authorForm, slug, signedIn.accountId());
             redirect.addFlashAttribute("notice", "Saved the author " + author.getName() + ".");
             return "redirect:/admin/authors/" + id + "/edit";
         }
@@ -134,7 +140,12 @@ class AuthorAdminController {
     }
 
     private String form(Long id, Model model) {
-        model.addAttribute("author", id == null ? null : find(id));
+        Author author = id == null ? null : find(id);
+        model.addAttribute("author", author);
+        if (author != null) {
+            model.addAttribute("createdBy", accounts.nameOf(author.getCreatedBy()));
+            model.addAttribute("updatedBy", accounts.nameOf(author.getUpdatedBy()));
+        }
         return "author/admin-form";
     }
 

@@ -25,15 +25,17 @@ class AuthorChanges {
     }
 
     @Transactional
-    Author create(AuthorForm form, String slug) {
-        Author author = authors.saveAndFlush(new Author(form.getName().strip(), slug, bio(form)));
+    Author create(AuthorForm form, String slug, long by) {
+        Author author = new Author(form.getName().strip(), slug, bio(form));
+        author.savedBy(by);
+        authors.saveAndFlush(author);
         events.publishEvent(new ContentChanged("author " + slug));
         return author;
     }
 
     /** Saves over the author if still at the form's version, else ObjectOptimisticLockingFailureException. */
     @Transactional
-    Author update(long id, AuthorForm form, String slug) {
+    Author update(long id, AuthorForm form, String slug, long by) {
         Author author = authors.findById(id).orElseThrow(() -> new NotFoundException("author " + id));
         if (form.getVersion() == null || form.getVersion() != author.getVersion()) {
             throw new ObjectOptimisticLockingFailureException(Author.class, id);
@@ -42,6 +44,7 @@ class AuthorChanges {
         author.setName(form.getName().strip());
         author.setSlug(slug);
         author.setBio(bio(form));
+        author.savedBy(by);
         authors.saveAndFlush(author);
         events.publishEvent(new ContentChanged("author " + oldSlug));
         if (!oldSlug.equals(slug)) {

@@ -10,6 +10,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -23,6 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
+import com.bestever.admin.Accounts;
+import com.bestever.admin.SignedIn;
 import com.bestever.system.Constraints;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
@@ -40,8 +43,10 @@ class FilmAdminController {
     private final FilmRepository films;
     private final GenreRepository genres;
     private final FilmChanges changes;
+    private final Accounts accounts;
 
-    FilmAdminController(FilmRepository films, GenreRepository genres, FilmChanges changes) {
+    FilmAdminController(FilmRepository films, GenreRepository genres, FilmChanges changes, Accounts accounts) {
+        this.accounts = accounts;
         this.films = films;
         this.genres = genres;
         this.changes = changes;
@@ -66,14 +71,15 @@ class FilmAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid FilmForm filmForm, BindingResult result, Model model, RedirectAttributes redirect) {
+    String create(@Valid FilmForm filmForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
+            RedirectAttributes redirect) {
         String slug = check(filmForm, null, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
         if (result.hasErrors()) {
             return form(null, model);
         }
         try {
-            Film film = changes.create(filmForm, slug, chosen);
+            Film film = changes.create(filmForm, slug, chosen, signedIn.accountId());
             redirect.addFlashAttribute("notice", "Added the film “" + film.getTitle() + "”.");
             return "redirect:/admin/films/" + film.getId() + "/edit";
         }
@@ -90,15 +96,15 @@ class FilmAdminController {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable long id, @Valid FilmForm filmForm, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String update(@PathVariable long id, @Valid FilmForm filmForm, BindingResult result,
+            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
         String slug = check(filmForm, id, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
         if (result.hasErrors()) {
             return form(id, model);
         }
         try {
-            Film film = changes.update(id, filmForm, slug, chosen);
+            Film film = changes.update(id, filmForm, slug, chosen, signedIn.accountId());
             redirect.addFlashAttribute("notice", "Saved the film “" + film.getTitle() + "”.");
             return "redirect:/admin/films/" + id + "/edit";
         }
@@ -201,7 +207,12 @@ class FilmAdminController {
     }
 
     private String form(Long id, Model model) {
-        model.addAttribute("film", id == null ? null : find(id));
+        Film film = id == null ? null : find(id);
+        model.addAttribute("film", film);
+        if (film != null) {
+            model.addAttribute("createdBy", accounts.nameOf(film.getCreatedBy()));
+            model.addAttribute("updatedBy", accounts.nameOf(film.getUpdatedBy()));
+        }
         model.addAttribute("allGenres", genres.findAllByOrderByNameAsc());
         return "film/admin-form";
     }

@@ -32,9 +32,10 @@ class FilmChanges {
     }
 
     @Transactional
-    Film create(FilmForm form, String slug, List<Genre> genres) {
+    Film create(FilmForm form, String slug, List<Genre> genres, long by) {
         Film film = new Film(form.getTitle().strip(), slug, form.releaseYear());
         apply(form, film, genres);
+        film.savedBy(by);
         films.saveAndFlush(film);
         events.publishEvent(new ContentChanged("film " + slug));
         return film;
@@ -45,7 +46,7 @@ class FilmChanges {
      * otherwise throws ObjectOptimisticLockingFailureException and changes nothing.
      */
     @Transactional
-    Film update(long id, FilmForm form, String slug, List<Genre> genres) {
+    Film update(long id, FilmForm form, String slug, List<Genre> genres, long by) {
         Film film = films.findById(id).orElseThrow(() -> new NotFoundException("film " + id));
         if (form.getVersion() == null || form.getVersion() != film.getVersion()) {
             throw new ObjectOptimisticLockingFailureException(Film.class, id);
@@ -55,6 +56,7 @@ class FilmChanges {
         film.setSlug(slug);
         film.setReleaseYear(form.releaseYear());
         apply(form, film, genres);
+        film.savedBy(by);
         films.saveAndFlush(film);
         events.publishEvent(new ContentChanged("film " + oldSlug));
         if (!oldSlug.equals(slug)) {

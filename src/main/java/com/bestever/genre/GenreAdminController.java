@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.bestever.admin.Accounts;
+import com.bestever.admin.SignedIn;
 import com.bestever.system.Constraints;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.Slugs;
@@ -28,8 +31,10 @@ class GenreAdminController {
 
     private final GenreRepository genres;
     private final GenreChanges changes;
+    private final Accounts accounts;
 
-    GenreAdminController(GenreRepository genres, GenreChanges changes) {
+    GenreAdminController(GenreRepository genres, GenreChanges changes, Accounts accounts) {
+        this.accounts = accounts;
         this.genres = genres;
         this.changes = changes;
     }
@@ -47,13 +52,14 @@ class GenreAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid GenreForm genreForm, BindingResult result, Model model, RedirectAttributes redirect) {
+    String create(@Valid GenreForm genreForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
+            RedirectAttributes redirect) {
         String slug = slug(genreForm, null, result);
         if (result.hasErrors()) {
             return form(null, model);
         }
         try {
-            Genre genre = changes.create(genreForm, slug);
+            Genre genre = changes.create(genreForm, slug, signedIn.accountId());
             redirect.addFlashAttribute("notice", "Added the genre " + genre.getName() + ".");
             return "redirect:/admin/genres/" + genre.getId() + "/edit";
         }
@@ -69,14 +75,14 @@ class GenreAdminController {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable long id, @Valid GenreForm genreForm, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String update(@PathVariable long id, @Valid GenreForm genreForm, BindingResult result,
+            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
         String slug = slug(genreForm, id, result);
         if (result.hasErrors()) {
             return form(id, model);
         }
         try {
-            Genre genre = changes.update(id, genreForm, slug);
+            Genre genre = changes.update(id, genreForm, slug, signedIn.accountId());
             redirect.addFlashAttribute("notice", "Saved the genre " + genre.getName() + ".");
             return "redirect:/admin/genres/" + id + "/edit";
         }
@@ -140,7 +146,12 @@ class GenreAdminController {
     }
 
     private String form(Long id, Model model) {
-        model.addAttribute("genre", id == null ? null : find(id));
+        Genre genre = id == null ? null : find(id);
+        model.addAttribute("genre", genre);
+        if (genre != null) {
+            model.addAttribute("createdBy", accounts.nameOf(genre.getCreatedBy()));
+            model.addAttribute("updatedBy", accounts.nameOf(genre.getUpdatedBy()));
+        }
         return "genre/admin-form";
     }
 

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.bestever.admin.Account;
 import com.bestever.admin.Role;
 import com.bestever.article.Article;
 import com.bestever.genre.Genre;
@@ -126,8 +127,9 @@ class FilmAdminTests {
         Genre drama = data.genre();
         Genre comingOfAge = data.genre();
         String title = TestData.unique("The 400 Blows");
+        Account editor = accounts.account(Role.EDITOR);
         events.clear();
-        mvc.perform(filmForm(post("/admin/films/new"), title, new Genre[] {drama, comingOfAge}).with(accounts.signedIn(Role.EDITOR)))
+        mvc.perform(filmForm(post("/admin/films/new"), title, new Genre[] {drama, comingOfAge}).with(accounts.signedIn(editor)))
                 .andExpect(redirectedUrlPattern("/admin/films/*/edit"))
                 .andExpect(flash().attribute("notice", "Added the film “" + title + "”."));
 
@@ -151,6 +153,9 @@ class FilmAdminTests {
         assertThat(form.selectFirst("#cast").wholeText()).isEqualTo("Jean-Pierre Léaud\nClaire Maurier\nAlbert Rémy");
         assertThat(form.select("input[name=genreIds][checked]")).hasSize(2);
         assertThat(form.selectFirst(".saved-times").text()).startsWith("Created ");
+        assertThat(form.selectFirst(".saved-times .created-by").text()).isEqualTo(editor.getDisplayName());
+        assertThat(form.selectFirst(".saved-times .updated-by").text()).isEqualTo(editor.getDisplayName());
+        assertThat(film.getCreatedBy()).isEqualTo(editor.getId());
         assertThat(form.selectFirst("form.film-form input[name=_csrf]")).isNotNull();
     }
 
