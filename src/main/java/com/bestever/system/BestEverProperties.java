@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param embeddedDatabase where the embedded PostgreSQL keeps its data when no datasource URL is set
  * @param httpCache how long browsers and shared caches may keep a public page ({@code bestever.http-cache.*})
  * @param pageCache the in-memory cache of rendered public pages ({@code bestever.page-cache.*})
+ * @param admin the first administrator, created at startup when no ADMIN account exists
  */
 @ConfigurationProperties("bestever")
 public record BestEverProperties(
@@ -26,7 +27,8 @@ public record BestEverProperties(
         @DefaultValue("true") boolean sampleContent,
         @DefaultValue EmbeddedDatabase embeddedDatabase,
         @DefaultValue HttpCache httpCache,
-        @DefaultValue PageCache pageCache) {
+        @DefaultValue PageCache pageCache,
+        @DefaultValue Admin admin) {
 
     public BestEverProperties {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -72,5 +74,17 @@ public record BestEverProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("60s") Duration maxAge,
             @DefaultValue("64MB") DataSize maxSize) {
+    }
+
+    /**
+     * @param username the first administrator's user name ({@code BESTEVER_ADMIN_USERNAME}); blank: "admin"
+     * @param password their password ({@code BESTEVER_ADMIN_PASSWORD}); blank: a random one, logged once
+     */
+    public record Admin(String username, String password) {
+
+        @Override
+        public String toString() {
+            return "Admin[username=" + username + ", password=(hidden)]";
+        }
     }
 }
