@@ -57,13 +57,17 @@ else
     --bestever.embedded-database.clean-on-start=true \
     > "$OUT/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do
-    if curl -fsS "$BASE/actuator/health" > /dev/null 2>&1; then break; fi
+  # Ready (not just live): the sample review is loaded once the application runners are done.
+  for _ in $(seq 1 180); do
+    if curl -fsS "$BASE/actuator/health/readiness" > /dev/null 2>&1; then break; fi
     if ! kill -0 "$APP_PID" 2>/dev/null; then echo "The app did not start; see $OUT/app.log" >&2; exit 1; fi
     sleep 1
   done
-  curl -fsS "$BASE/actuator/health" > /dev/null
+  curl -fsS "$BASE/actuator/health/readiness" > /dev/null
 fi
+for page in "${PAGES[@]}"; do
+  curl -fsS -o /dev/null "$BASE$page" || { echo "$BASE$page does not answer 200" >&2; exit 1; }
+done
 
 # A reader's request is served by a warm server: render each page a few times first
 # (template compilation and the JIT are not what Lighthouse is here to measure).
