@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the zone in which dates are shown to readers
  * @param sampleContent whether an empty database gets the sample review at startup
  * @param embeddedDatabase where the embedded PostgreSQL keeps its data when no datasource URL is set
+ * @param admin the first administrator, created at startup when no ADMIN account exists
  */
 @ConfigurationProperties("bestever")
 public record BestEverProperties(
@@ -20,7 +21,8 @@ public record BestEverProperties(
         @DefaultValue("Best Ever") String siteName,
         @DefaultValue("UTC") ZoneId timeZone,
         @DefaultValue("true") boolean sampleContent,
-        @DefaultValue EmbeddedDatabase embeddedDatabase) {
+        @DefaultValue EmbeddedDatabase embeddedDatabase,
+        @DefaultValue Admin admin) {
 
     public BestEverProperties {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -38,5 +40,17 @@ public record BestEverProperties(
     public record EmbeddedDatabase(
             @DefaultValue("./data/postgres") String dataDirectory,
             @DefaultValue("false") boolean cleanOnStart) {
+    }
+
+    /**
+     * @param username the first administrator's user name ({@code BESTEVER_ADMIN_USERNAME}); blank: "admin"
+     * @param password their password ({@code BESTEVER_ADMIN_PASSWORD}); blank: a random one, logged once
+     */
+    public record Admin(String username, String password) {
+
+        @Override
+        public String toString() {
+            return "Admin[username=" + username + ", password=(hidden)]";
+        }
     }
 }

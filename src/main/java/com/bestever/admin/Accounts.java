@@ -1,0 +1,105 @@
+package com.bestever.admin;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.bestever.system.NotFoundException;
+
+/** Who may sign in: creating accounts, enabling and disabling them, and their passwords. */
+@Service
+public class Accounts {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+
+    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /** A new, enabled account; the user name is stored in lower case. */
+    @Transactional
+    public Account create(String username, String displayName, Role role, String password) {
+        String name = Usernames.normalise(username);
+        if (accounts.existsByUsername(name)) {
+            throw new UsernameTaken(name);
+        }
+        try {
+            return accounts.saveAndFlush(new Account(name, displayName.strip(), role, passwordEncoder.encode(password)));
+        }
+        catch (DataIntegrityViolationException ex) {
+            throw new UsernameTaken(name);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> find(long id) {
+        return accounts.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> findByUsername(String username) {
+        return accounts.findByUsername(Usernames.normalise(username));
+    }
+
+    @Transactional(readOnly = true)
+    List<Account> all() {
+        return accounts.findAllByOrderByUsernameAsc();
+    }
+
+    /**
+     * Enables or disables an account. Nobody disables their own account, and the last enabled
+     * administrator stays enabled, so the newsroom never locks itself out.
+     */
+    @Transactional
+    void setEnabled(long id, boolean enabled, SignedIn by) {
+        Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+        if (!enabled && account.isEnabled()) {
+            if (account.getId() == by.accountId()) {
+                throw new RefusedChange("You cannot disable your own account.");
+            }
+            if (account.getRole() == Role.ADMIN && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+                throw new RefusedChange("This is the last enabled administrator account; it stays enabled.");
+            }
+        }
+        account.setEnabled(enabled);
+    }
+
+    @Transactional
+    void resetPassword(long id, String newPassword) {
+        Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    /** Changes one's own password; false (and nothing changed) when the current password is wrong. */
+    @Transactional
+    boolean changeOwnPassword(long accountId, String currentPassword, String newPassword) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("account " + accountId));
+        if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            return false;
+        }
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        return true;
+    }
+
+    /** The user name belongs to another account already. */
+    public static class UsernameTaken extends RuntimeException {
+
+        UsernameTaken(String username) {
+            super("The user name " + username + " is taken", null, false, false);
+        }
+    }
+
+    /** A change the rules refuse, with the message to show. */
+    static class RefusedChange extends RuntimeException {
+
+        RefusedChange(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.bestever.admin;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import com.bestever.system.BestEverProperties;
+
+/**
+ * Makes sure someone can sign in: when no ADMIN account exists at startup, creates one from
+ * {@code BESTEVER_ADMIN_USERNAME} and {@code BESTEVER_ADMIN_PASSWORD} ({@code bestever.admin.*}).
+ * Without a user name it is "admin"; without a password one is generated and logged once.
+ */
+@Component
+class FirstAdmin implements ApplicationRunner {
+
+    static final String DEFAULT_USERNAME = "admin";
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final BestEverProperties.Admin settings;
+
+    @Autowired
+    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties properties) {
+        this(accounts, passwordEncoder, properties.admin());
+    }
+
+    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties.Admin settings) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.settings = settings;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        ensureAnAdmin();
+    }
+
+    /** Answers the account it created or promoted, or null when an administrator already existed. */
+    @Transactional
+    Account ensureAnAdmin() {
+        if (accounts.existsByRole(Role.ADMIN)) {
+            return null;
+        }
+        String username = StringUtils.hasText(settings.username()) ? Usernames.normalise(settings.username()) : DEFAULT_USERNAME;
+        if (!username.matches(Usernames.PATTERN)) {
+            throw new IllegalStateException("BESTEVER_ADMIN_USERNAME must be 2 to 40 letters, digits, '.', '_' or '-'"
+                    + " starting with a letter or digit; it is '" + username + "'");
+        }
+        boolean generated = !StringUtils.hasText(settings.password());
+        String password = generated ? randomPassword() : settings.password();
+        String hash = passwordEncoder.encode(password);
+
+        Account admin = accounts.findByUsername(username).orElse(null);
+        if (admin == null) {
+            admin = accounts.save(new Account(username, "Administrator", Role.ADMIN, hash));
+        }
+        else {
+            // The operator named an existing account: it becomes the administrator.
+            admin.setRole(Role.ADMIN);
+            admin.setEnabled(true);
+            admin.setPasswordHash(hash);
+        }
+        if (generated) {
+            log.warn("No administrator account existed, so one was created. Sign in at /login as \"{}\" with the"
+                    + " password {} and change it at /admin/account/password. This password is not shown again;"
+                    + " set BESTEVER_ADMIN_USERNAME and BESTEVER_ADMIN_PASSWORD to choose your own.", username, password);
+        }
+        else {
+            log.info("No administrator account existed: created \"{}\" from BESTEVER_ADMIN_USERNAME/PASSWORD", username);
+        }
+        return admin;
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

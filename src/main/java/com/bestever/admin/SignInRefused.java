@@ -1,0 +1,22 @@
+package com.bestever.admin;
+
+import java.time.Duration;
+
+import org.springframework.security.core.AuthenticationException;
+
+/** A sign-in refused without looking at the password: too many recent failures. */
+class SignInRefused extends AuthenticationException {
+
+    private final Duration wait;
+
+    SignInRefused(Duration wait) {
+        super("too many failed sign-ins");
+        this.wait = wait;
+    }
+
+    /** "Too many failed sign-ins. Try again in 15 minutes." */
+    String advice() {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return "Too many failed sign-ins. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+    }
+}

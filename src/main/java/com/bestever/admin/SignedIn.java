@@ -1,0 +1,90 @@
+package com.bestever.admin;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * Who is signed in and with what role: the principal of every newsroom request. Controllers
+ * take it as a parameter, {@code @AuthenticationPrincipal SignedIn signedIn}; the admin pages
+ * also get it as the model attribute {@code signedIn}.
+ *
+ * <p>It is kept in the session as it was at sign-in: a changed role or display name shows at
+ * the next sign-in.
+ */
+public final class SignedIn implements UserDetails, CredentialsContainer {
+
+    private final long accountId;
+    private final String username;
+    private final String displayName;
+    private final Role role;
+    private final boolean enabled;
+    private String passwordHash;
+
+    SignedIn(Account account) {
+        this(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(), account.isEnabled(),
+                account.getPasswordHash());
+    }
+
+    SignedIn(long accountId, String username, String displayName, Role role, boolean enabled, String passwordHash) {
+        this.accountId = accountId;
+        this.username = username;
+        this.displayName = displayName;
+        this.role = role;
+        this.enabled = enabled;
+        this.passwordHash = passwordHash;
+    }
+
+    /** The id of the signed-in person's row in {@code app_user}, e.g. to record who wrote a draft. */
+    public long accountId() { return accountId; }
+    public String displayName() { return displayName; }
+    public Role role() { return role; }
+
+    /** Whether the signed-in role includes {@code needed} (ADMIN > EDITOR > WRITER). */
+    public boolean can(Role needed) {
+        return role.includes(needed);
+    }
+
+    /** Editors and administrators publish, schedule and touch other people's pieces. */
+    public boolean isEditor() { return can(Role.EDITOR); }
+    public boolean isAdmin() { return can(Role.ADMIN); }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() { return passwordHash; }
+
+    @Override
+    public String getUsername() { return username; }
+
+    @Override
+    public boolean isEnabled() { return enabled; }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    // Spring Security compares principals (session registry, tests) by user name.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedIn that && username.equals(that.username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return username + " (" + role + ")";
+    }
+}

@@ -1,0 +1,285 @@
+package com.bestever.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.bestever.support.MutableClock;
+import com.bestever.support.SiteTest;
+import com.bestever.support.TestAccounts;
+import com.bestever.support.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Signing in to the newsroom at /login, as a new editor would. Every test signs in from its own
+ * client address, because the throttle counts failures per address for the whole test run.
+ */
+@SiteTest
+class SignInTests {
+
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "test-admin-password-2c8f1e";
+
+    private static final AtomicInteger addresses = new AtomicInteger();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts testAccounts;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** A client address no other test signs in from. */
+    static String newAddress() {
+        int n = addresses.incrementAndGet();
+        return "10.20." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    MvcResult signIn(String username, String password, String address) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password)
+                .with(csrf()).with(from(address))).andReturn();
+    }
+
+    /** The sign-in page the browser is sent back to after a failed sign-in. */
+    Document pageAfter(MvcResult failed) throws Exception {
+        assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
+        return Jsoup.parse(mvc.perform(get("/login?error").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    static String errorOn(Document page) {
+        assertThat(page.select("#sign-in-error")).as(page.select("main").outerHtml()).hasSize(1);
+        return page.selectFirst("#sign-in-error").text();
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheSignInPage() throws Exception {
+        for (String path : new String[] {"/admin", "/admin/films", "/admin/films/new", "/admin/accounts",
+                "/admin/account/password", "/admin/articles"}) {
+            mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        }
+    }
+
+    @Test
+    void theSignInPageIsNeitherIndexedNorStoredAndCarriesACsrfToken() throws Exception {
+        var response = mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse();
+        Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
+        var form = page.selectFirst("form[action=/login]");
+        assertThat(form.attr("method")).isEqualToIgnoringCase("post");
+        assertThat(form.select("input[name=username]")).hasSize(1);
+        assertThat(form.select("input[type=password][name=password]")).hasSize(1);
+        assertThat(form.selectFirst("input[type=hidden][name=_csrf]").val()).isNotBlank();
+    }
+
+    @Test
+    void theConfiguredAdministratorSignsInAndSeesTheNewsroom() throws Exception {
+        MvcResult signedIn = signIn(ADMIN, ADMIN_PASSWORD, newAddress());
+        assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/admin");
+        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
+
+        var response = mvc.perform(get("/admin").session(session)).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse();
+        Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.selectFirst(".signed-in-as").text()).contains("(admin)").contains("Administrator");
+        assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
+        assertThat(page.select(".desks a[href=/admin/accounts]")).hasSize(1);
+    }
+
+    @Test
+    void userNamesAreNotCaseSensitive() throws Exception {
+        assertThat(signIn("ADMIN", ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/admin");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+        // MockMvc does not write the servlet container's cookie: these are the container's settings.
+        assertThat(sessionCookieSetting("http-only")).isEqualTo("true");
+        assertThat(sessionCookieSetting("same-site")).isEqualTo("lax");
+        assertThat(sessionCookieSetting("secure")).isEqualTo("false");
+    }
+
+    @Autowired
+    Environment environment;
+
+    String sessionCookieSetting(String name) {
+        return environment.getProperty("server.servlet.session.cookie." + name);
+    }
+
+    @Test
+    void aWrongPasswordShowsAnErrorAndSignsNobodyIn() throws Exception {
+        MvcResult failed = signIn(ADMIN, "not-the-password", newAddress());
+        assertThat(errorOn(pageAfter(failed))).isEqualTo("Wrong user name or password.");
+        MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
+        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void anUnknownUserNameGetsTheSameAnswerAsAWrongPassword() throws Exception {
+        MvcResult unknown = signIn(TestData.unique("nobody"), "whatever-password", newAddress());
+        assertThat(errorOn(pageAfter(unknown))).isEqualTo("Wrong user name or password.");
+    }
+
+    @Test
+    void aVeryLongPasswordIsJustAWrongPassword() throws Exception {
+        // BCrypt reads 72 bytes at most; a longer password must not become a 500.
+        MvcResult failed = signIn(ADMIN, "x".repeat(500), newAddress());
+        assertThat(errorOn(pageAfter(failed))).isEqualTo("Wrong user name or password.");
+    }
+
+    @Test
+    void signingInWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/login").param("username", ADMIN).param("password", ADMIN_PASSWORD).with(from(newAddress())))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAdminFormPostedWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/admin/films/new").param("title", "No Token").with(testAccounts.signedIn(Role.EDITOR)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/account/password").param("currentPassword", TestAccounts.PASSWORD)
+                .param("newPassword", "another-long-password").param("repeatPassword", "another-long-password")
+                .with(testAccounts.signedIn(Role.WRITER))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void signingOutIsAPostThatEndsTheSession() throws Exception {
+        MvcResult signedIn = signIn(ADMIN, ADMIN_PASSWORD, newAddress());
+        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
+        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?signed-out"));
+
+        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/login"));
+        Document page = Jsoup.parse(mvc.perform(get("/login?signed-out")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.selectFirst(".flash").text()).isEqualTo("You have signed out.");
+    }
+
+    @Test
+    void fiveFailuresForOneUserNameRefuseItEvenWithTheRightPassword() throws Exception {
+        Account writer = testAccounts.account(Role.WRITER);
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            assertThat(errorOn(pageAfter(signIn(writer.getUsername(), "wrong-" + i, newAddress()))))
+                    .isEqualTo("Wrong user name or password.");
+        }
+        MvcResult refused = signIn(writer.getUsername(), TestAccounts.PASSWORD, newAddress());
+        assertThat(errorOn(pageAfter(refused))).isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
+        assertThat(refused.getRequest().getSession(false).getAttribute("SPRING_SECURITY_CONTEXT")).isNull();
+
+        // Other people sign in as usual meanwhile.
+        assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/admin");
+    }
+
+    @Test
+    void anUnknownUserNameIsRefusedInTheSameWay() throws Exception {
+        String nobody = TestData.unique("nobody");
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            assertThat(errorOn(pageAfter(signIn(nobody, "wrong-" + i, newAddress()))))
+                    .isEqualTo("Wrong user name or password.");
+        }
+        assertThat(errorOn(pageAfter(signIn(nobody, TestAccounts.PASSWORD, newAddress()))))
+                .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
+    }
+
+    @Test
+    void fiveFailuresFromOneAddressRefuseItWhateverTheUserName() throws Exception {
+        String address = newAddress();
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            signIn(TestData.unique("guess"), "wrong-password", address);
+        }
+        assertThat(errorOn(pageAfter(signIn(ADMIN, ADMIN_PASSWORD, address))))
+                .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
+        assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/admin");
+    }
+
+    @Test
+    void theRefusalEndsFifteenMinutesAfterTheLastFailure() throws Exception {
+        Account editor = testAccounts.account(Role.EDITOR);
+        String address = newAddress();
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            signIn(editor.getUsername(), "wrong-" + i, address);
+        }
+        clock.advance(Duration.ofMinutes(14).plusSeconds(10));
+        assertThat(errorOn(pageAfter(signIn(editor.getUsername(), TestAccounts.PASSWORD, address))))
+                .isEqualTo("Too many failed sign-ins. Try again in 1 minute.");
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(signIn(editor.getUsername(), TestAccounts.PASSWORD, address).getResponse().getRedirectedUrl())
+                .isEqualTo("/admin");
+    }
+
+    @Test
+    void failuresSpreadOverMoreThanFifteenMinutesAreNotCountedTogether() throws Exception {
+        Account editor = testAccounts.account(Role.EDITOR);
+        for (int i = 0; i < SignInThrottle.LIMIT - 1; i++) {
+            signIn(editor.getUsername(), "wrong-" + i, newAddress());
+        }
+        clock.advance(Duration.ofMinutes(16));
+        signIn(editor.getUsername(), "wrong-again", newAddress());
+        assertThat(signIn(editor.getUsername(), TestAccounts.PASSWORD, newAddress()).getResponse().getRedirectedUrl())
+                .isEqualTo("/admin");
+    }
+
+    @Test
+    void aDisabledAccountCannotSignIn() throws Exception {
+        Account writer = testAccounts.account(Role.WRITER);
+        Account admin = accounts.findByUsername(ADMIN).orElseThrow();
+        accounts.setEnabled(writer.getId(), false, new SignedIn(admin));
+
+        // Only someone who knows the password learns that the account is disabled.
+        assertThat(errorOn(pageAfter(signIn(writer.getUsername(), "wrong-password", newAddress()))))
+                .isEqualTo("Wrong user name or password.");
+        MvcResult refused = signIn(writer.getUsername(), TestAccounts.PASSWORD, newAddress());
+        assertThat(errorOn(pageAfter(refused))).isEqualTo(LoginController.DISABLED);
+
+        accounts.setEnabled(writer.getId(), true, new SignedIn(admin));
+        assertThat(signIn(writer.getUsername(), TestAccounts.PASSWORD, newAddress()).getResponse().getRedirectedUrl())
+                .isEqualTo("/admin");
+    }
+
+    @Test
+    void aSignedInVisitorOfTheSignInPageGoesToTheNewsroom() throws Exception {
+        mvc.perform(get("/login").with(testAccounts.signedIn(Role.WRITER))).andExpect(redirectedUrl("/admin"));
+    }
+}
