@@ -94,7 +94,7 @@ class ArticleAdminController {
         if (saved.outcome() != Publishing.Outcome.SAVED) {
             return form(form.withSpareRows(), null, model, authentication);
         }
-        redirect.addFlashAttribute("message", "Saved “" + form.getTitle().strip() + "”.");
+        redirect.addFlashAttribute("notice", "Saved “" + form.getTitle().strip() + "”.");
         return "redirect:/admin/articles/" + saved.articleId() + "/edit";
     }
 
@@ -129,7 +129,7 @@ class ArticleAdminController {
             outcome = Publishing.Outcome.INVALID;
         }
         if (outcome == Publishing.Outcome.SAVED) {
-            redirect.addFlashAttribute("message", "Saved “" + form.getTitle().strip() + "”.");
+            redirect.addFlashAttribute("notice", "Saved “" + form.getTitle().strip() + "”.");
             return "redirect:/admin/articles/" + id + "/edit";
         }
         Article current = publishing.editable(id, member);
@@ -177,17 +177,17 @@ class ArticleAdminController {
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
         String title = publishing.delete(id, NewsroomMember.of(authentication));
-        redirect.addFlashAttribute("message", "Deleted “" + title + "”.");
+        redirect.addFlashAttribute("notice", "Deleted “" + title + "”.");
         return "redirect:/admin/articles";
     }
 
     private String act(long id, Runnable action, String message, RedirectAttributes redirect) {
         try {
             action.run();
-            redirect.addFlashAttribute("message", message);
+            redirect.addFlashAttribute("notice", message);
         }
         catch (ObjectOptimisticLockingFailureException ex) {
-            redirect.addFlashAttribute("error", "Someone saved this review a moment ago: nothing was changed. Check it and try again.");
+            redirect.addFlashAttribute("problem", "Someone saved this review a moment ago: nothing was changed. Check it and try again.");
         }
         return "redirect:/admin/articles/" + id + "/edit";
     }

@@ -62,11 +62,11 @@ class RevisionAdminController {
         NewsroomMember member = NewsroomMember.of(authentication);
         Article article = publishing.editable(id, member);
         if (article.getVersion() != version) {
-            redirect.addFlashAttribute("error", "Someone saved this review since you opened the revision: nothing was restored. Compare again.");
+            redirect.addFlashAttribute("problem", "Someone saved this review since you opened the revision: nothing was restored. Compare again.");
             return "redirect:/admin/articles/" + id + "/revisions/" + number;
         }
         ArticleRevision restored = revisions.restore(article, number, member.name());
-        redirect.addFlashAttribute("message", "Restored revision " + number + " (saved as revision " + restored.getNumber() + ").");
+        redirect.addFlashAttribute("notice", "Restored revision " + number + " (saved as revision " + restored.getNumber() + ").");
         return "redirect:/admin/articles/" + id + "/edit";
     }
 }
