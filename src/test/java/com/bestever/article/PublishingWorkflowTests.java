@@ -46,6 +46,9 @@ class PublishingWorkflowTests {
     @Autowired
     ArticleRevisionRepository revisions;
 
+    @Autowired
+    ScheduledPublishing job;
+
     @AfterEach
     void resetTheClock() {
         clock.reset();
@@ -83,9 +86,17 @@ class PublishingWorkflowTests {
         clock.advance(Duration.ofMinutes(1));
         // Public the moment its time comes, before any job has run and without any editor.
         mvc.perform(get("/reviews/" + slug)).andExpect(status().isOk());
-        assertThat(publishing.publishDue()).isGreaterThanOrEqualTo(1);
+        job.publishDueReviews();
         assertThat(newsroom.article(id).getStatus()).isEqualTo(ArticleStatus.PUBLISHED);
         mvc.perform(get("/reviews/" + slug)).andExpect(status().isOk());
+    }
+
+    @Test
+    void runsThePublishingJobEveryHalfMinuteAtMost() throws Exception {
+        var scheduled = ScheduledPublishing.class.getDeclaredMethod("publishDueReviews")
+                .getAnnotation(org.springframework.scheduling.annotation.Scheduled.class);
+        assertThat(scheduled).isNotNull();
+        assertThat(scheduled.timeUnit().toSeconds(scheduled.fixedDelay())).isBetween(1L, 30L);
     }
 
     @Test
