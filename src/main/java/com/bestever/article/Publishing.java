@@ -295,6 +295,12 @@ public class Publishing {
             if (opensAt == null) {
                 opensAt = publishAt != null ? publishAt : now;
             }
+            else if (poll != null && article != null && !article.getStatus().goesPublic() && status != null
+                    && status.goesPublic() && publishAt != null && opensAt.isBefore(publishAt)
+                    && opensAt.equals(poll.getOpensAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+                // The opening time the draft's poll was given when it was saved: it opens with the review.
+                opensAt = publishAt;
+            }
             if (closesAt != null && !closesAt.isAfter(opensAt)) {
                 errors.rejectValue("pollClosesAt", "order", "The poll must close after it opens.");
             }

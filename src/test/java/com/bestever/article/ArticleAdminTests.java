@@ -342,6 +342,19 @@ class ArticleAdminTests {
     }
 
     @Test
+    void opensTheDraftsPollWithTheReviewWhenTheReviewIsScheduled() throws Exception {
+        Map<String, String> fields = newsroom.validFields();
+        fields.put("pollGenreId", data.genre().getId().toString());
+        Long id = newsroom.create(mvc, fields, EDITOR);
+        Map<String, String> edit = newsroom.fieldsOf(id, mvc, EDITOR);
+        assertThat(edit.get("pollOpensAt")).isNotBlank();
+        edit.put("status", "SCHEDULED");
+        edit.put("publishAt", "2040-06-01T09:30");
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR)).andExpect(status().is3xxRedirection());
+        assertThat(polls.findByArticleId(id).orElseThrow().getOpensAt()).isEqualTo(java.time.Instant.parse("2040-06-01T09:30:00Z"));
+    }
+
+    @Test
     void refusesAPollThatClosesBeforeItOpens() throws Exception {
         Map<String, String> fields = newsroom.validFields();
         fields.put("pollGenreId", data.genre().getId().toString());
