@@ -39,13 +39,17 @@ class RevisionAdminController {
         ArticleRevision revision = revisions.find(id, number);
         model.addAttribute("article", article);
         model.addAttribute("revision", revision);
-        model.addAttribute("parts", List.of(
+        List<DiffPart> parts = List.of(
                 new DiffPart("Title", LineDiff.between(revision.getTitle(), article.getTitle())),
+                new DiffPart("Address (slug)", LineDiff.between(revision.getSlug(), article.getSlug())),
                 new DiffPart("Pull quote", LineDiff.between(revision.getPullQuote(), article.getPullQuote())),
                 new DiffPart("Body", LineDiff.between(revision.getBody(), article.getBody())),
                 new DiffPart("Verdict", LineDiff.between(revision.getVerdict(), article.getVerdict())),
                 new DiffPart("Decide for Yourself", LineDiff.between(revision.getRecommendations(),
-                        ArticleRevision.recommendationsOf(article)))));
+                        ArticleRevision.recommendationsOf(article))));
+        model.addAttribute("parts", parts);
+        // A restore puts back the words, not the address: only they make restoring worth offering.
+        model.addAttribute("changed", parts.stream().filter(part -> !part.name().startsWith("Address")).anyMatch(DiffPart::changed));
         return "admin/articles/revision";
     }
 

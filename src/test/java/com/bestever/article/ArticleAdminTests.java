@@ -230,6 +230,17 @@ class ArticleAdminTests {
     }
 
     @Test
+    void letsAnAdminDoEverythingAnEditorDoes() throws Exception {
+        Map<String, String> fields = newsroom.validFields();
+        fields.put("status", "PUBLISHED");
+        Long id = newsroom.create(mvc, fields, Newsroom.ADMIN);
+        mvc.perform(get("/reviews/" + newsroom.article(id).getSlug())).andExpect(status().isOk());
+        Long writers = newsroom.create(mvc, newsroom.validFields(), WRITER);
+        mvc.perform(get("/admin/articles/" + writers + "/edit").with(Newsroom.ADMIN)).andExpect(status().isOk());
+        mvc.perform(get("/admin/articles/" + writers + "/delete").with(Newsroom.ADMIN)).andExpect(status().isOk());
+    }
+
+    @Test
     void keepsWritersOffOtherPeoplesPiecesAndOffPublishedOnes() throws Exception {
         Long theirs = newsroom.create(mvc, newsroom.validFields(), OTHER_WRITER);
         mvc.perform(get("/admin/articles/" + theirs + "/edit").with(WRITER)).andExpect(status().isForbidden());
