@@ -47,6 +47,12 @@ public class Accounts {
         return accounts.findByUsername(Usernames.normalise(username));
     }
 
+    /** The display name of an account, for "last saved by …"; null for null or an unknown id. */
+    @Transactional(readOnly = true)
+    public String nameOf(Long accountId) {
+        return accountId == null ? null : accounts.findById(accountId).map(Account::getDisplayName).orElse(null);
+    }
+
     @Transactional(readOnly = true)
     List<Account> all() {
         return accounts.findAllByOrderByUsernameAsc();

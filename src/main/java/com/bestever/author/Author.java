@@ -39,6 +39,13 @@ public class Author {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The account (app_user id) that created this, and the one that saved it last; null when unknown. */
+    @Column(name = "created_by", updatable = false)
+    private Long createdBy;
+
+    @Column(name = "updated_by")
+    private Long updatedBy;
+
     protected Author() {
     }
 
@@ -68,4 +75,14 @@ public class Author {
     public void setBio(String bio) { this.bio = bio == null ? "" : bio; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public Long getCreatedBy() { return createdBy; }
+    public Long getUpdatedBy() { return updatedBy; }
+
+    /** Records who saves this now (and, for a new one, who created it). */
+    public void savedBy(long accountId) {
+        if (id == null) {
+            createdBy = accountId;
+        }
+        updatedBy = accountId;
+    }
 }

@@ -85,6 +85,13 @@ public class Film {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The account (app_user id) that created this, and the one that saved it last; null when unknown. */
+    @Column(name = "created_by", updatable = false)
+    private Long createdBy;
+
+    @Column(name = "updated_by")
+    private Long updatedBy;
+
     protected Film() {
     }
 
@@ -130,4 +137,14 @@ public class Film {
     public void setGenres(Set<Genre> genres) { this.genres.clear(); this.genres.addAll(genres); }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public Long getCreatedBy() { return createdBy; }
+    public Long getUpdatedBy() { return updatedBy; }
+
+    /** Records who saves this now (and, for a new one, who created it). */
+    public void savedBy(long accountId) {
+        if (id == null) {
+            createdBy = accountId;
+        }
+        updatedBy = accountId;
+    }
 }

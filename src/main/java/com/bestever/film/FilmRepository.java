@@ -15,4 +15,11 @@ public interface FilmRepository extends JpaRepository<Film, Long> {
     List<Film> findAllByOrderByTitleAsc();
 
     boolean existsBySlug(String slug);
+
+    /** Whether another film (not {@code id}) has this slug; {@code id} null for a new film. */
+    default boolean slugTaken(String slug, Long id) {
+        return id == null ? existsBySlug(slug) : existsBySlugAndIdNot(slug, id);
+    }
+
+    boolean existsBySlugAndIdNot(String slug, Long id);
 }

@@ -39,6 +39,13 @@ public class Genre {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The account (app_user id) that created this, and the one that saved it last; null when unknown. */
+    @Column(name = "created_by", updatable = false)
+    private Long createdBy;
+
+    @Column(name = "updated_by")
+    private Long updatedBy;
+
     protected Genre() {
     }
 
@@ -72,4 +79,14 @@ public class Genre {
     public void setDescription(String description) { this.description = description == null ? "" : description; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public Long getCreatedBy() { return createdBy; }
+    public Long getUpdatedBy() { return updatedBy; }
+
+    /** Records who saves this now (and, for a new one, who created it). */
+    public void savedBy(long accountId) {
+        if (id == null) {
+            createdBy = accountId;
+        }
+        updatedBy = accountId;
+    }
 }

@@ -12,10 +12,12 @@ public class Dates {
 
     private final DateTimeFormatter readable;
     private final DateTimeFormatter machine;
+    private final DateTimeFormatter withTime;
 
     Dates(BestEverProperties properties) {
         this.readable = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(properties.timeZone());
         this.machine = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(properties.timeZone());
+        this.withTime = DateTimeFormatter.ofPattern("MMMM d, yyyy, HH:mm zzz", Locale.ENGLISH).withZone(properties.timeZone());
     }
 
     /** "December 9, 2025". */
@@ -26,5 +28,10 @@ public class Dates {
     /** For {@code <time datetime>}: "2025-12-09T12:00:00Z". */
     public String machine(Instant instant) {
         return instant == null ? "" : machine.format(instant);
+    }
+
+    /** For editors, to the minute: "December 9, 2025, 12:00 UTC". */
+    public String withTime(Instant instant) {
+        return instant == null ? "" : withTime.format(instant);
     }
 }

@@ -1,0 +1,111 @@
+package com.bestever.admin;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.bestever.system.NotFoundException;
+
+/** Accounts, for administrators: who may sign in, with what role; disabling; password resets. */
+@Controller
+@RequestMapping("/admin/accounts")
+class AccountAdminController {
+
+    private final Accounts accounts;
+
+    AccountAdminController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @ModelAttribute("roles")
+    Map<Role, String> roles() {
+        Map<Role, String> roles = new LinkedHashMap<>();
+        Arrays.stream(Role.values()).forEach(role -> roles.put(role, role.label()));
+        return roles;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("accounts", accounts.all());
+        return "admin/accounts";
+    }
+
+    @GetMapping("/new")
+    String newAccount(Model model) {
+        model.addAttribute("accountForm", new AccountForm());
+        return "admin/account-new";
+    }
+
+    @PostMapping("/new")
+    String create(@Valid AccountForm accountForm, BindingResult result, RedirectAttributes redirect) {
+        Passwords.check(accountForm.getNewPassword(), accountForm.getRepeatPassword(), result);
+        if (result.hasErrors()) {
+            return "admin/account-new";
+        }
+        try {
+            Account account = accounts.create(accountForm.getUsername(), accountForm.getDisplayName(),
+                    accountForm.getRole(), accountForm.getNewPassword());
+            redirect.addFlashAttribute("notice", "Created the account " + account.getUsername() + ".");
+            return "redirect:/admin/accounts/" + account.getId();
+        }
+        catch (Accounts.UsernameTaken ex) {
+            result.rejectValue("username", "taken", "This user name is taken; choose another.");
+            return "admin/account-new";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String account(@PathVariable long id, Model model) {
+        model.addAttribute("account", find(id));
+        model.addAttribute("passwordForm", new PasswordForm());
+        return "admin/account";
+    }
+
+    @PostMapping("/{id}/enabled")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal SignedIn signedIn,
+            RedirectAttributes redirect) {
+        Account account = find(id);
+        try {
+            accounts.setEnabled(id, enabled, signedIn);
+            redirect.addFlashAttribute("notice", (enabled ? "Enabled " : "Disabled ") + account.getUsername()
+                    + (enabled ? ": they can sign in again." : ": they can no longer sign in."));
+        }
+        catch (Accounts.RefusedChange ex) {
+            redirect.addFlashAttribute("problem", ex.getMessage());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(@PathVariable long id, @Valid PasswordForm passwordForm, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Account account = find(id);
+        Passwords.check(passwordForm.getNewPassword(), passwordForm.getRepeatPassword(), result);
+        if (result.hasErrors()) {
+            model.addAttribute("account", account);
+            return "admin/account";
+        }
+        accounts.resetPassword(id, passwordForm.getNewPassword());
+        redirect.addFlashAttribute("notice", "Set a new password for " + account.getUsername()
+                + ". Give it to them safely; they can change it at “My password”.");
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    private Account find(long id) {
+        return accounts.find(id).orElseThrow(() -> new NotFoundException("account " + id));
+    }
+}
