@@ -92,6 +92,14 @@ public class Article {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Sign-in name of the newsroom member who wrote the first draft (a writer's own piece). */
+    @Column(name = "created_by", length = 100)
+    private String createdBy;
+
+    /** Sign-in name of whoever saved the review last. */
+    @Column(name = "updated_by", length = 100)
+    private String updatedBy;
+
     protected Article() {
     }
 
@@ -186,4 +194,8 @@ public class Article {
     public Set<EarlierSlug> getEarlierSlugs() { return earlierSlugs; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getCreatedBy() { return createdBy; }
+    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+    public String getUpdatedBy() { return updatedBy; }
+    public void setUpdatedBy(String updatedBy) { this.updatedBy = updatedBy; }
 }

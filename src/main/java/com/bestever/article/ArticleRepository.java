@@ -85,4 +85,51 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     java.util.List<Article> findPublicByFilm(Long filmId, Instant now);
 
     boolean existsBySlug(String slug);
+
+    // --- The newsroom (admin) side ---------------------------------------------------------
+
+    /** The articles list: any status among those given, titles matching the pattern, newest first. */
+    @Query(value = """
+            select a from Article a
+              join fetch a.author join fetch a.genre
+             where a.status in :statuses
+               and lower(a.title) like :titlePattern escape '!'
+             order by a.updatedAt desc, a.id desc
+            """, countQuery = """
+            select count(a) from Article a
+             where a.status in :statuses
+               and lower(a.title) like :titlePattern escape '!'
+            """)
+    Page<Article> findForNewsroom(java.util.Collection<ArticleStatus> statuses, String titlePattern, Pageable pageable);
+
+    long countByStatus(ArticleStatus status);
+
+    /** A review with everything the edit form and the preview show. */
+    @Query("""
+            select a from Article a
+              join fetch a.genre join fetch a.film join fetch a.author
+              left join fetch a.recommendations
+             where a.id = :id
+            """)
+    Optional<Article> findForEditing(Long id);
+
+    boolean existsBySlugAndIdNot(String slug, Long id);
+
+    @Query("select count(e) > 0 from EarlierSlug e where e.slug = :slug and e.article.id <> :articleId")
+    boolean isEarlierSlugOfAnother(String slug, Long articleId);
+
+    /** Scheduled reviews whose time has come, for the publishing job. */
+    @Query("""
+            select a.slug from Article a
+             where a.status = com.bestever.article.ArticleStatus.SCHEDULED and a.publishAt <= :now
+            """)
+    java.util.List<String> findSlugsDueAt(Instant now);
+
+    /** Marks due scheduled reviews published (they are already public; this only settles the status). */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("""
+            update Article a set a.status = com.bestever.article.ArticleStatus.PUBLISHED
+             where a.status = com.bestever.article.ArticleStatus.SCHEDULED and a.publishAt <= :now
+            """)
+    int publishDueAt(Instant now);
 }

@@ -47,6 +47,10 @@ public class VoteOption {
         this.affirmative = affirmative;
     }
 
+    void moveTo(int position) {
+        this.position = position;
+    }
+
     public Long getId() { return id; }
     public VoteQuestion getQuestion() { return question; }
     public int getPosition() { return position; }

@@ -99,6 +99,14 @@ public class VoteQuestion {
         return option;
     }
 
+    /** Takes an option off the poll (the editor checks it has no votes) and closes the gap in the order. */
+    public void removeOption(VoteOption option) {
+        options.remove(option);
+        for (int i = 0; i < options.size(); i++) {
+            options.get(i).moveTo(i);
+        }
+    }
+
     @PrePersist
     void onCreate() {
         createdAt = updatedAt = Instant.now();

@@ -1,0 +1,76 @@
+package com.bestever.article;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A review's revisions: the list, one revision compared with the current text, and restoring it. */
+@Controller
+@RequestMapping("/admin/articles/{id}/revisions")
+class RevisionAdminController {
+
+    private final Publishing publishing;
+    private final Revisions revisions;
+
+    RevisionAdminController(Publishing publishing, Revisions revisions) {
+        this.publishing = publishing;
+        this.revisions = revisions;
+    }
+
+    @GetMapping
+    String list(@PathVariable long id, Model model, Authentication authentication) {
+        Article article = publishing.editable(id, NewsroomMember.of(authentication));
+        model.addAttribute("article", article);
+        model.addAttribute("revisions", revisions.of(id));
+        return "admin/articles/revisions";
+    }
+
+    @GetMapping("/{number}")
+    String compare(@PathVariable long id, @PathVariable int number, Model model, Authentication authentication) {
+        Article article = publishing.editable(id, NewsroomMember.of(authentication));
+        ArticleRevision revision = revisions.find(id, number);
+        model.addAttribute("article", article);
+        model.addAttribute("revision", revision);
+        List<DiffPart> parts = List.of(
+                new DiffPart("Title", LineDiff.between(revision.getTitle(), article.getTitle())),
+                new DiffPart("Address (slug)", LineDiff.between(revision.getSlug(), article.getSlug())),
+                new DiffPart("Pull quote", LineDiff.between(revision.getPullQuote(), article.getPullQuote())),
+                new DiffPart("Body", LineDiff.between(revision.getBody(), article.getBody())),
+                new DiffPart("Verdict", LineDiff.between(revision.getVerdict(), article.getVerdict())),
+                new DiffPart("Decide for Yourself", LineDiff.between(revision.getRecommendations(),
+                        ArticleRevision.recommendationsOf(article))));
+        model.addAttribute("parts", parts);
+        // A restore puts back the words, not the address: only they make restoring worth offering.
+        model.addAttribute("changed", parts.stream().filter(part -> !part.name().startsWith("Address")).anyMatch(DiffPart::changed));
+        return "admin/articles/revision";
+    }
+
+    /** One part of the review, compared line by line; public for the template. */
+    public record DiffPart(String name, List<LineDiff.Line> lines) {
+        public boolean changed() {
+            return LineDiff.changed(lines);
+        }
+    }
+
+    @PostMapping("/{number}/restore")
+    String restore(@PathVariable long id, @PathVariable int number, @RequestParam long version,
+            Authentication authentication, RedirectAttributes redirect) {
+        NewsroomMember member = NewsroomMember.of(authentication);
+        Article article = publishing.editable(id, member);
+        if (article.getVersion() != version) {
+            redirect.addFlashAttribute("problem", "Someone saved this review since you opened the revision: nothing was restored. Compare again.");
+            return "redirect:/admin/articles/" + id + "/revisions/" + number;
+        }
+        ArticleRevision restored = revisions.restore(article, number, member.name());
+        redirect.addFlashAttribute("notice", "Restored revision " + number + " (saved as revision " + restored.getNumber() + ").");
+        return "redirect:/admin/articles/" + id + "/edit";
+    }
+}

@@ -1,0 +1,71 @@
+package com.bestever.article;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.bestever.system.ContentChanged;
+import com.bestever.system.NotFoundException;
+
+/**
+ * Every saved text of a review: kept on each save, listed, compared with the current text,
+ * and restored (a restore is itself a save, so it becomes the newest revision).
+ */
+@Service
+public class Revisions {
+
+    private final ArticleRevisionRepository revisions;
+    private final ArticleRepository articles;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Revisions(ArticleRevisionRepository revisions, ArticleRepository articles, ApplicationEventPublisher events,
+            Clock clock) {
+        this.revisions = revisions;
+        this.articles = articles;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Keeps the review's text as it is now, as its next revision. */
+    @Transactional
+    public ArticleRevision record(Article article, String editedBy) {
+        int next = revisions.lastNumber(article.getId()) + 1;
+        return revisions.save(new ArticleRevision(article, next, editedBy, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ArticleRevision> of(Long articleId) {
+        return revisions.findByArticleIdOrderByNumberDesc(articleId);
+    }
+
+    @Transactional(readOnly = true)
+    public ArticleRevision find(Long articleId, int number) {
+        return revisions.findByArticleIdAndNumber(articleId, number)
+                .orElseThrow(() -> new NotFoundException("revision " + number + " of article " + articleId));
+    }
+
+    /**
+     * Puts a revision's words back: title, pull quote, body, verdict and recommendations. The
+     * slug, status and publish time stay as they are now (moving a public review is a decision
+     * of its own, made in the form).
+     */
+    @Transactional
+    public ArticleRevision restore(Article article, int number, String editedBy) {
+        ArticleRevision revision = find(article.getId(), number);
+        Article managed = articles.findById(article.getId()).orElseThrow();
+        managed.setTitle(revision.getTitle());
+        managed.setPullQuote(revision.getPullQuote());
+        managed.setBody(revision.getBody());
+        managed.setVerdict(revision.getVerdict());
+        managed.replaceRecommendations(revision.recommendationLines());
+        managed.setUpdatedBy(editedBy);
+        articles.saveAndFlush(managed);
+        ArticleRevision restored = record(managed, editedBy);
+        events.publishEvent(new ContentChanged("review " + managed.getSlug()));
+        return restored;
+    }
+}

@@ -1,0 +1,35 @@
+package com.bestever.article;
+
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Every 20 seconds, settles scheduled reviews whose time has come (no restart, no editor needed). */
+@Component
+class ScheduledPublishing {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledPublishing.class);
+
+    private final Publishing publishing;
+
+    ScheduledPublishing(Publishing publishing) {
+        this.publishing = publishing;
+    }
+
+    @Scheduled(initialDelay = 5, fixedDelay = 20, timeUnit = TimeUnit.SECONDS)
+    void publishDueReviews() {
+        try {
+            int published = publishing.publishDue();
+            if (published > 0) {
+                log.info("Published {} scheduled review(s) whose time had come", published);
+            }
+        }
+        catch (RuntimeException ex) {
+            log.warn("Scheduled publishing failed; will try again", ex);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package com.bestever.article;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.bestever.author.Author;
+import com.bestever.film.Film;
+import com.bestever.genre.Genre;
+import com.bestever.support.TestData;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Test helper: newsroom members at the article form, posting it as a browser would. */
+@Component
+class Newsroom {
+
+    static final RequestPostProcessor EDITOR = user("edna").roles("EDITOR");
+    static final RequestPostProcessor OTHER_EDITOR = user("otto").roles("EDITOR");
+    static final RequestPostProcessor ADMIN = user("ada").roles("ADMIN");
+    static final RequestPostProcessor WRITER = user("wanda").roles("WRITER");
+    static final RequestPostProcessor OTHER_WRITER = user("walt").roles("WRITER");
+
+    private final TestData data;
+    private final ArticleRepository articles;
+    private final TransactionTemplate transaction;
+
+    Newsroom(TestData data, ArticleRepository articles, TransactionTemplate transaction) {
+        this.data = data;
+        this.articles = articles;
+        this.transaction = transaction;
+    }
+
+    /** The fields of a complete, valid review about a new film, as the form posts them. */
+    Map<String, String> validFields() {
+        Genre genre = data.genre();
+        Film film = data.film(genre);
+        Author author = data.author();
+        String slug = TestData.unique("written");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", "Written " + slug);
+        fields.put("slug", slug);
+        fields.put("genreId", genre.getId().toString());
+        fields.put("filmId", film.getId().toString());
+        fields.put("authorId", author.getId().toString());
+        fields.put("pullQuote", "A pull quote about " + slug + ".");
+        fields.put("body", "The first paragraph.\n\nThe second paragraph.");
+        fields.put("verdict", "The verdict.");
+        fields.put("recommendations[0].text", "");
+        fields.put("recommendations[0].url", "");
+        fields.put("pollQuestion", "");
+        fields.put("pollGenreId", "");
+        fields.put("pollOpensAt", "");
+        fields.put("pollClosesAt", "");
+        fields.put("pollOptions[0]", "Yes, it's the best ever");
+        fields.put("pollOptions[1]", "No, something else is");
+        fields.put("status", "DRAFT");
+        fields.put("publishAt", "");
+        return fields;
+    }
+
+    /** The edit form of a saved review, as the page offers it (every field, with its version). */
+    Map<String, String> fieldsOf(Long id, MockMvc mvc, RequestPostProcessor who) throws Exception {
+        Document form = page(mvc.perform(get("/admin/articles/" + id + "/edit").with(who)));
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("form.article-form input[name], form.article-form textarea[name]").forEach(input -> {
+            if (!input.attr("name").equals("_csrf") && !input.attr("type").equals("submit")) {
+                fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.wholeText().replaceFirst("^\n", "") : input.val());
+            }
+        });
+        form.select("form.article-form select[name]").forEach(select -> {
+            var selected = select.selectFirst("option[selected]");
+            fields.put(select.attr("name"), selected == null ? "" : selected.val());
+        });
+        return fields;
+    }
+
+    static MockHttpServletRequestBuilder postForm(String url, Map<String, String> fields) {
+        MockHttpServletRequestBuilder request = post(url).with(csrf());
+        fields.forEach(request::param);
+        return request;
+    }
+
+    Long create(MockMvc mvc, Map<String, String> fields, RequestPostProcessor who) throws Exception {
+        String location = mvc.perform(postForm("/admin/articles/new", fields).with(who)).andReturn().getResponse()
+                .getRedirectedUrl();
+        if (location == null || !location.matches("/admin/articles/\\d+/edit")) {
+            throw new AssertionError("the review was not created; answer: " + location);
+        }
+        return Long.valueOf(location.replaceAll("\\D", ""));
+    }
+
+    Article article(Long id) {
+        return transaction.execute(status -> {
+            Article article = articles.findForEditing(id).orElse(null);
+            if (article != null) {
+                article.getEarlierSlugs().size();
+            }
+            return article;
+        });
+    }
+
+    static Document page(ResultActions result) throws Exception {
+        return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
