@@ -55,13 +55,14 @@ class SearchController {
         Pageable pageable = PageNumber.of(page);
         var now = clock.instant();
         long total = search.count(query, now);
-        if (page > 1 && pageable.getOffset() >= total) {
+        if (page > 1 && pageable.getOffset() >= Math.min(total, SearchRepository.RANKED)) {
             throw new NotFoundException("search page " + page);
         }
         List<SearchHit> hits = total == 0 ? List.of()
                 : search.find(query, now, (int) pageable.getOffset(), pageable.getPageSize());
-        Page<SearchHit> results = new PageImpl<>(hits, pageable, total);
+        Page<SearchHit> results = new PageImpl<>(hits, pageable, Math.min(total, SearchRepository.RANKED));
         model.addAttribute("results", results);
+        model.addAttribute("broad", total > SearchRepository.RANKED);
         return "search/search";
     }
 }

@@ -52,7 +52,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     private static final Set<String> CREDENTIAL_COOKIES = Set.of("JSESSIONID", "remember-me", "SESSION");
     // Headers that belong to one response, or that this filter sets itself.
     private static final Set<String> NOT_REPLAYED = Set.of("content-type", "content-length", "content-encoding",
-            "transfer-encoding", "date", "cache-control", "pragma", "expires", "etag", "vary", "last-modified",
+            "transfer-encoding", "date", "cache-control", "pragma", "expires", "etag", "vary",
             "set-cookie", "connection", "keep-alive");
 
     private final Cache<String, CachedPage> pages;
