@@ -79,22 +79,38 @@ POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -
 # 303s the site has sent for votes so far (the access log is written unbuffered).
 sent() { cat "$ACCESS_DIR"/access*.log 2>/dev/null | grep -c "^POST /polls/$POLL_ID/votes 303" || true; }
 
-# CPU ticks (user + system) of every process of the site: the JVM and its PostgreSQL.
+# CPU ticks (user + system) of every process of the site: the JVM (its own session) and its
+# PostgreSQL (the postmaster named in the data directory, and its backends).
 HZ=$(getconf CLK_TCK)
 site_cpu() {
-  local sid ticks=0
+  local ticks=0 postmaster
+  postmaster=$(head -1 "$DATA_DIR/postmaster.pid" 2>/dev/null || echo none)
   for stat in /proc/[0-9]*/stat; do
     # Fields after the command name (which may hold spaces): find ") " and count from there.
+    local pid=${stat#/proc/}; pid=${pid%/stat}
     local rest; rest=$(sed 's/^.*) //' "$stat" 2>/dev/null) || continue
     read -r -a r <<<"$rest"
-    [[ "${r[3]:-}" == "$APP" ]] && ticks=$((ticks + r[11] + r[12]))
+    if [[ "${r[3]:-}" == "$APP" || "$pid" == "$postmaster" || "${r[1]:-}" == "$postmaster" ]]; then
+      ticks=$((ticks + r[11] + r[12]))
+    fi
   done
   echo "$ticks"
 }
 
+# The answers wrk stopped waiting for still finish after it stops: wait until both counts hold still.
+settle() {
+  settled_total=$(total); settled_sent=$(sent)
+  for _ in $(seq 1 60); do
+    sleep 1
+    local now_total now_sent; now_total=$(total); now_sent=$(sent)
+    [[ "$now_total" == "$settled_total" && "$now_sent" == "$settled_sent" ]] && return
+    settled_total=$now_total; settled_sent=$now_sent
+  done
+}
+
 rates=(); p99s=(); estimates=(); ok=1
 for run in $(seq 1 "$RUNS"); do
-  before=$(total); sent_before=$(sent)
+  settle; before=$settled_total; sent_before=$settled_sent
   site_cpu_before=$(site_cpu)
   TIMEFORMAT='%U %S'
   { time POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s \
@@ -102,14 +118,7 @@ for run in $(seq 1 "$RUNS"); do
   line=$(grep '^RESULT' target/bench-wrk.out)
   site_cpu_after=$(site_cpu)
   wrk_cpu=$(awk '{print $1 + $2}' target/bench-wrk.time)
-  # Let the answers wrk stopped waiting for finish: wait until both counts hold still.
-  after=$(total); sent_after=$(sent)
-  for _ in $(seq 1 60); do
-    sleep 1
-    now_total=$(total); now_sent=$(sent)
-    [[ "$now_total" == "$after" && "$now_sent" == "$sent_after" ]] && break
-    after=$now_total; sent_after=$now_sent
-  done
+  settle; after=$settled_total; sent_after=$settled_sent
   acked=$(grep -o 'acked=[0-9]*' <<<"$line" | cut -d= -f2)
   rate=$(grep -o 'votes_per_s=[0-9.]*' <<<"$line" | cut -d= -f2)
   p99=$(grep -o 'p99_ms=[0-9.]*' <<<"$line" | cut -d= -f2)
@@ -124,6 +133,9 @@ done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "median: $(median "${rates[@]}") votes/s, p99 $(median "${p99s[@]}") ms over $RUNS runs; count check: $([[ $ok == 1 ]] && echo 'every 303 sent is counted, nothing else' || echo 'MISMATCH')"
+settle
+all_sent=$(cat "$ACCESS_DIR"/access*.log | grep -c "^POST /polls/$POLL_ID/votes 303" || true)
+echo "whole session (warm-up included): poll total $settled_total, 303s sent $all_sent: $([[ "$settled_total" == "$all_sent" ]] && echo OK || { ok=0; echo MISMATCH; })"
 echo "estimate on 2 dedicated cores (from CPU time, wrk included): median ~$(median "${estimates[@]}") votes/s"
 echo "load average at the end (other work on this machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 [[ $ok == 1 ]]
