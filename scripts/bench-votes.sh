@@ -7,6 +7,10 @@
 # (at most one per connection): the site answered them, wrk no longer listened. The exact check
 # is the site's: counted == 303s sent. wrk's own count must be within a connection count of it.
 #
+# The 2 cores may be shared with other work; each run also reports the CPU time the site (Java
+# and its PostgreSQL) and wrk spent, and the votes/s that CPU time would give on 2 cores of
+# its own (votes / (CPU seconds / 2)): an estimate, printed apart from the measurement.
+#
 #   scripts/bench-votes.sh                 # build, start the site on :8081, 3 runs of 15 s
 #   RUNS=5 DURATION=30s scripts/bench-votes.sh
 #   SKIP_BUILD=1 scripts/bench-votes.sh    # use target/*.jar as it is
@@ -75,23 +79,63 @@ POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -
 # 303s the site has sent for votes so far (the access log is written unbuffered).
 sent() { cat "$ACCESS_DIR"/access*.log 2>/dev/null | grep -c "^POST /polls/$POLL_ID/votes 303" || true; }
 
-rates=(); p99s=(); ok=1
+# CPU ticks (user + system) of every process of the site: the JVM (its own session) and its
+# PostgreSQL (the postmaster named in the data directory, and its backends).
+HZ=$(getconf CLK_TCK)
+site_cpu() {
+  local ticks=0 postmaster
+  postmaster=$(head -1 "$DATA_DIR/postmaster.pid" 2>/dev/null || echo none)
+  for stat in /proc/[0-9]*/stat; do
+    # Fields after the command name (which may hold spaces): find ") " and count from there.
+    local pid=${stat#/proc/}; pid=${pid%/stat}
+    local rest; rest=$(sed 's/^.*) //' "$stat" 2>/dev/null) || continue
+    read -r -a r <<<"$rest"
+    if [[ "${r[3]:-}" == "$APP" || "$pid" == "$postmaster" || "${r[1]:-}" == "$postmaster" ]]; then
+      ticks=$((ticks + r[11] + r[12]))
+    fi
+  done
+  echo "$ticks"
+}
+
+# The answers wrk stopped waiting for still finish after it stops: wait until both counts hold still.
+settle() {
+  settled_total=$(total); settled_sent=$(sent)
+  for _ in $(seq 1 60); do
+    sleep 1
+    local now_total now_sent; now_total=$(total); now_sent=$(sent)
+    [[ "$now_total" == "$settled_total" && "$now_sent" == "$settled_sent" ]] && return
+    settled_total=$now_total; settled_sent=$now_sent
+  done
+}
+
+rates=(); p99s=(); estimates=(); ok=1
 for run in $(seq 1 "$RUNS"); do
-  before=$(total); sent_before=$(sent)
-  line=$(POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s \
-    -s scripts/votes.lua "$BASE/polls/$POLL_ID/votes" | grep '^RESULT')
-  sleep 2 # let the answers wrk stopped waiting for finish
-  after=$(total); sent_after=$(sent)
+  settle; before=$settled_total; sent_before=$settled_sent
+  site_cpu_before=$(site_cpu)
+  TIMEFORMAT='%U %S'
+  { time POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s \
+    -s scripts/votes.lua "$BASE/polls/$POLL_ID/votes" > target/bench-wrk.out ; } 2> target/bench-wrk.time
+  line=$(grep '^RESULT' target/bench-wrk.out)
+  site_cpu_after=$(site_cpu)
+  wrk_cpu=$(awk '{print $1 + $2}' target/bench-wrk.time)
+  settle; after=$settled_total; sent_after=$settled_sent
   acked=$(grep -o 'acked=[0-9]*' <<<"$line" | cut -d= -f2)
   rate=$(grep -o 'votes_per_s=[0-9.]*' <<<"$line" | cut -d= -f2)
   p99=$(grep -o 'p99_ms=[0-9.]*' <<<"$line" | cut -d= -f2)
   counted=$((after - before)); answered=$((sent_after - sent_before)); in_flight=$((answered - acked))
   if [[ "$counted" -eq "$answered" && "$in_flight" -ge 0 && "$in_flight" -le "$CONNECTIONS" ]]; then check=OK; else check=MISMATCH; ok=0; fi
   echo "run $run: ${line#RESULT } | total $before -> $after: counted=$counted, 303s sent=$answered, read by wrk=$acked (in flight at stop: $in_flight) $check"
-  rates+=("$rate"); p99s+=("$p99")
+  cpu=$(awk -v a="$site_cpu_before" -v b="$site_cpu_after" -v w="$wrk_cpu" 'BEGIN {printf "%.1f", (b - a) / '"$HZ"' + w}')
+  estimate=$(awk -v n="$answered" -v c="$cpu" 'BEGIN {printf "%.0f", (c > 0 ? n / (c / 2) : 0)}')
+  echo "       CPU: site $(awk -v a="$site_cpu_before" -v b="$site_cpu_after" 'BEGIN {printf "%.1f", (b - a) / '"$HZ"'}') s + wrk $wrk_cpu s = $cpu s for $answered votes -> ~$estimate votes/s on 2 cores of its own (estimate)"
+  rates+=("$rate"); p99s+=("$p99"); estimates+=("$estimate")
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "median: $(median "${rates[@]}") votes/s, p99 $(median "${p99s[@]}") ms over $RUNS runs; count check: $([[ $ok == 1 ]] && echo 'every 303 sent is counted, nothing else' || echo 'MISMATCH')"
+settle
+all_sent=$(cat "$ACCESS_DIR"/access*.log | grep -c "^POST /polls/$POLL_ID/votes 303" || true)
+echo "whole session (warm-up included): poll total $settled_total, 303s sent $all_sent: $([[ "$settled_total" == "$all_sent" ]] && echo OK || { ok=0; echo MISMATCH; })"
+echo "estimate on 2 dedicated cores (from CPU time, wrk included): median ~$(median "${estimates[@]}") votes/s"
 echo "load average at the end (other work on this machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 [[ $ok == 1 ]]

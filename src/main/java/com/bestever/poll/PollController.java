@@ -146,7 +146,8 @@ class PollController {
         catch (NumberFormatException ex) {
             throw new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address.");
         }
-        return polls.poll(number).orElseThrow(() -> new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address."));
+        return polls.poll(number).filter(polls::isPublic)
+                .orElseThrow(() -> new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address."));
     }
 
     private static Poll.Answer answerOf(String choice, Poll poll) {

@@ -44,7 +44,20 @@ class Polls {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Poll> loaded = readOnly.execute(status -> questions.findPollById(id).map(Poll::of));
+        Optional<Poll> loaded = readOnly.execute(status -> questions.findPollById(id).map(question -> {
+            if (question.getArticleId() == null) {
+                return Poll.of(question, null, null);
+            }
+            return jdbc.sql("""
+                            select slug, case when status in ('SCHEDULED', 'PUBLISHED') then publish_at end as public_from
+                              from article where id = ?
+                            """)
+                    .param(question.getArticleId())
+                    .query((rs, row) -> Poll.of(question, rs.getString("slug"),
+                            rs.getTimestamp("public_from") == null ? null : rs.getTimestamp("public_from").toInstant()))
+                    .optional()
+                    .orElseGet(() -> Poll.of(question, null, null));
+        }));
         loaded.ifPresent(poll -> cache.put(id, poll));
         return loaded;
     }
@@ -84,15 +97,11 @@ class Polls {
 
     /** The slug of the poll's review, while that review is public. */
     Optional<String> reviewSlug(Poll poll) {
-        if (poll.articleId() == null) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                        select slug from article
-                         where id = ? and status in ('SCHEDULED', 'PUBLISHED') and publish_at <= ?
-                        """)
-                .params(poll.articleId(), java.sql.Timestamp.from(clock.instant()))
-                .query(String.class)
-                .optional();
+        return poll.reviewSlug() != null && poll.isPublicAt(clock.instant()) ? Optional.of(poll.reviewSlug()) : Optional.empty();
+    }
+
+    /** Whether readers may see this poll now: not while its review is a draft or scheduled. */
+    boolean isPublic(Poll poll) {
+        return poll.isPublicAt(clock.instant());
     }
 }

@@ -28,6 +28,7 @@ class VoterKey {
     private final JdbcClient jdbc;
     private final SecureRandom random = new SecureRandom();
     private volatile SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     VoterKey(PollSettings settings, JdbcClient jdbc) {
         this.settings = settings;
@@ -57,10 +58,15 @@ class VoterKey {
     }
 
     private byte[] mac(String text) {
+        // A Mac is not thread-safe, and looking one up and keying it costs more than using it.
+        return macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return mac;
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);

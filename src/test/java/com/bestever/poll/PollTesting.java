@@ -47,6 +47,14 @@ class PollTesting {
         return data.publishedReview();
     }
 
+    Article draftReview() {
+        return data.draft();
+    }
+
+    Article scheduledReview(Instant at) {
+        return data.scheduled(at);
+    }
+
     VoteQuestion pollUnder(Article review, Consumer<VoteQuestion> change) {
         VoteQuestion created = data.pollFor(review);
         return transaction.execute(status -> {

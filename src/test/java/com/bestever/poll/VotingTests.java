@@ -199,6 +199,19 @@ class VotingTests {
     }
 
     @Test
+    void thePollOfAReviewThatIsNotPublicIsNotFound() throws Exception {
+        VoteQuestion draftsPoll = polls.pollUnder(polls.draftReview(), question -> { });
+        VoteQuestion scheduledPoll = polls.pollUnder(polls.scheduledReview(clock.instant().plus(Duration.ofDays(1))),
+                question -> { });
+
+        for (VoteQuestion poll : List.of(draftsPoll, scheduledPoll)) {
+            mvc.perform(get("/polls/{id}/results", poll.getId())).andExpect(status().isNotFound());
+            mvc.perform(vote(poll, yes(poll))).andExpect(status().isNotFound());
+            assertThat(polls.countedVotes(poll.getId())).isZero();
+        }
+    }
+
+    @Test
     void aChoiceThatIsNotOneOfThePollsAnswersIsABadRequestAndCountsNothing() throws Exception {
         VoteQuestion poll = polls.openPoll();
         VoteQuestion other = polls.openPoll();
@@ -221,8 +234,8 @@ class VotingTests {
 
     @Test
     void aPollThatHasNotOpenedSaysWhenItWillAndTakesNoVote() throws Exception {
-        VoteQuestion poll = polls.openPoll();
-        clock.set(poll.getOpensAt().minus(Duration.ofDays(2)));
+        VoteQuestion poll = polls.pollUnder(polls.openPollReview(), question ->
+                question.setOpensAt(clock.instant().plus(Duration.ofDays(2))));
 
         Document results = page("/polls/" + poll.getId() + "/results");
         String refused = mvc.perform(vote(poll, yes(poll))).andExpect(status().isConflict())
