@@ -13,6 +13,8 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     boolean existsByRole(Role role);
 
+    boolean existsByIdAndEnabledTrue(Long id);
+
     long countByRoleAndEnabledTrue(Role role);
 
     List<Account> findAllByOrderByUsernameAsc();

@@ -28,6 +28,9 @@ class LoginController {
         if (request.getParameterMap().containsKey("error")) {
             model.addAttribute("problem", reason(request.getSession(false)));
         }
+        if (request.getParameterMap().containsKey("disabled")) {
+            model.addAttribute("problem", DISABLED);
+        }
         if (request.getParameterMap().containsKey("signed-out")) {
             model.addAttribute("notice", "You have signed out.");
         }

@@ -282,4 +282,37 @@ class SignInTests {
     void aSignedInVisitorOfTheSignInPageGoesToTheNewsroom() throws Exception {
         mvc.perform(get("/login").with(testAccounts.signedIn(Role.WRITER))).andExpect(redirectedUrl("/admin"));
     }
+
+    @Test
+    void disablingAnAccountEndsTheSessionItAlreadyHas() throws Exception {
+        Account editor = testAccounts.account(Role.EDITOR);
+        MvcResult signedIn = signIn(editor.getUsername(), TestAccounts.PASSWORD, newAddress());
+        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
+        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
+
+        Account admin = accounts.findByUsername(ADMIN).orElseThrow();
+        accounts.setEnabled(editor.getId(), false, new SignedIn(admin));
+
+        mvc.perform(get("/admin/films").session(session)).andExpect(redirectedUrl("/login?disabled"));
+        assertThat(session.isInvalid()).isTrue();
+        Document page = Jsoup.parse(mvc.perform(get("/login").param("disabled", "")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(errorOn(page)).isEqualTo(LoginController.DISABLED);
+    }
+
+    @Test
+    void everyFormOnTheNewsroomPagesCarriesACsrfToken() throws Exception {
+        var admin = testAccounts.signedIn(Role.ADMIN);
+        Account someone = testAccounts.account(Role.WRITER);
+        for (String path : new String[] {"/admin", "/admin/accounts", "/admin/accounts/new", "/admin/accounts/" + someone.getId(),
+                "/admin/account/password", "/admin/films", "/admin/films/new", "/admin/authors/new", "/admin/genres/new"}) {
+            Document page = Jsoup.parse(mvc.perform(get(path).with(admin)).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8));
+            var forms = page.select("form[method=post]");
+            assertThat(forms).as(path).isNotEmpty();
+            forms.forEach(form -> assertThat(form.select("input[type=hidden][name=_csrf]")).as(path + " " + form.attr("action"))
+                    .hasSize(1));
+            assertThat(page.select("meta[name=robots]").attr("content")).as(path).contains("noindex");
+        }
+    }
 }
