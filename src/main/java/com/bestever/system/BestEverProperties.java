@@ -42,10 +42,13 @@ public record BestEverProperties(
     /**
      * @param dataDirectory where PostgreSQL keeps its files; kept across restarts
      * @param cleanOnStart wipe the directory first (tests)
+     * @param durable flush every commit to disk (fsync, synchronous_commit) so nothing acknowledged
+     *        is lost in a crash; only tests turn it off, for speed
      */
     public record EmbeddedDatabase(
             @DefaultValue("./data/postgres") String dataDirectory,
-            @DefaultValue("false") boolean cleanOnStart) {
+            @DefaultValue("false") boolean cleanOnStart,
+            @DefaultValue("true") boolean durable) {
     }
 
     /**

