@@ -320,7 +320,7 @@ public class Publishing {
         if (errors.hasFieldErrors("slug")) {
             return null;
         }
-        String slug = form.getSlug() == null || form.getSlug().isBlank() ? Slugs.of(form.getTitle()) : form.getSlug().strip();
+        String slug = Slugs.typedOrMadeFrom(form.getSlug(), form.getTitle());
         if (!Slugs.isValid(slug)) {
             if (!errors.hasFieldErrors("title")) {
                 errors.rejectValue("slug", "invalid", "No slug can be made from this title: type one.");

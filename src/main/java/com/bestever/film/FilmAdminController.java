@@ -142,7 +142,7 @@ class FilmAdminController {
 
     /** The slug to save (typed, or made from the title), after checking what the annotations cannot. */
     private String check(FilmForm form, Long id, BindingResult result) {
-        String slug = form.getSlug() == null || form.getSlug().isBlank() ? Slugs.of(form.getTitle()) : form.getSlug().strip();
+        String slug = Slugs.typedOrMadeFrom(form.getSlug(), form.getTitle());
         if (!result.hasFieldErrors("slug") && !result.hasFieldErrors("title")) {
             if (slug.isEmpty()) {
                 result.rejectValue("slug", "empty", "Enter a slug: the title has no letters or digits to make one from.");

@@ -117,7 +117,7 @@ class GenreAdminController {
     }
 
     private String slug(GenreForm form, Long id, BindingResult result) {
-        String slug = form.getSlug() == null || form.getSlug().isBlank() ? Slugs.of(form.getName()) : form.getSlug().strip();
+        String slug = Slugs.typedOrMadeFrom(form.getSlug(), form.getName());
         if (!result.hasFieldErrors("slug") && !result.hasFieldErrors("name")) {
             if (slug.isEmpty()) {
                 result.rejectValue("slug", "empty", "Enter a slug: the name has no letters or digits to make one from.");

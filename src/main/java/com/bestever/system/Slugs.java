@@ -24,6 +24,11 @@ public final class Slugs {
         return slug;
     }
 
+    /** The slug an editor typed, or, when they left it blank, one made from the title or name. */
+    public static String typedOrMadeFrom(String typed, String titleOrName) {
+        return typed == null || typed.isBlank() ? of(titleOrName) : typed.strip();
+    }
+
     public static boolean isValid(String slug) {
         return slug != null && slug.length() <= MAX_LENGTH && slug.matches(PATTERN);
     }
