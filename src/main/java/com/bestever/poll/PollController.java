@@ -3,10 +3,13 @@ package com.bestever.poll;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -29,6 +33,8 @@ import org.springframework.web.servlet.ModelAndView;
 class PollController {
 
     private static final String NO_STORE = CacheControl.noStore().cachePrivate().getHeaderValue();
+    /** A vote is answered when it is committed, never with a guess after a timeout. */
+    private static final long NO_TIMEOUT = -1;
 
     private final Polls polls;
     private final PollCounter counter;
@@ -36,19 +42,22 @@ class PollController {
     private final VoteThrottle throttle;
     private final SameSiteCheck sameSite;
     private final PollStates states;
+    private final Executor tasks;
 
     PollController(Polls polls, PollCounter counter, VoterCookies cookies, VoteThrottle throttle,
-            SameSiteCheck sameSite, PollStates states) {
+            SameSiteCheck sameSite, PollStates states, @Qualifier("applicationTaskExecutor") Executor tasks) {
         this.polls = polls;
         this.counter = counter;
         this.cookies = cookies;
         this.throttle = throttle;
         this.sameSite = sameSite;
         this.states = states;
+        this.tasks = tasks;
     }
 
     @PostMapping("/polls/{id}/votes")
-    ResponseEntity<?> vote(@PathVariable String id, @RequestParam(required = false) String choice,
+    DeferredResult<ResponseEntity<?>> vote(@PathVariable String id,
+            @RequestParam(name = "choice", required = false) String choiceField,
             HttpServletRequest request, HttpServletResponse response) {
         if (!sameSite.fromThisSite(request)) {
             throw new PollProblem(HttpStatus.FORBIDDEN, "Votes are taken only from this site’s own pages.");
@@ -69,33 +78,55 @@ class PollController {
             throw new PollProblem(HttpStatus.CONFLICT,
                     "This poll closed on " + states.moment(poll.closesAt()) + "; it takes no more votes.", poll, null);
         }
-        Poll.Answer answer = answerOf(choice, poll);
+        Poll.Answer choice = answerOf(choiceField, poll);
 
         Optional<String> knownVoter = cookies.voterOf(request);
         String voter = knownVoter.orElseGet(cookies::newVoterId);
         if (knownVoter.isEmpty()) {
             response.addHeader(HttpHeaders.SET_COOKIE, cookies.cookieFor(voter, request).toString());
         }
-        boolean counted;
-        try {
-            counted = counter.count(poll.id(), answer.id(), voter, clientHash);
-        }
-        catch (PollCounter.VotesUnavailable ex) {
-            throw new PollProblem(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Your vote could not be counted just now. Nothing was counted; please try again.", poll,
-                    Duration.ofSeconds(1));
-        }
-
+        // Answered once the vote is committed; no request thread waits for it meanwhile.
+        DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>(NO_TIMEOUT);
+        CompletableFuture<Boolean> counted = counter.count(poll.id(), choice.id(), voter, clientHash);
         if (!PollViews.wantsJson(request)) {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
-                    .location(URI.create("/polls/" + poll.id() + "/results?vote=" + (counted ? "counted" : "again")))
-                    .build();
+            counted.whenComplete((isNew, error) -> {
+                if (error != null) {
+                    answer.setErrorResult(notCounted(poll));
+                    return;
+                }
+                answer.setResult(ResponseEntity.status(HttpStatus.SEE_OTHER)
+                        .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                        .location(URI.create("/polls/" + poll.id() + "/results?vote=" + (isNew ? "counted" : "again")))
+                        .build());
+            });
         }
-        String yourChoice = counted ? answer.label() : polls.choiceOf(poll, voter).orElse(answer.label());
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
-                .body(PollAnswer.of(polls.standings(poll), yourChoice, counted, PollViews.voteMessage(counted, yourChoice)));
+        else {
+            // The standings are read from the database: on a task thread, not the vote counter's.
+            counted.whenCompleteAsync((isNew, error) -> {
+                if (error != null) {
+                    answer.setErrorResult(notCounted(poll));
+                    return;
+                }
+                try {
+                    String yourChoice = isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
+                    answer.setResult(ResponseEntity.ok()
+                            .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                            .body(PollAnswer.of(polls.standings(poll), yourChoice, isNew,
+                                    PollViews.voteMessage(isNew, yourChoice))));
+                }
+                catch (RuntimeException ex) {
+                    answer.setErrorResult(ex);
+                }
+            }, tasks);
+        }
+        return answer;
+    }
+
+    /** The vote was not written: say so, and that nothing was counted. */
+    private static PollProblem notCounted(Poll poll) {
+        return new PollProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                "Your vote could not be counted just now. Nothing was counted; please try again.", poll,
+                Duration.ofSeconds(1));
     }
 
     @GetMapping("/polls/{id}/results")

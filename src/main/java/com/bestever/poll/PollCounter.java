@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts votes exactly: each vote row and its option's count are written in one transaction,
@@ -28,10 +27,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Votes that arrive together are written together (group commit): one writer takes every
  * vote waiting in the queue and commits them in one transaction, with one count update per
- * option. A durable commit costs a disk flush (milliseconds here), and every vote of a poll
- * updates the same count row, so one transaction per vote would queue every reader behind the
- * previous reader's flush; batching makes the flush shared instead. If a batch fails, its votes
- * are retried one by one, so one bad vote never costs the others.
+ * option. A durable commit costs a disk flush, and every vote of a poll updates the same count
+ * row, so one transaction per vote would queue every reader behind the previous reader's flush;
+ * batching makes the flush shared instead. If a batch fails, its votes are retried one by one,
+ * so one bad vote never costs the others.
+ *
+ * <p>Nobody waits on a thread: {@link #count} answers a future, completed once the vote is
+ * committed (or known to be a repeat). A waiting reader then holds no request thread, so a few
+ * threads serve every reader, and the writer is not left queuing for the CPU behind dozens of
+ * blocked ones. The writer only writes: completing a future hands the request back to the web
+ * container, which costs more than writing the vote, so that is left to a second thread.
  */
 @Service
 class PollCounter implements SmartLifecycle {
@@ -40,14 +45,13 @@ class PollCounter implements SmartLifecycle {
     private static final int MAX_BATCH = 512;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
     private final BlockingQueue<Ballot> queue = new LinkedBlockingQueue<>(20_000);
     private volatile boolean running;
     private Thread writer;
+    private ExecutorService acknowledger;
 
-    PollCounter(JdbcClient jdbc, TransactionTemplate transaction) {
+    PollCounter(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transaction = transaction;
     }
 
     /** One reader's answer waiting to be written; completed with whether it was counted. */
@@ -62,27 +66,18 @@ class PollCounter implements SmartLifecycle {
     }
 
     /**
-     * Records one reader's answer, and returns once it is committed (or known to be a repeat).
+     * Records one reader's answer.
      *
-     * @return true if it was counted, false if this voter had already answered this question
-     * @throws VotesUnavailable if the vote could not be written; then it was not counted
+     * @return a future completed once the vote is committed: true if it was counted, false if
+     *     this voter had already answered this question; completed with {@link VotesUnavailable}
+     *     if the vote could not be written, and then it was not counted
      */
-    public boolean count(long questionId, long optionId, String voterId, String clientHash) {
+    public CompletableFuture<Boolean> count(long questionId, long optionId, String voterId, String clientHash) {
         Ballot ballot = new Ballot(questionId, optionId, voterId, clientHash, new CompletableFuture<>());
-        try {
-            if (!running || !queue.offer(ballot, 2, TimeUnit.SECONDS)) {
-                throw new VotesUnavailable("The vote counter is busy", null);
-            }
-            // No timeout: the writer always completes a ballot it took, so the answer is never a guess.
-            return ballot.counted().get();
+        if (!running || !queue.offer(ballot)) {
+            return CompletableFuture.failedFuture(new VotesUnavailable("The vote counter is busy", null));
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new VotesUnavailable("Interrupted while voting", ex);
-        }
-        catch (ExecutionException ex) {
-            throw new VotesUnavailable("The vote could not be written", ex.getCause());
-        }
+        return ballot.counted();
     }
 
     private void writeUntilStopped() {
@@ -103,13 +98,17 @@ class PollCounter implements SmartLifecycle {
             }
             catch (RuntimeException ex) {
                 log.error("The vote writer failed", ex);
-                batch.forEach(ballot -> ballot.counted().completeExceptionally(ex));
+                List<Ballot> failed = List.copyOf(batch);
+                acknowledge(() -> failed.forEach(ballot -> ballot.counted().completeExceptionally(ex)));
             }
             finally {
                 batch.clear();
             }
         }
-        queue.forEach(ballot -> ballot.counted().completeExceptionally(new IllegalStateException("shutting down")));
+        List<Ballot> left = new ArrayList<>(queue);
+        queue.clear();
+        acknowledge(() -> left.forEach(ballot -> ballot.counted()
+                .completeExceptionally(new VotesUnavailable("The site is shutting down", null))));
     }
 
     void write(List<Ballot> batch) {
@@ -124,11 +123,13 @@ class PollCounter implements SmartLifecycle {
         List<Ballot> unique = List.copyOf(firsts.values());
         Set<Key> counted;
         try {
-            counted = transaction.execute(status -> insertAndCount(unique));
+            counted = insertAndCount(unique);
         }
         catch (RuntimeException ex) {
             if (unique.size() == 1) {
-                batch.forEach(ballot -> ballot.counted().completeExceptionally(ex));
+                List<Ballot> failed = List.copyOf(batch);
+                acknowledge(() -> failed.forEach(ballot -> ballot.counted().completeExceptionally(
+                        new VotesUnavailable("The vote could not be written", ex))));
                 return;
             }
             log.warn("A batch of {} votes failed ({}); writing them one by one", unique.size(), ex.getMessage());
@@ -146,13 +147,26 @@ class PollCounter implements SmartLifecycle {
                     }));
             return;
         }
-        for (Ballot ballot : unique) {
-            ballot.counted().complete(counted.contains(ballot.key()));
-        }
-        repeats.forEach(repeat -> repeat.counted().complete(false));
+        acknowledge(() -> {
+            for (Ballot ballot : unique) {
+                ballot.counted().complete(counted.contains(ballot.key()));
+            }
+            repeats.forEach(repeat -> repeat.counted().complete(false));
+        });
     }
 
-    /** In the caller's transaction: inserts the votes and adds the counted ones to their options. */
+    /** Answers the waiting readers off the writer's thread (see the class comment). */
+    private void acknowledge(Runnable answers) {
+        acknowledger.execute(answers);
+    }
+
+    /**
+     * Inserts the votes and adds the counted ones to their options' counts, in one statement and
+     * so in one transaction: it commits as a whole or not at all, in a single round trip to the
+     * database (each round trip is a wait for PostgreSQL's process to get the CPU, and under load
+     * that wait, not the work, is what a batch costs). The schema refuses an option of another
+     * question (a foreign key on the pair), which fails the statement and so counts nothing.
+     */
     private Set<Key> insertAndCount(List<Ballot> ballots) {
         int n = ballots.size();
         Long[] questions = new Long[n];
@@ -167,57 +181,32 @@ class PollCounter implements SmartLifecycle {
             hashes[i] = ballot.clientHash();
         }
         Set<Key> counted = new HashSet<>();
-        // option id -> [question id, votes], sorted so concurrent writers lock rows in one order.
-        Map<Long, long[]> perOption = new TreeMap<>();
         jdbc.sql("""
-                        insert into vote (question_id, option_id, voter_id, client_hash)
-                        select * from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[])
-                        on conflict (question_id, voter_id) do nothing
-                        returning question_id, option_id, voter_id
+                        with counted as (
+                            insert into vote (question_id, option_id, voter_id, client_hash)
+                            select * from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[])
+                            on conflict (question_id, voter_id) do nothing
+                            returning question_id, option_id, voter_id
+                        ), tally as (
+                            update vote_option o set votes = o.votes + added.votes
+                              from (select option_id, count(*) as votes from counted group by option_id) added
+                             where o.id = added.option_id
+                        )
+                        select question_id, voter_id from counted
                         """)
                 .params(questions, options, voters, hashes)
-                .query((rs, row) -> {
-                    counted.add(new Key(rs.getLong("question_id"), rs.getString("voter_id")));
-                    perOption.computeIfAbsent(rs.getLong("option_id"), id -> new long[2])[1]++;
-                    return null;
-                })
+                .query((rs, row) -> counted.add(new Key(rs.getLong("question_id"), rs.getString("voter_id"))))
                 .list();
-        if (perOption.isEmpty()) {
-            return counted;
-        }
-        for (Ballot ballot : ballots) {
-            long[] entry = perOption.get(ballot.optionId());
-            if (entry != null) {
-                entry[0] = ballot.questionId();
-            }
-        }
-        int m = perOption.size();
-        Long[] ids = new Long[m];
-        Long[] ofQuestion = new Long[m];
-        Long[] votes = new Long[m];
-        int i = 0;
-        for (var option : perOption.entrySet()) {
-            ids[i] = option.getKey();
-            ofQuestion[i] = option.getValue()[0];
-            votes[i] = option.getValue()[1];
-            i++;
-        }
-        // Last in the transaction: the count rows stay locked only for the commit.
-        int updated = jdbc.sql("""
-                        update vote_option o set votes = o.votes + d.votes
-                          from unnest(?::bigint[], ?::bigint[], ?::bigint[]) as d(id, question_id, votes)
-                         where o.id = d.id and o.question_id = d.question_id
-                        """)
-                .params(ids, ofQuestion, votes)
-                .update();
-        if (updated != m) {
-            throw new IllegalArgumentException("A vote names an option that is not an answer to its poll");
-        }
         return counted;
     }
 
     @Override
     public void start() {
+        acknowledger = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "vote-acknowledger");
+            thread.setDaemon(true);
+            return thread;
+        });
         running = true;
         writer = new Thread(this::writeUntilStopped, "vote-writer");
         writer.setDaemon(true);
@@ -229,6 +218,8 @@ class PollCounter implements SmartLifecycle {
         running = false;
         try {
             writer.join(10_000);
+            acknowledger.shutdown();
+            acknowledger.awaitTermination(5, TimeUnit.SECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

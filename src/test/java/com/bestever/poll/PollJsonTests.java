@@ -7,6 +7,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.bestever.support.SiteTest;
 
+import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.fromNewAddress;
 import static com.bestever.poll.PollTesting.no;
 import static com.bestever.poll.PollTesting.vote;
@@ -33,7 +34,7 @@ class PollJsonTests {
     void aVoteThatAsksForJsonGetsTheStandingsAndTheReadersChoice() throws Exception {
         VoteQuestion poll = polls.openPoll();
 
-        mvc.perform(vote(poll, no(poll)).header("Accept", "application/json"))
+        voted(mvc, vote(poll, no(poll)).header("Accept", "application/json"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store, private"))
                 .andExpect(header().exists("Set-Cookie"))
@@ -55,9 +56,9 @@ class PollJsonTests {
     void aSecondVoteAskingForJsonIsNotCountedAndSaysSo() throws Exception {
         VoteQuestion poll = polls.openPoll();
         var reader = polls.newVoterCookie();
-        mvc.perform(vote(poll, yes(poll)).cookie(reader).header("Accept", "application/json")).andExpect(status().isOk());
+        voted(mvc, vote(poll, yes(poll)).cookie(reader).header("Accept", "application/json")).andExpect(status().isOk());
 
-        mvc.perform(vote(poll, no(poll)).cookie(reader).header("Accept", "application/json"))
+        voted(mvc, vote(poll, no(poll)).cookie(reader).header("Accept", "application/json"))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist("Set-Cookie"))
                 .andExpect(jsonPath("$.counted").value(false))
@@ -70,9 +71,9 @@ class PollJsonTests {
     void theResultsAsJsonHaveTheDocumentedShape() throws Exception {
         VoteQuestion poll = polls.openPoll();
         for (int i = 0; i < 2; i++) {
-            mvc.perform(vote(poll, yes(poll))).andExpect(status().isSeeOther());
+            voted(mvc, vote(poll, yes(poll))).andExpect(status().isSeeOther());
         }
-        mvc.perform(vote(poll, no(poll))).andExpect(status().isSeeOther());
+        voted(mvc, vote(poll, no(poll))).andExpect(status().isSeeOther());
 
         mvc.perform(get("/polls/{id}/results", poll.getId()).header("Accept", "application/json").with(fromNewAddress()))
                 .andExpect(status().isOk())
@@ -92,7 +93,7 @@ class PollJsonTests {
     void aRefusalAskingForJsonIsJson() throws Exception {
         VoteQuestion poll = polls.openPoll();
 
-        mvc.perform(vote(poll, "nope").header("Accept", "application/json"))
+        voted(mvc, vote(poll, "nope").header("Accept", "application/json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.error").value("That choice is not one of this poll’s answers; nothing was counted."));

@@ -17,6 +17,7 @@ import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
 
+import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.vote;
 import static com.bestever.poll.PollTesting.yes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class PollPagesTests {
         VoteQuestion poll = polls.pollUnder(review, question -> { });
         String before = mvc.perform(get("/reviews/" + review.getSlug())).andReturn().getResponse().getContentAsString();
 
-        var voted = mvc.perform(vote(poll, yes(poll))).andReturn().getResponse();
+        var voted = voted(mvc, vote(poll, yes(poll))).andReturn().getResponse();
         String after = mvc.perform(get("/reviews/" + review.getSlug())
                         .cookie(VotingTests.voterCookieFrom(voted)))
                 .andReturn().getResponse().getContentAsString();
@@ -95,9 +96,9 @@ class PollPagesTests {
         Article review = polls.openPollReview();
         VoteQuestion poll = polls.pollUnder(review, question ->
                 question.setClosesAt(clock.instant().plus(Duration.ofHours(1))));
-        mvc.perform(vote(poll, yes(poll))).andExpect(status().isSeeOther());
-        mvc.perform(vote(poll, yes(poll))).andExpect(status().isSeeOther());
-        mvc.perform(vote(poll, PollTesting.no(poll))).andExpect(status().isSeeOther());
+        voted(mvc, vote(poll, yes(poll))).andExpect(status().isSeeOther());
+        voted(mvc, vote(poll, yes(poll))).andExpect(status().isSeeOther());
+        voted(mvc, vote(poll, PollTesting.no(poll))).andExpect(status().isSeeOther());
         clock.advance(Duration.ofHours(2));
 
         Element section = page("/reviews/" + review.getSlug()).selectFirst("section.poll");

@@ -8,6 +8,12 @@ import jakarta.servlet.http.Cookie;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.ResultHandler;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.bestever.article.Article;
 import com.bestever.support.TestData;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Polls and votes for the poll's tests: a poll under a fresh review, readers at their own addresses. */
@@ -75,6 +82,36 @@ class PollTesting {
 
     static long no(VoteQuestion question) {
         return question.getOptions().get(1).getId();
+    }
+
+    /**
+     * Sends a vote and answers what the reader gets back. A vote that reaches the counter is
+     * answered asynchronously, once committed (MockMvc then needs the second, async dispatch);
+     * one refused up front (403, 404, 429...) is answered at once.
+     */
+    static ResultActions voted(MockMvc mvc, RequestBuilder vote) throws Exception {
+        MvcResult sent = mvc.perform(vote).andReturn();
+        if (sent.getRequest().isAsyncStarted()) {
+            return mvc.perform(asyncDispatch(sent));
+        }
+        return new ResultActions() {
+            @Override
+            public ResultActions andExpect(ResultMatcher matcher) throws Exception {
+                matcher.match(sent);
+                return this;
+            }
+
+            @Override
+            public ResultActions andDo(ResultHandler handler) throws Exception {
+                handler.handle(sent);
+                return this;
+            }
+
+            @Override
+            public MvcResult andReturn() {
+                return sent;
+            }
+        };
     }
 
     /** A reader's vote from the site's own page, from an address no other test uses. */

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 
+import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.from;
 import static com.bestever.poll.PollTesting.yes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,11 +61,11 @@ class ThrottleTests {
         clock.set(clock.instant()); // time stands still: the allowance does not refill
 
         for (int i = 0; i < allowed; i++) {
-            mvc.perform(newReaderFrom(address, poll)).andExpect(status().isSeeOther());
+            voted(mvc, newReaderFrom(address, poll)).andExpect(status().isSeeOther());
         }
-        var refused = mvc.perform(newReaderFrom(address, poll).header("Accept", "application/json"))
+        var refused = voted(mvc, newReaderFrom(address, poll).header("Accept", "application/json"))
                 .andExpect(status().isTooManyRequests()).andReturn().getResponse();
-        var refusedPage = mvc.perform(newReaderFrom(address, poll))
+        var refusedPage = voted(mvc, newReaderFrom(address, poll))
                 .andExpect(status().isTooManyRequests()).andReturn().getResponse();
 
         assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 60);
@@ -72,9 +73,9 @@ class ThrottleTests {
         assertThat(refusedPage.getContentAsString()).contains("Too many votes came from your address");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(allowed);
         // Another address is not held back, and a minute later this one votes again.
-        mvc.perform(newReaderFrom("192.0.2.78", poll)).andExpect(status().isSeeOther());
+        voted(mvc, newReaderFrom("192.0.2.78", poll)).andExpect(status().isSeeOther());
         clock.advance(Duration.ofMinutes(1));
-        mvc.perform(newReaderFrom(address, poll)).andExpect(status().isSeeOther());
+        voted(mvc, newReaderFrom(address, poll)).andExpect(status().isSeeOther());
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(allowed + 2);
     }
 
@@ -82,7 +83,7 @@ class ThrottleTests {
     void theVoteKeepsOnlyASaltedHashOfTheAddress() throws Exception {
         VoteQuestion poll = polls.openPoll();
 
-        mvc.perform(newReaderFrom("198.51.100.23", poll)).andExpect(status().isSeeOther());
+        voted(mvc, newReaderFrom("198.51.100.23", poll)).andExpect(status().isSeeOther());
 
         String kept = jdbc.sql("select client_hash from vote where question_id = ?").param(poll.getId())
                 .query(String.class).single();
@@ -97,7 +98,7 @@ class ThrottleTests {
         VoteQuestion poll = polls.openPoll();
         assertThat(settings.trustForwardedFor()).isFalse();
 
-        mvc.perform(newReaderFrom("198.51.100.40", poll).header("X-Forwarded-For", "203.0.113.9"))
+        voted(mvc, newReaderFrom("198.51.100.40", poll).header("X-Forwarded-For", "203.0.113.9"))
                 .andExpect(status().isSeeOther());
 
         String kept = jdbc.sql("select client_hash from vote where question_id = ?").param(poll.getId())

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.bestever.support.SiteTest;
 
+import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.no;
 import static com.bestever.poll.PollTesting.vote;
 import static com.bestever.poll.PollTesting.yes;
@@ -64,7 +65,7 @@ class VoteCountingTests {
             if (cookie != null) {
                 request.cookie(cookie);
             }
-            var response = mvc.perform(request).andReturn().getResponse();
+            var response = voted(mvc, request).andReturn().getResponse();
             return response.getStatus() == 303 ? response.getHeader("Location") : "status " + response.getStatus();
         };
     }

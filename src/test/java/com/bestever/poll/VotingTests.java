@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 
+import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.fromNewAddress;
 import static com.bestever.poll.PollTesting.no;
 import static com.bestever.poll.PollTesting.vote;
@@ -71,7 +72,7 @@ class VotingTests {
     void votingWithoutJavaScriptRedirectsToThePollsOwnPageWithTheStandings() throws Exception {
         VoteQuestion poll = polls.openPoll();
 
-        MockHttpServletResponse voted = mvc.perform(vote(poll, yes(poll)))
+        MockHttpServletResponse voted = voted(mvc, vote(poll, yes(poll)))
                 .andExpect(status().isSeeOther()).andReturn().getResponse();
 
         assertThat(voted.getHeader("Location")).isEqualTo("/polls/" + poll.getId() + "/results?vote=counted");
@@ -93,9 +94,9 @@ class VotingTests {
     @Test
     void secondVoteFromTheSameReaderIsNotCountedAndSaysSo() throws Exception {
         VoteQuestion poll = polls.openPoll();
-        Cookie reader = voterCookieFrom(mvc.perform(vote(poll, yes(poll))).andReturn().getResponse());
+        Cookie reader = voterCookieFrom(voted(mvc, vote(poll, yes(poll))).andReturn().getResponse());
 
-        MockHttpServletResponse again = mvc.perform(vote(poll, no(poll)).cookie(reader))
+        MockHttpServletResponse again = voted(mvc, vote(poll, no(poll)).cookie(reader))
                 .andExpect(status().isSeeOther()).andReturn().getResponse();
 
         assertThat(again.getHeader("Location")).isEqualTo("/polls/" + poll.getId() + "/results?vote=again");
@@ -113,7 +114,7 @@ class VotingTests {
         VoteQuestion poll = polls.openPoll();
         Cookie forged = new Cookie(VoterCookies.NAME, "someone-else.bm90LWEtc2lnbmF0dXJl");
 
-        MockHttpServletResponse voted = mvc.perform(vote(poll, yes(poll)).cookie(forged))
+        MockHttpServletResponse voted = voted(mvc, vote(poll, yes(poll)).cookie(forged))
                 .andExpect(status().isSeeOther()).andReturn().getResponse();
 
         assertThat(voted.getHeader("Set-Cookie")).as("a new, signed voter cookie").startsWith(VoterCookies.NAME + "=")
@@ -151,10 +152,10 @@ class VotingTests {
     void aVoteFromAnotherSitesOriginIsRefused() throws Exception {
         VoteQuestion poll = polls.openPoll();
 
-        String page = mvc.perform(voteFrom("https://evil.example", poll, yes(poll)))
+        String page = voted(mvc, voteFrom("https://evil.example", poll, yes(poll)))
                 .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        mvc.perform(voteFrom("null", poll, yes(poll))).andExpect(status().isForbidden());
-        mvc.perform(voteFrom("http://localhost.evil.example", poll, yes(poll))).andExpect(status().isForbidden());
+        voted(mvc, voteFrom("null", poll, yes(poll))).andExpect(status().isForbidden());
+        voted(mvc, voteFrom("http://localhost.evil.example", poll, yes(poll))).andExpect(status().isForbidden());
 
         assertThat(Jsoup.parse(page).selectFirst(".problem-message").text()).contains("only from this site");
         assertThat(polls.countedVotes(poll.getId())).isZero();
@@ -169,7 +170,7 @@ class VotingTests {
                 .andExpect(status().isForbidden());
         assertThat(polls.countedVotes(poll.getId())).isZero();
 
-        mvc.perform(post("/polls/{id}/votes", poll.getId()).param("choice", String.valueOf(yes(poll)))
+        voted(mvc, post("/polls/{id}/votes", poll.getId()).param("choice", String.valueOf(yes(poll)))
                         .header("Referer", "http://localhost/reviews/some-review").with(fromNewAddress()))
                 .andExpect(status().isSeeOther());
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
@@ -180,13 +181,13 @@ class VotingTests {
         VoteQuestion poll = polls.openPoll();
 
         // bestever.base-url defaults to http://localhost:8080; the request itself goes to localhost:80.
-        mvc.perform(voteFrom("http://localhost:8080", poll, yes(poll))).andExpect(status().isSeeOther());
-        mvc.perform(voteFrom("https://localhost:8080", poll, yes(poll))).andExpect(status().isForbidden());
+        voted(mvc, voteFrom("http://localhost:8080", poll, yes(poll))).andExpect(status().isSeeOther());
+        voted(mvc, voteFrom("https://localhost:8080", poll, yes(poll))).andExpect(status().isForbidden());
     }
 
     @Test
     void anUnknownPollIsNotFound() throws Exception {
-        mvc.perform(post("/polls/987654321/votes").param("choice", "1").header("Origin", "http://localhost")
+        voted(mvc, post("/polls/987654321/votes").param("choice", "1").header("Origin", "http://localhost")
                 .with(fromNewAddress())).andExpect(status().isNotFound());
         String page = mvc.perform(get("/polls/987654321/results")).andExpect(status().isNotFound())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -206,7 +207,7 @@ class VotingTests {
 
         for (VoteQuestion poll : List.of(draftsPoll, scheduledPoll)) {
             mvc.perform(get("/polls/{id}/results", poll.getId())).andExpect(status().isNotFound());
-            mvc.perform(vote(poll, yes(poll))).andExpect(status().isNotFound());
+            voted(mvc, vote(poll, yes(poll))).andExpect(status().isNotFound());
             assertThat(polls.countedVotes(poll.getId())).isZero();
         }
     }
@@ -216,13 +217,13 @@ class VotingTests {
         VoteQuestion poll = polls.openPoll();
         VoteQuestion other = polls.openPoll();
 
-        String notANumber = mvc.perform(vote(poll, "yes-please")).andExpect(status().isBadRequest())
+        String notANumber = voted(mvc, vote(poll, "yes-please")).andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String otherPolls = mvc.perform(vote(poll, yes(other))).andExpect(status().isBadRequest())
+        String otherPolls = voted(mvc, vote(poll, yes(other))).andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        mvc.perform(post("/polls/{id}/votes", poll.getId()).header("Origin", "http://localhost").with(fromNewAddress()))
+        voted(mvc, post("/polls/{id}/votes", poll.getId()).header("Origin", "http://localhost").with(fromNewAddress()))
                 .andExpect(status().isBadRequest());
-        mvc.perform(vote(poll, "99999999999999999999999")).andExpect(status().isBadRequest());
+        voted(mvc, vote(poll, "99999999999999999999999")).andExpect(status().isBadRequest());
 
         assertThat(Jsoup.parse(notANumber).selectFirst(".problem-message").text())
                 .isEqualTo("That choice is not one of this poll’s answers; nothing was counted.");
@@ -238,7 +239,7 @@ class VotingTests {
                 question.setOpensAt(clock.instant().plus(Duration.ofDays(2))));
 
         Document results = page("/polls/" + poll.getId() + "/results");
-        String refused = mvc.perform(vote(poll, yes(poll))).andExpect(status().isConflict())
+        String refused = voted(mvc, vote(poll, yes(poll))).andExpect(status().isConflict())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(results.select("form.poll-form")).isEmpty();
@@ -252,11 +253,11 @@ class VotingTests {
     void aClosedPollShowsFinalStandingsAndNoForm() throws Exception {
         VoteQuestion poll = polls.pollUnder(polls.openPollReview(), question ->
                 question.setClosesAt(question.getOpensAt().plus(Duration.ofHours(1))));
-        mvc.perform(vote(poll, yes(poll))).andExpect(status().isSeeOther());
+        voted(mvc, vote(poll, yes(poll))).andExpect(status().isSeeOther());
         clock.set(poll.getOpensAt().plus(Duration.ofHours(2)));
 
         Document results = page("/polls/" + poll.getId() + "/results");
-        mvc.perform(vote(poll, no(poll))).andExpect(status().isConflict());
+        voted(mvc, vote(poll, no(poll))).andExpect(status().isConflict());
 
         assertThat(results.select("form.poll-form")).isEmpty();
         assertThat(results.selectFirst(".poll-notice").text()).startsWith("The poll closed on ");
