@@ -11,8 +11,8 @@
 # and its PostgreSQL) and wrk spent, and the votes/s that CPU time would give on 2 cores of
 # its own (votes / (CPU seconds / 2)): an estimate, printed apart from the measurement.
 #
-#   scripts/bench-votes.sh                 # build, start the site on :8081, 3 runs of 15 s
-#   RUNS=5 DURATION=30s scripts/bench-votes.sh
+#   scripts/bench-votes.sh                 # build, start the site on :8081, 90 s warm-up, 5 runs of 15 s
+#   RUNS=3 WARMUP=30s DURATION=30s scripts/bench-votes.sh
 #   SKIP_BUILD=1 scripts/bench-votes.sh    # use target/*.jar as it is
 #
 # The benchmark comes from one address, so the site is started with a throttle high enough
@@ -22,7 +22,10 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8081}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
+# The JIT compiler has one thread on 2 cores and a whole web stack to compile: the site is
+# still getting faster after a minute of load, so the runs start after 90 s of it.
+WARMUP=${WARMUP:-90s}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -73,7 +76,7 @@ total() {
 }
 
 # Warm up the JIT (these votes count too; every run checks its own difference).
-POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d${WARMUP:-20s} -s scripts/votes.lua \
+POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s scripts/votes.lua \
   "$BASE/polls/$POLL_ID/votes" >/dev/null
 
 # 303s the site has sent for votes so far (the access log is written unbuffered).
@@ -135,7 +138,17 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(
 echo "median: $(median "${rates[@]}") votes/s, p99 $(median "${p99s[@]}") ms over $RUNS runs; count check: $([[ $ok == 1 ]] && echo 'every 303 sent is counted, nothing else' || echo 'MISMATCH')"
 settle
 all_sent=$(cat "$ACCESS_DIR"/access*.log | grep -c "^POST /polls/$POLL_ID/votes 303" || true)
+# The database's own view: vote rows against the counts (the port is in the site's log).
+PG_PORT=$(grep -o 'Embedded PostgreSQL is running on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | head -1)
+if command -v psql >/dev/null && [[ -n "$PG_PORT" ]]; then
+  rows=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc "select count(*) from vote where question_id = $POLL_ID")
+  echo "database: $rows vote rows, counts add up to $settled_total: $([[ "$rows" == "$settled_total" ]] && echo OK || { ok=0; echo MISMATCH; })"
+fi
 echo "whole session (warm-up included): poll total $settled_total, 303s sent $all_sent: $([[ "$settled_total" == "$all_sent" ]] && echo OK || { ok=0; echo MISMATCH; })"
+if [[ $ok != 1 ]]; then
+  echo "answers to votes by status:"; cat "$ACCESS_DIR"/access*.log | grep "^POST /polls/$POLL_ID/votes" | cut -d' ' -f3 | sort | uniq -c
+  echo "warnings and errors of the site:"; grep -E ' (WARN|ERROR) ' "$LOG" | grep -v FirstAdmin | tail -20
+fi
 echo "estimate on 2 dedicated cores (from CPU time, wrk included): median ~$(median "${estimates[@]}") votes/s"
 echo "load average at the end (other work on this machine): $(cut -d' ' -f1-3 /proc/loadavg)"
 [[ $ok == 1 ]]
