@@ -2,7 +2,7 @@
 # Loads the vote endpoint with wrk and checks the count: every acknowledged vote (303) must be
 # in the poll's total, and nothing else. Prints votes/s and p99 for each run and the medians.
 #
-# Two counts of "acknowledged": the 303s wrk read (its Lua response() hook), and the 303s the
+# Two counts of "acknowledged": the answers wrk read that were not 4xx/5xx, and the 303s the
 # site sent (Tomcat's access log). They differ by the requests still in flight when wrk stops
 # (at most one per connection): the site answered them, wrk no longer listened. The exact check
 # is the site's: counted == 303s sent. wrk's own count must be within a connection count of it.
