@@ -9,6 +9,9 @@ import java.util.concurrent.Executor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +35,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class PollController {
 
+    private static final Logger log = LoggerFactory.getLogger(PollController.class);
     private static final String NO_STORE = CacheControl.noStore().cachePrivate().getHeaderValue();
     /** A vote is answered when it is committed, never with a guess after a timeout. */
     private static final long NO_TIMEOUT = -1;
@@ -88,24 +92,26 @@ class PollController {
         // Answered once the vote is committed; no request thread waits for it meanwhile.
         DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>(NO_TIMEOUT);
         CompletableFuture<Boolean> counted = counter.count(poll.id(), choice.id(), voter, clientHash);
+        CompletableFuture<Void> answered; // fails only if handing over the answer failed
         if (!PollViews.wantsJson(request)) {
-            counted.whenComplete((isNew, error) -> {
+            answered = counted.handle((isNew, error) -> {
                 if (error != null) {
                     answer.setErrorResult(notCounted(poll));
-                    return;
+                    return null;
                 }
                 answer.setResult(ResponseEntity.status(HttpStatus.SEE_OTHER)
                         .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
                         .location(URI.create("/polls/" + poll.id() + "/results?vote=" + (isNew ? "counted" : "again")))
                         .build());
+                return null;
             });
         }
         else {
             // The standings are read from the database: on a task thread, not the vote counter's.
-            counted.whenCompleteAsync((isNew, error) -> {
+            answered = counted.handleAsync((isNew, error) -> {
                 if (error != null) {
                     answer.setErrorResult(notCounted(poll));
-                    return;
+                    return null;
                 }
                 try {
                     String yourChoice = isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
@@ -117,8 +123,15 @@ class PollController {
                 catch (RuntimeException ex) {
                     answer.setErrorResult(ex);
                 }
+                return null;
             }, tasks);
         }
+        // Handing the answer back to the web server should never fail; if it does, the reader's
+        // request is left unanswered, so say so loudly rather than lose it without a trace.
+        answered.exceptionally(ex -> {
+            log.error("The answer to a vote on poll {} could not be handed back to the reader", poll.id(), ex);
+            return null;
+        });
         return answer;
     }
 
