@@ -16,9 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
-import com.bestever.system.Constraints;
 import com.bestever.system.NotFoundException;
-import com.bestever.system.Slugs;
+import com.bestever.system.SlugField;
 import com.bestever.system.Usage;
 
 /** The critics in the bylines: editors add, correct and delete authors (writers may read the list). */
@@ -117,25 +116,11 @@ class AuthorAdminController {
     }
 
     private String slug(AuthorForm form, Long id, BindingResult result) {
-        String slug = Slugs.typedOrMadeFrom(form.getSlug(), form.getName());
-        if (!result.hasFieldErrors("slug") && !result.hasFieldErrors("name")) {
-            if (slug.isEmpty()) {
-                result.rejectValue("slug", "empty", "Enter a slug: the name has no letters or digits to make one from.");
-            }
-            else if (authors.slugTaken(slug, id)) {
-                result.rejectValue("slug", "taken", "Another author has the slug “" + slug + "”; choose another.");
-            }
-        }
-        return slug;
+        return SlugField.checked(form.getSlug(), form.getName(), "name", "author", slug -> authors.slugTaken(slug, id), result);
     }
 
     private String refused(DataIntegrityViolationException ex, Long id, BindingResult result, Model model) {
-        if (Constraints.broke(ex, "author_slug_unique")) {
-            result.rejectValue("slug", "taken", "Another author has this slug; choose another.");
-        }
-        else {
-            result.reject("refused", "The database refused this author: a value breaks one of its rules. Check the fields and save again.");
-        }
+        SlugField.refused(ex, "author_slug_unique", "author", result);
         return form(id, model);
     }
 

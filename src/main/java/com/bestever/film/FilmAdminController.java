@@ -26,10 +26,9 @@ import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
-import com.bestever.system.Constraints;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
-import com.bestever.system.Slugs;
+import com.bestever.system.SlugField;
 import com.bestever.system.Usage;
 
 /** The film desk: editors list, add, correct and delete films (writers may read the list). */
@@ -142,15 +141,7 @@ class FilmAdminController {
 
     /** The slug to save (typed, or made from the title), after checking what the annotations cannot. */
     private String check(FilmForm form, Long id, BindingResult result) {
-        String slug = Slugs.typedOrMadeFrom(form.getSlug(), form.getTitle());
-        if (!result.hasFieldErrors("slug") && !result.hasFieldErrors("title")) {
-            if (slug.isEmpty()) {
-                result.rejectValue("slug", "empty", "Enter a slug: the title has no letters or digits to make one from.");
-            }
-            else if (films.slugTaken(slug, id)) {
-                result.rejectValue("slug", "taken", "Another film has the slug “" + slug + "”; choose another.");
-            }
-        }
+        String slug = SlugField.checked(form.getSlug(), form.getTitle(), "title", "film", taken -> films.slugTaken(taken, id), result);
         if (form.getPosterUrl() != null && !form.getPosterUrl().isBlank() && !result.hasFieldErrors("posterUrl")) {
             try {
                 URI.create(form.getPosterUrl().strip()).toURL();
@@ -197,12 +188,7 @@ class FilmAdminController {
     }
 
     private String refused(DataIntegrityViolationException ex, Long id, BindingResult result, Model model) {
-        if (Constraints.broke(ex, "film_slug_unique")) {
-            result.rejectValue("slug", "taken", "Another film has this slug; choose another.");
-        }
-        else {
-            result.reject("refused", "The database refused this film: a value breaks one of its rules. Check the fields and save again.");
-        }
+        SlugField.refused(ex, "film_slug_unique", "film", result);
         return form(id, model);
     }
 

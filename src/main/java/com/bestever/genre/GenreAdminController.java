@@ -18,7 +18,7 @@ import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
 import com.bestever.system.Constraints;
 import com.bestever.system.NotFoundException;
-import com.bestever.system.Slugs;
+import com.bestever.system.SlugField;
 import com.bestever.system.Usage;
 
 /** The genres of kickers and leaderboards: editors add, correct and delete them (writers may read the list). */
@@ -117,15 +117,7 @@ class GenreAdminController {
     }
 
     private String slug(GenreForm form, Long id, BindingResult result) {
-        String slug = Slugs.typedOrMadeFrom(form.getSlug(), form.getName());
-        if (!result.hasFieldErrors("slug") && !result.hasFieldErrors("name")) {
-            if (slug.isEmpty()) {
-                result.rejectValue("slug", "empty", "Enter a slug: the name has no letters or digits to make one from.");
-            }
-            else if (genres.slugTaken(slug, id)) {
-                result.rejectValue("slug", "taken", "Another genre has the slug “" + slug + "”; choose another.");
-            }
-        }
+        String slug = SlugField.checked(form.getSlug(), form.getName(), "name", "genre", taken -> genres.slugTaken(taken, id), result);
         if (!result.hasFieldErrors("name") && genres.nameTaken(form.getName().strip(), id)) {
             result.rejectValue("name", "taken", "There is a genre with this name already.");
         }
@@ -133,14 +125,11 @@ class GenreAdminController {
     }
 
     private String refused(DataIntegrityViolationException ex, Long id, BindingResult result, Model model) {
-        if (Constraints.broke(ex, "genre_slug_unique")) {
-            result.rejectValue("slug", "taken", "Another genre has this slug; choose another.");
-        }
-        else if (Constraints.broke(ex, "genre_name_unique")) {
+        if (Constraints.broke(ex, "genre_name_unique")) {
             result.rejectValue("name", "taken", "There is a genre with this name already.");
         }
         else {
-            result.reject("refused", "The database refused this genre: a value breaks one of its rules. Check the fields and save again.");
+            SlugField.refused(ex, "genre_slug_unique", "genre", result);
         }
         return form(id, model);
     }
