@@ -1,6 +1,7 @@
 package com.bestever.admin;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,6 +49,10 @@ public class Account {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** When the password was last set; sessions signed in before then have ended. */
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
+
     protected Account() {
     }
 
@@ -56,6 +61,7 @@ public class Account {
         this.displayName = displayName;
         this.role = role;
         this.passwordHash = passwordHash;
+        this.passwordChangedAt = now();
     }
 
     @PrePersist
@@ -78,7 +84,18 @@ public class Account {
     public boolean isEnabled() { return enabled; }
     void setEnabled(boolean enabled) { this.enabled = enabled; }
     String getPasswordHash() { return passwordHash; }
-    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = now();
+    }
+
+    /** To the microsecond, as PostgreSQL keeps it: a session compares it for equality. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public Instant getPasswordChangedAt() { return passwordChangedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

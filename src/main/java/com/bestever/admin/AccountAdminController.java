@@ -20,7 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.system.NotFoundException;
 
-/** Accounts, for administrators: who may sign in, with what role; disabling; password resets. */
+/**
+ * Accounts, for administrators: who may sign in, under what name and with what role; disabling;
+ * password resets. Each change reaches the person's open sessions at their next request
+ * (NewsroomSessions).
+ */
 @Controller
 @RequestMapping("/admin/accounts")
 class AccountAdminController {
@@ -70,9 +74,27 @@ class AccountAdminController {
 
     @GetMapping("/{id}")
     String account(@PathVariable long id, Model model) {
-        model.addAttribute("account", find(id));
-        model.addAttribute("passwordForm", new PasswordForm());
-        return "admin/account";
+        return page(find(id), model);
+    }
+
+    @PostMapping("/{id}")
+    String changeNameAndRole(@PathVariable long id, @Valid NameAndRoleForm nameAndRoleForm, BindingResult result,
+            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
+        Account account = find(id);
+        if (result.hasErrors()) {
+            return page(account, model);
+        }
+        try {
+            accounts.changeNameAndRole(id, nameAndRoleForm.getDisplayName(), nameAndRoleForm.getRole(), signedIn);
+        }
+        catch (Accounts.RefusedChange ex) {
+            result.reject("refused", ex.getMessage());
+            return page(account, model);
+        }
+        redirect.addFlashAttribute("notice", "Saved " + account.getUsername() + ": "
+                + nameAndRoleForm.getDisplayName().strip() + ", " + nameAndRoleForm.getRole().label()
+                + ". It applies from their next click, without signing in again.");
+        return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/{id}/enabled")
@@ -96,13 +118,25 @@ class AccountAdminController {
         Account account = find(id);
         Passwords.check(passwordForm.getNewPassword(), passwordForm.getRepeatPassword(), result);
         if (result.hasErrors()) {
-            model.addAttribute("account", account);
-            return "admin/account";
+            return page(account, model);
         }
         accounts.resetPassword(id, passwordForm.getNewPassword());
         redirect.addFlashAttribute("notice", "Set a new password for " + account.getUsername()
-                + ". Give it to them safely; they can change it at “My password”.");
+                + ". Wherever they were signed in, they are signed out. Give them the new password safely;"
+                + " they can change it at “My password”.");
         return "redirect:/admin/accounts/" + id;
+    }
+
+    /** The account's page, with both of its forms (one of them may come back with its errors). */
+    private static String page(Account account, Model model) {
+        model.addAttribute("account", account);
+        if (!model.containsAttribute("nameAndRoleForm")) {
+            model.addAttribute("nameAndRoleForm", NameAndRoleForm.from(account));
+        }
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", new PasswordForm());
+        }
+        return "admin/account";
     }
 
     private Account find(long id) {

@@ -3,7 +3,11 @@ package com.bestever.admin;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
@@ -13,9 +17,14 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     boolean existsByRole(Role role);
 
-    boolean existsByIdAndEnabledTrue(Long id);
-
-    long countByRoleAndEnabledTrue(Role role);
+    /**
+     * The enabled administrators, locked until the transaction ends: two administrators demoting
+     * or disabling each other at the same moment then take turns, and the second sees the first's
+     * change, so the newsroom always keeps one.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.role = com.bestever.admin.Role.ADMIN and a.enabled = true")
+    List<Account> lockEnabledAdmins();
 
     List<Account> findAllByOrderByUsernameAsc();
 }

@@ -69,11 +69,36 @@ public class Accounts {
             if (account.getId() == by.accountId()) {
                 throw new RefusedChange("You cannot disable your own account.");
             }
-            if (account.getRole() == Role.ADMIN && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            if (isLastEnabledAdmin(account)) {
                 throw new RefusedChange("This is the last enabled administrator account; it stays enabled.");
             }
         }
         account.setEnabled(enabled);
+    }
+
+    /**
+     * Gives an account another name or role. Nobody changes their own role (another
+     * administrator can), and the last enabled administrator stays one.
+     */
+    @Transactional
+    void changeNameAndRole(long id, String displayName, Role role, SignedIn by) {
+        Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
+        if (role != account.getRole()) {
+            if (account.getId() == by.accountId()) {
+                throw new RefusedChange("You cannot change your own role; another administrator can.");
+            }
+            if (account.getRole() == Role.ADMIN && isLastEnabledAdmin(account)) {
+                throw new RefusedChange("This is the last enabled administrator account; it stays an administrator.");
+            }
+        }
+        account.setDisplayName(displayName.strip());
+        account.setRole(role);
+    }
+
+    /** Locks the enabled administrators (see {@link AccountRepository#lockEnabledAdmins}). */
+    private boolean isLastEnabledAdmin(Account account) {
+        List<Account> admins = accounts.lockEnabledAdmins();
+        return admins.size() <= 1 && admins.stream().anyMatch(admin -> admin.getId().equals(account.getId()));
     }
 
     @Transactional

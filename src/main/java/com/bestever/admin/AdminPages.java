@@ -1,10 +1,7 @@
 package com.bestever.admin;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -18,21 +15,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * What every newsroom page shares: never stored by a browser or a proxy
  * ({@code Cache-Control: no-store}), the model attribute {@code signedIn} (who is signed in,
- * with what role) for the admin layout and pages, and an end to the session of an account
- * disabled since it signed in.
+ * with what role) for the admin layout and pages. (A session that no longer holds for its
+ * account has ended before this, in {@link NewsroomSessions}.)
  */
 @Configuration(proxyBeanMethods = false)
 class AdminPages implements WebMvcConfigurer {
 
-    private final AccountRepository accounts;
-
-    AdminPages(AccountRepository accounts) {
-        this.accounts = accounts;
-    }
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new NewsroomPage(accounts)).addPathPatterns("/admin", "/admin/**", "/login");
+        registry.addInterceptor(new NewsroomPage()).addPathPatterns("/admin", "/admin/**", "/login");
     }
 
     /** The signed-in person of this request, or null. */
@@ -43,27 +34,9 @@ class AdminPages implements WebMvcConfigurer {
 
     static class NewsroomPage implements HandlerInterceptor {
 
-        private final AccountRepository accounts;
-
-        NewsroomPage(AccountRepository accounts) {
-            this.accounts = accounts;
-        }
-
         @Override
-        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-                throws IOException {
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            SignedIn signedIn = signedIn();
-            if (signedIn != null && !accounts.existsByIdAndEnabledTrue(signedIn.accountId())) {
-                // Disabled (or removed) since signing in: the session ends here.
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
-                }
-                SecurityContextHolder.clearContext();
-                response.sendRedirect(request.getContextPath() + "/login?disabled");
-                return false;
-            }
             return true;
         }
 

@@ -18,18 +18,23 @@ class LoginController {
 
     static final String WRONG = "Wrong user name or password.";
     static final String DISABLED = "This account is disabled. Ask an administrator to enable it.";
+    static final String PASSWORD_CHANGED = "Your password was changed after you signed in here, so you were signed out."
+            + " Sign in with the new password.";
 
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
         if (AdminPages.signedIn() != null) {
             return "redirect:/admin";
         }
-        // "?error" and "?signed-out" carry no value: their presence is the message.
+        // "?error", "?signed-out" and the others carry no value: their presence is the message.
         if (request.getParameterMap().containsKey("error")) {
             model.addAttribute("problem", reason(request.getSession(false)));
         }
-        if (request.getParameterMap().containsKey("disabled")) {
+        if (request.getParameterMap().containsKey(NewsroomSessions.DISABLED)) {
             model.addAttribute("problem", DISABLED);
+        }
+        if (request.getParameterMap().containsKey(NewsroomSessions.PASSWORD_CHANGED)) {
+            model.addAttribute("problem", PASSWORD_CHANGED);
         }
         if (request.getParameterMap().containsKey("signed-out")) {
             model.addAttribute("notice", "You have signed out.");

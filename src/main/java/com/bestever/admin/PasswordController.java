@@ -1,5 +1,7 @@
 package com.bestever.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,9 +19,11 @@ class PasswordController {
     static final String PATH = "/admin/account/password";
 
     private final Accounts accounts;
+    private final NewsroomSessions sessions;
 
-    PasswordController(Accounts accounts) {
+    PasswordController(Accounts accounts, NewsroomSessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @GetMapping(PATH)
@@ -30,7 +34,7 @@ class PasswordController {
 
     @PostMapping(PATH)
     String change(@Valid PasswordForm passwordForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         if (passwordForm.getCurrentPassword() == null || passwordForm.getCurrentPassword().isEmpty()) {
             result.rejectValue("currentPassword", "required", "Enter your current password.");
         }
@@ -43,7 +47,13 @@ class PasswordController {
             result.rejectValue("currentPassword", "wrong", "This is not your current password.");
             return "admin/password";
         }
-        redirect.addFlashAttribute("notice", "Your password is changed. Use the new one next time you sign in.");
+        // This session goes on, under a new id; every other session of this account ends.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        sessions.remember(accounts.find(signedIn.accountId()).orElseThrow(), request, response);
+        redirect.addFlashAttribute("notice", "Your password is changed. Anywhere else you were signed in, you are"
+                + " signed out; use the new password next time you sign in.");
         return "redirect:/admin";
     }
 }

@@ -1,5 +1,6 @@
 package com.bestever.admin;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -13,8 +14,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  * take it as a parameter, {@code @AuthenticationPrincipal SignedIn signedIn}; the admin pages
  * also get it as the model attribute {@code signedIn}.
  *
- * <p>It is kept in the session as it was at sign-in: a changed role or display name shows at
- * the next sign-in.
+ * <p>It is kept in the session and checked against the account at every request
+ * ({@link CurrentAccountFilter}): a changed role or name applies from the next request, and a
+ * disabled account or a password set since sign-in ends the session.
  */
 public final class SignedIn implements UserDetails, CredentialsContainer {
 
@@ -23,20 +25,27 @@ public final class SignedIn implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final Role role;
     private final boolean enabled;
+    private final Instant passwordChangedAt;
     private String passwordHash;
 
     SignedIn(Account account) {
-        this(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(), account.isEnabled(),
-                account.getPasswordHash());
+        this.accountId = account.getId();
+        this.username = account.getUsername();
+        this.displayName = account.getDisplayName();
+        this.role = account.getRole();
+        this.enabled = account.isEnabled();
+        this.passwordChangedAt = account.getPasswordChangedAt();
+        this.passwordHash = account.getPasswordHash();
     }
 
-    SignedIn(long accountId, String username, String displayName, Role role, boolean enabled, String passwordHash) {
-        this.accountId = accountId;
-        this.username = username;
-        this.displayName = displayName;
-        this.role = role;
-        this.enabled = enabled;
-        this.passwordHash = passwordHash;
+    /** Whether this sign-in still holds: the account is enabled and has the password it signed in with. */
+    boolean stillHolds(Account account) {
+        return account.isEnabled() && account.getPasswordChangedAt().equals(passwordChangedAt);
+    }
+
+    /** Whether the account still has the role and name this sign-in shows. */
+    boolean isUpToDate(Account account) {
+        return role == account.getRole() && displayName.equals(account.getDisplayName());
     }
 
     /** The id of the signed-in person's row in {@code app_user}, e.g. to record who wrote a draft. */

@@ -7,8 +7,15 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+
+import com.bestever.admin.NewsroomSessions;
 
 /**
  * Who may see what. Public pages are the same for every reader, so they never touch the
@@ -19,7 +26,8 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager signIn) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager signIn, SecurityContextRepository sessions,
+            NewsroomSessions newsroomSessions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // Accounts: administrators only. Everyone signed in changes their own password.
                         .requestMatchers("/admin/accounts/**").hasRole("ADMIN")
@@ -29,6 +37,9 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("WRITER")
                         .anyRequest().permitAll())
                 .authenticationManager(signIn)
+                .securityContext(context -> context.securityContextRepository(sessions))
+                // A session follows its account: role changes apply, a disabled account is out.
+                .addFilterBefore(newsroomSessions.filter(), AuthorizationFilter.class)
                 // The poll form sits on cached public pages: it is guarded by an Origin/Referer
                 // check and the SameSite voter cookie instead of a per-session token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/polls/*/votes"))
@@ -41,6 +52,13 @@ class SecurityConfig {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 request -> !PublicPages.isPublic(request), new CacheControlHeadersWriter())));
         return http.build();
+    }
+
+    /** Where a sign-in is kept: Security's default (the session), as a bean for NewsroomSessions. */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
     }
 
     /**

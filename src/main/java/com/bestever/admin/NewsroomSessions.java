@@ -1,0 +1,104 @@
+package com.bestever.admin;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Keeps every newsroom session true to its account. A session remembers who signed in; the
+ * account can change afterwards, and the change must not wait for the next sign-in:
+ * <ul>
+ * <li>an administrator changes the role or the name: it applies from the next request, before
+ * that request is authorized (a demoted editor loses the editor's pages at once);</li>
+ * <li>an administrator disables the account, or a new password is set (a reset, or the person's
+ * own change in another browser): the session ends at its next request, so whoever knew only
+ * the old password is signed out.</li>
+ * </ul>
+ * It costs one look-up by primary key per signed-in request; readers are not signed in.
+ */
+@Component
+public class NewsroomSessions {
+
+    /** The sign-in page's parameter that says the session ended because the password changed. */
+    static final String PASSWORD_CHANGED = "password-changed";
+    /** The sign-in page's parameter that says the account is disabled. */
+    static final String DISABLED = "disabled";
+
+    private final Accounts accounts;
+    private final SecurityContextRepository contexts;
+    private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+
+    NewsroomSessions(Accounts accounts, SecurityContextRepository contexts) {
+        this.accounts = accounts;
+        this.contexts = contexts;
+    }
+
+    /**
+     * The check, for Spring Security's filter chain (placed before authorization). Not a bean of
+     * its own, so the servlet container does not run it a second time outside the chain.
+     */
+    public Filter filter() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (check(request, response)) {
+                    chain.doFilter(request, response);
+                }
+            }
+        };
+    }
+
+    /** Answers false when the session ended here (and the answer, a redirect to sign in, is sent). */
+    private boolean check(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getSession(false) == null) {
+            return true; // a sign-in lives in the session: without one (every reader) there is nothing to check
+        }
+        Authentication authentication = holder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof SignedIn signedIn)) {
+            return true;
+        }
+        Account account = accounts.find(signedIn.accountId()).orElse(null);
+        if (account == null || !signedIn.stillHolds(account)) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            holder.clearContext();
+            boolean passwordChanged = account != null && account.isEnabled();
+            response.sendRedirect(request.getContextPath() + "/login?" + (passwordChanged ? PASSWORD_CHANGED : DISABLED));
+            return false;
+        }
+        if (!signedIn.isUpToDate(account)) {
+            remember(account, request, response);
+        }
+        return true;
+    }
+
+    /**
+     * Makes this session stand for the account as it is now: its role and name, and the password
+     * it has (after one's own change, so that this session goes on while others end).
+     */
+    void remember(Account account, HttpServletRequest request, HttpServletResponse response) {
+        SignedIn now = new SignedIn(account);
+        now.eraseCredentials();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()));
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+}
