@@ -113,9 +113,14 @@ class AccountAdminController {
     }
 
     @PostMapping("/{id}/password")
-    String resetPassword(@PathVariable long id, @Valid PasswordForm passwordForm, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String resetPassword(@PathVariable long id, @Valid PasswordForm passwordForm, BindingResult result,
+            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
         Account account = find(id);
+        if (account.getId() == signedIn.accountId()) {
+            // One's own password is changed with the current one (and without signing oneself out).
+            redirect.addFlashAttribute("problem", "Change your own password at “My password”, with your current one.");
+            return "redirect:" + PasswordController.PATH;
+        }
         Passwords.check(passwordForm.getNewPassword(), passwordForm.getRepeatPassword(), result);
         if (result.hasErrors()) {
             return page(account, model);

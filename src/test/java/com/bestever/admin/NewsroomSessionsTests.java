@@ -183,6 +183,23 @@ class NewsroomSessionsTests {
     }
 
     @Test
+    void anAdministratorChangesTheirOwnPasswordOnlyWithTheCurrentOne() throws Exception {
+        Account admin = testAccounts.account(Role.ADMIN);
+        Document own = page(mvc.perform(get("/admin/accounts/" + admin.getId()).with(testAccounts.signedIn(admin)))
+                .andExpect(status().isOk()));
+        assertThat(own.select("form[action$=/password]")).isEmpty();
+        assertThat(own.select("main a[href=/admin/account/password]")).hasSize(1);
+
+        MockHttpSession session = signIn(admin.getUsername(), TestAccounts.PASSWORD);
+        mvc.perform(post("/admin/accounts/" + admin.getId() + "/password").session(session).with(csrf())
+                        .param("newPassword", "no-current-password-asked").param("repeatPassword", "no-current-password-asked"))
+                .andExpect(redirectedUrl(PasswordController.PATH));
+        Document passwordPage = page(mvc.perform(get(PasswordController.PATH).session(session)).andExpect(status().isOk()));
+        assertThat(passwordPage.selectFirst(".flash-error").text()).contains("with your current one");
+        assertThat(accounts.find(admin.getId()).orElseThrow().getPasswordChangedAt()).isEqualTo(admin.getPasswordChangedAt());
+    }
+
+    @Test
     void theLastEnabledAdministratorIsNeitherDemotedNorDisabled() {
         Account last = testAccounts.account(Role.ADMIN);
         Account other = testAccounts.account(Role.ADMIN);
