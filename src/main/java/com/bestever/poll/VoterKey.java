@@ -10,9 +10,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+
+import com.bestever.system.SiteSecrets;
 
 /**
  * The site's secret for the poll: it signs voter cookies (HMAC-SHA256) and salts the hash of
@@ -25,14 +26,14 @@ class VoterKey {
     static final String NAME = "voter-key";
 
     private final PollSettings settings;
-    private final JdbcClient jdbc;
+    private final SiteSecrets secrets;
     private final SecureRandom random = new SecureRandom();
     private volatile SecretKeySpec key;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-    VoterKey(PollSettings settings, JdbcClient jdbc) {
+    VoterKey(PollSettings settings, SiteSecrets secrets) {
         this.settings = settings;
-        this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /** A new random voter id: 128 bits, URL-safe. */
@@ -90,14 +91,6 @@ class VoterKey {
         if (StringUtils.hasText(settings.voterKey())) {
             return settings.voterKey().getBytes(StandardCharsets.UTF_8);
         }
-        byte[] fresh = new byte[32];
-        random.nextBytes(fresh);
-        // The first instance to get here wins; every other one reads the same key.
-        jdbc.sql("insert into poll_secret (name, value) values (?, ?) on conflict (name) do nothing")
-                .params(NAME, Base64.getEncoder().encodeToString(fresh))
-                .update();
-        String stored = jdbc.sql("select value from poll_secret where name = ?").param(NAME)
-                .query(String.class).single();
-        return Base64.getDecoder().decode(stored);
+        return secrets.secret(NAME);
     }
 }

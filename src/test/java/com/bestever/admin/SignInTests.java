@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -20,6 +21,7 @@ import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
+import com.bestever.system.SiteSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -53,6 +55,9 @@ class SignInTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -209,6 +214,23 @@ class SignInTests {
 
         // Other people sign in as usual meanwhile.
         assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/admin");
+    }
+
+    @Test
+    void failuresCountedByAnotherInstanceOfTheSiteRefuseTheNameHereToo() throws Exception {
+        Account editor = testAccounts.account(Role.EDITOR);
+        String address = newAddress();
+        SignInThrottle anotherInstance = new SignInThrottle(jdbc, new SiteSecrets(jdbc), clock);
+        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
+            anotherInstance.failed(editor.getUsername(), address);
+        }
+        assertThat(errorOn(pageAfter(signIn(editor.getUsername(), TestAccounts.PASSWORD, newAddress()))))
+                .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
+        assertThat(errorOn(pageAfter(signIn(ADMIN, ADMIN_PASSWORD, address))))
+                .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
+        // Only keyed hashes are kept: neither the name nor the address.
+        assertThat(jdbc.sql("select count(*) from sign_in_failure where key like ? or key like ?")
+                .params("%" + editor.getUsername() + "%", "%" + address + "%").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.bestever.support.SiteTest;
+import com.bestever.system.SiteSecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,18 +29,18 @@ class VoterKeyTests {
     void theGeneratedKeyIsKeptInTheDatabaseSoAnotherInstanceOrARestartSignsAlike() {
         String signature = key.sign("reader-1");
 
-        VoterKey anotherInstance = new VoterKey(settings, jdbc);
+        VoterKey anotherInstance = new VoterKey(settings, new SiteSecrets(jdbc));
 
         assertThat(anotherInstance.sign("reader-1")).isEqualTo(signature);
         assertThat(anotherInstance.verify("reader-1", signature)).isTrue();
         assertThat(anotherInstance.verify("reader-2", signature)).isFalse();
-        assertThat(jdbc.sql("select count(*) from poll_secret where name = ?").param(VoterKey.NAME)
+        assertThat(jdbc.sql("select count(*) from site_secret where name = ?").param(VoterKey.NAME)
                 .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void aConfiguredKeyIsUsedInstead() {
-        VoterKey configured = new VoterKey(new PollSettings("a-configured-secret", 60, false, 10, Duration.ofDays(1)), jdbc);
+        VoterKey configured = new VoterKey(new PollSettings("a-configured-secret", 60, false, 10, Duration.ofDays(1)), new SiteSecrets(jdbc));
 
         assertThat(configured.sign("reader-1")).isNotEqualTo(key.sign("reader-1"));
     }
