@@ -1,6 +1,5 @@
 package com.bestever.poll;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -94,17 +93,20 @@ class PollController {
         CompletableFuture<Boolean> counted = counter.count(poll.id(), choice.id(), voter, clientHash);
         CompletableFuture<Void> answered; // fails only if handing over the answer failed
         if (!PollViews.wantsJson(request)) {
+            // The 303 has no body: written straight onto the request (see DirectAnswer).
+            DirectAnswer direct = DirectAnswer.of(request);
             answered = counted.handle((isNew, error) -> {
                 if (error != null) {
                     answer.setErrorResult(notCounted(poll));
-                    return null;
+                    return CompletableFuture.<Void>completedFuture(null);
                 }
-                answer.setResult(ResponseEntity.status(HttpStatus.SEE_OTHER)
-                        .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
-                        .location(URI.create("/polls/" + poll.id() + "/results?vote=" + (isNew ? "counted" : "again")))
-                        .build());
-                return null;
-            });
+                String results = "/polls/" + poll.id() + "/results?vote=" + (isNew ? "counted" : "again");
+                return direct.send(seeOther -> {
+                    seeOther.setStatus(HttpStatus.SEE_OTHER.value());
+                    seeOther.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+                    seeOther.setHeader(HttpHeaders.LOCATION, results);
+                });
+            }).thenCompose(written -> written);
         }
         else {
             // The standings are read from the database: on a task thread, not the vote counter's.

@@ -1,6 +1,7 @@
 package com.bestever.poll;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -17,6 +18,8 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.async.WebAsyncManager;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 
 import com.bestever.article.Article;
 import com.bestever.support.TestData;
@@ -86,14 +89,31 @@ class PollTesting {
 
     /**
      * Sends a vote and answers what the reader gets back. A vote that reaches the counter is
-     * answered asynchronously, once committed (MockMvc then needs the second, async dispatch);
-     * one refused up front (403, 404, 429...) is answered at once.
+     * answered asynchronously, once committed: a 303 written straight onto the request
+     * (DirectAnswer), or an answer with a body through Spring MVC's second, async dispatch, which
+     * MockMvc needs to be asked for. One refused up front (403, 404, 429...) is answered at once.
      */
     static ResultActions voted(MockMvc mvc, RequestBuilder vote) throws Exception {
         MvcResult sent = mvc.perform(vote).andReturn();
         if (sent.getRequest().isAsyncStarted()) {
-            return mvc.perform(asyncDispatch(sent));
+            DirectAnswer direct = DirectAnswer.on(sent.getRequest());
+            WebAsyncManager spring = WebAsyncUtils.getAsyncManager(sent.getRequest());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (direct == null || !direct.written().isDone()) {
+                if (spring.hasConcurrentResult()) {
+                    return mvc.perform(asyncDispatch(sent));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("The vote was not answered within 10 seconds");
+                }
+                Thread.sleep(1);
+            }
+            direct.written().join(); // also: what the writing thread wrote is now seen here
         }
+        return answered(sent);
+    }
+
+    private static ResultActions answered(MvcResult sent) {
         return new ResultActions() {
             @Override
             public ResultActions andExpect(ResultMatcher matcher) throws Exception {
@@ -152,6 +172,11 @@ class PollTesting {
     long countedVotes(long questionId) {
         return jdbc.sql("select coalesce(sum(votes), 0) from vote_option where question_id = ?")
                 .param(questionId).query(Long.class).single();
+    }
+
+    /** Removes an answer straight from the database, without telling the site. */
+    void deleteOption(long optionId) {
+        jdbc.sql("delete from vote_option where id = ?").param(optionId).update();
     }
 
     /** What the database holds: the vote rows. */

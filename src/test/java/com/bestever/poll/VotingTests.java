@@ -234,6 +234,29 @@ class VotingTests {
     }
 
     @Test
+    void aVoteTheDatabaseRefusesIsA503PageAndCountsNothing() throws Exception {
+        VoteQuestion poll = polls.openPoll();
+        voted(mvc, vote(poll, yes(poll))).andExpect(status().isSeeOther()); // the site now knows the poll
+        // An answer removed behind the site's back, while readers still see it on the page.
+        polls.deleteOption(no(poll));
+
+        MockHttpServletResponse refused = voted(mvc, vote(poll, no(poll)))
+                .andExpect(status().isServiceUnavailable()).andReturn().getResponse();
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(refused.getHeader("Cache-Control")).isEqualTo("no-store, private");
+        Document page = Jsoup.parse(refused.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.selectFirst(".problem-message").text())
+                .isEqualTo("Your vote could not be counted just now. Nothing was counted; please try again.");
+
+        String json = voted(mvc, vote(poll, no(poll)).header("Accept", "application/json"))
+                .andExpect(status().isServiceUnavailable()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"status\":503", "Nothing was counted");
+        assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
+        assertThat(polls.voteRows(poll.getId())).isEqualTo(1);
+    }
+
+    @Test
     void aPollThatHasNotOpenedSaysWhenItWillAndTakesNoVote() throws Exception {
         VoteQuestion poll = polls.pollUnder(polls.openPollReview(), question ->
                 question.setOpensAt(clock.instant().plus(Duration.ofDays(2))));
