@@ -44,11 +44,18 @@ public record BestEverProperties(
      * @param cleanOnStart wipe the directory first (tests)
      * @param durable flush every commit to disk (fsync, synchronous_commit) so nothing acknowledged
      *        is lost in a crash; only tests turn it off, for speed
+     * @param sharedBuffers PostgreSQL's page cache ({@code shared_buffers}): the unique index on
+     *        (question, voter) is written at random places, and once it outgrows the cache,
+     *        commits wait for evicted pages to be written (PostgreSQL's own default is 128MB)
+     * @param maxWalSize the WAL written between checkpoints ({@code max_wal_size}): under a
+     *        stream of votes the default 1GB forces a checkpoint, and its writes, every minute or two
      */
     public record EmbeddedDatabase(
             @DefaultValue("./data/postgres") String dataDirectory,
             @DefaultValue("false") boolean cleanOnStart,
-            @DefaultValue("true") boolean durable) {
+            @DefaultValue("true") boolean durable,
+            @DefaultValue("512MB") String sharedBuffers,
+            @DefaultValue("4GB") String maxWalSize) {
     }
 
     /**

