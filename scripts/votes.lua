@@ -5,11 +5,13 @@
 -- response() hook: with one, wrk parses every response's headers into Lua tables, and that
 -- work competes for the same 2 cores as the site being measured.
 --
--- Environment: POLL_ID, CHOICE (an option id of that poll), ORIGIN (the site's origin).
+-- Environment: POLL_ID, CHOICE (an option id of that poll), ORIGIN (the site's origin),
+-- ACCEPT (default text/html, the form's 303; application/json for the script's answer).
 
 local poll = os.getenv("POLL_ID") or "1"
 local choice = os.getenv("CHOICE") or "1"
 local origin = os.getenv("ORIGIN") or "http://127.0.0.1:8081"
+local accept = os.getenv("ACCEPT") or "text/html"
 
 function init(args)
   wrk.method = "POST"
@@ -17,7 +19,7 @@ function init(args)
   wrk.body = "choice=" .. choice
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
   wrk.headers["Origin"] = origin
-  wrk.headers["Accept"] = "text/html"
+  wrk.headers["Accept"] = accept
 end
 
 function done(summary, latency, requests)
