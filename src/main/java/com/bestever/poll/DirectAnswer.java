@@ -3,7 +3,6 @@ package com.bestever.poll;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Filter;
@@ -20,8 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * setting that result makes the server dispatch the request again through every filter, the
  * handler look-up and the return-value handling, and for a 303 with no body that second pass
  * cost more than the vote itself: writing the answer directly doubled the votes a 2-core
- * machine counts per second (see the README). Answers with a body (JSON, error pages) still go
- * through Spring MVC.
+ * machine counts per second (see the README). A vote that could not be counted still goes
+ * through Spring MVC, to its problem page or JSON.
  *
  * <p>The answer must not be written while the request's first pass is still on its way out
  * through the filters: Spring Security writes its headers there, and a response is not safe
@@ -36,7 +35,7 @@ final class DirectAnswer {
     /** Counts the two events: the answer is ready, the first pass is over. */
     private final AtomicInteger arrived = new AtomicInteger();
     private final CompletableFuture<Void> written = new CompletableFuture<>();
-    private Consumer<HttpServletResponse> answer;
+    private Answer answer;
 
     private DirectAnswer(HttpServletRequest request) {
         this.request = request;
@@ -54,14 +53,19 @@ final class DirectAnswer {
         return request.getAttribute(ATTRIBUTE) instanceof DirectAnswer direct ? direct : null;
     }
 
+    /** What to write: status, headers and body. */
+    @FunctionalInterface
+    interface Answer {
+        void writeTo(HttpServletResponse response) throws IOException;
+    }
+
     /**
-     * Writes the answer (status and headers, no body) and completes the request, now or at the
-     * end of the first pass.
+     * Writes the answer and completes the request, now or at the end of the first pass.
      *
      * @return completed once the answer is written, on whichever thread writes it; completed
      *     exceptionally if writing failed (the reader is then left without an answer)
      */
-    CompletableFuture<Void> send(Consumer<HttpServletResponse> answer) {
+    CompletableFuture<Void> send(Answer answer) {
         this.answer = answer; // published to the other thread by the atomic increment below
         if (arrived.incrementAndGet() == 2) {
             write();
@@ -83,11 +87,11 @@ final class DirectAnswer {
     private void write() {
         try {
             AsyncContext async = request.getAsyncContext();
-            answer.accept((HttpServletResponse) async.getResponse());
+            answer.writeTo((HttpServletResponse) async.getResponse());
             async.complete();
             written.complete(null);
         }
-        catch (RuntimeException ex) {
+        catch (IOException | RuntimeException ex) {
             written.completeExceptionally(ex);
         }
     }

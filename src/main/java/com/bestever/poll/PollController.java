@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.ModelAndView;
+
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * "You tell us": a reader votes ({@code POST /polls/{id}/votes}) and sees the standings on the
@@ -38,6 +41,7 @@ class PollController {
     private static final String NO_STORE = CacheControl.noStore().cachePrivate().getHeaderValue();
     /** A vote is answered when it is committed, never with a guess after a timeout. */
     private static final long NO_TIMEOUT = -1;
+    private static final CompletableFuture<Void> NOTHING_TO_WRITE = CompletableFuture.completedFuture(null);
 
     private final Polls polls;
     private final PollCounter counter;
@@ -46,9 +50,11 @@ class PollController {
     private final SameSiteCheck sameSite;
     private final PollStates states;
     private final Executor tasks;
+    private final ObjectMapper json;
 
     PollController(Polls polls, PollCounter counter, VoterCookies cookies, VoteThrottle throttle,
-            SameSiteCheck sameSite, PollStates states, @Qualifier("applicationTaskExecutor") Executor tasks) {
+            SameSiteCheck sameSite, PollStates states, @Qualifier("applicationTaskExecutor") Executor tasks,
+            ObjectMapper json) {
         this.polls = polls;
         this.counter = counter;
         this.cookies = cookies;
@@ -56,6 +62,7 @@ class PollController {
         this.sameSite = sameSite;
         this.states = states;
         this.tasks = tasks;
+        this.json = json;
     }
 
     @PostMapping("/polls/{id}/votes")
@@ -88,17 +95,18 @@ class PollController {
         if (knownVoter.isEmpty()) {
             response.addHeader(HttpHeaders.SET_COOKIE, cookies.cookieFor(voter, request).toString());
         }
-        // Answered once the vote is committed; no request thread waits for it meanwhile.
+        // Answered once the vote is committed; no request thread waits for it meanwhile. The
+        // answer is written straight onto the request (DirectAnswer); a vote that could not be
+        // counted is answered through Spring MVC instead, with the problem page or JSON.
         DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>(NO_TIMEOUT);
+        DirectAnswer direct = DirectAnswer.of(request);
         CompletableFuture<Boolean> counted = counter.count(poll.id(), choice.id(), voter, clientHash);
-        CompletableFuture<Void> answered; // fails only if handing over the answer failed
+        CompletableFuture<CompletableFuture<Void>> answering;
         if (!PollViews.wantsJson(request)) {
-            // The 303 has no body: written straight onto the request (see DirectAnswer).
-            DirectAnswer direct = DirectAnswer.of(request);
-            answered = counted.handle((isNew, error) -> {
+            answering = counted.handle((isNew, error) -> {
                 if (error != null) {
                     answer.setErrorResult(notCounted(poll));
-                    return CompletableFuture.<Void>completedFuture(null);
+                    return NOTHING_TO_WRITE;
                 }
                 String results = "/polls/" + poll.id() + "/results?vote=" + (isNew ? "counted" : "again");
                 return direct.send(seeOther -> {
@@ -106,28 +114,35 @@ class PollController {
                     seeOther.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
                     seeOther.setHeader(HttpHeaders.LOCATION, results);
                 });
-            }).thenCompose(written -> written);
+            });
         }
         else {
             // The standings are read from the database: on a task thread, not the vote counter's.
-            answered = counted.handleAsync((isNew, error) -> {
+            answering = counted.handleAsync((isNew, error) -> {
                 if (error != null) {
                     answer.setErrorResult(notCounted(poll));
-                    return null;
+                    return NOTHING_TO_WRITE;
                 }
+                byte[] body;
                 try {
                     String yourChoice = isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
-                    answer.setResult(ResponseEntity.ok()
-                            .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
-                            .body(PollAnswer.of(polls.standings(poll), yourChoice, isNew,
-                                    PollViews.voteMessage(isNew, yourChoice))));
+                    body = json.writeValueAsBytes(PollAnswer.of(polls.standings(poll), yourChoice, isNew,
+                            PollViews.voteMessage(isNew, yourChoice)));
                 }
                 catch (RuntimeException ex) {
                     answer.setErrorResult(ex);
+                    return NOTHING_TO_WRITE;
                 }
-                return null;
+                return direct.send(ok -> {
+                    ok.setStatus(HttpStatus.OK.value());
+                    ok.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+                    ok.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                    ok.setContentLength(body.length);
+                    ok.getOutputStream().write(body);
+                });
             }, tasks);
         }
+        CompletableFuture<Void> answered = answering.thenCompose(written -> written);
         // Handing the answer back to the web server should never fail; if it does, the reader's
         // request is left unanswered, so say so loudly rather than lose it without a trace.
         answered.exceptionally(ex -> {

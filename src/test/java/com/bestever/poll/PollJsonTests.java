@@ -37,6 +37,7 @@ class PollJsonTests {
         voted(mvc, vote(poll, no(poll)).header("Accept", "application/json"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store, private"))
+                .andExpect(header().string("Content-Type", "application/json"))
                 .andExpect(header().exists("Set-Cookie"))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.open").value(true))
