@@ -81,8 +81,9 @@ total() {
 }
 
 # Warm up the JIT (these votes count too; every run checks its own difference).
-POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s scripts/votes.lua \
-  "$BASE/polls/$POLL_ID/votes" >/dev/null
+POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 30s -s scripts/votes.lua \
+  "$BASE/polls/$POLL_ID/votes" > target/bench-warmup.out
+echo "warm-up: $(grep '^RESULT' target/bench-warmup.out | sed 's/^RESULT //')"
 
 # Acknowledgements ($ACK) the site has sent for votes so far (the access log is written unbuffered).
 sent() { cat "$ACCESS_DIR"/access*.log 2>/dev/null | grep -c "^POST /polls/$POLL_ID/votes $ACK " || true; }
@@ -152,9 +153,11 @@ all_sent=$(sent); all_abandoned=$(abandoned)
 PG_PORT=$(grep -o 'Embedded PostgreSQL is running on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | head -1)
 if command -v psql >/dev/null && [[ -n "$PG_PORT" ]]; then
   rows=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc "select count(*) from vote where question_id = $POLL_ID")
-  echo "database: $rows vote rows, counts add up to $settled_total: $([[ "$rows" == "$settled_total" ]] && echo OK || { ok=0; echo MISMATCH; })"
+  [[ "$rows" == "$settled_total" ]] || ok=0
+  echo "database: $rows vote rows, counts add up to $settled_total: $([[ "$rows" == "$settled_total" ]] && echo OK || echo MISMATCH)"
 fi
-echo "whole session (warm-up included): poll total $settled_total, ${ACK}s sent $all_sent, client hung up first $all_abandoned: $([[ "$settled_total" == $((all_sent + all_abandoned)) ]] && echo OK || { ok=0; echo MISMATCH; })"
+[[ "$settled_total" == $((all_sent + all_abandoned)) ]] || ok=0
+echo "whole session (warm-up included): poll total $settled_total, ${ACK}s sent $all_sent, client hung up first $all_abandoned: $([[ "$settled_total" == $((all_sent + all_abandoned)) ]] && echo OK || echo MISMATCH)"
 if [[ $ok != 1 ]]; then
   echo "answers to votes by status:"; cat "$ACCESS_DIR"/access*.log | grep "^POST /polls/$POLL_ID/votes" | cut -d' ' -f3 | sort | uniq -c
   echo "warnings and errors of the site:"; grep -E ' (WARN|ERROR) ' "$LOG" | grep -v FirstAdmin | tail -20
