@@ -107,15 +107,15 @@ public class Accounts {
         account.setPasswordHash(passwordEncoder.encode(newPassword));
     }
 
-    /** Changes one's own password; false (and nothing changed) when the current password is wrong. */
+    /** Changes one's own password: the account as it is now, or empty (and nothing changed) when the current password is wrong. */
     @Transactional
-    boolean changeOwnPassword(long accountId, String currentPassword, String newPassword) {
+    Optional<Account> changeOwnPassword(long accountId, String currentPassword, String newPassword) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new NotFoundException("account " + accountId));
         if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            return false;
+            return Optional.empty();
         }
         account.setPasswordHash(passwordEncoder.encode(newPassword));
-        return true;
+        return Optional.of(account);
     }
 
     /** The user name belongs to another account already. */

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -65,19 +64,14 @@ public class NewsroomSessions {
 
     /** Answers false when the session ended here (and the answer, a redirect to sign in, is sent). */
     private boolean check(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getSession(false) == null) {
+        HttpSession session = request.getSession(false);
+        SignedIn signedIn = session == null ? null : AdminPages.signedIn();
+        if (signedIn == null) {
             return true; // a sign-in lives in the session: without one (every reader) there is nothing to check
-        }
-        Authentication authentication = holder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof SignedIn signedIn)) {
-            return true;
         }
         Account account = accounts.find(signedIn.accountId()).orElse(null);
         if (account == null || !signedIn.stillHolds(account)) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
+            session.invalidate();
             holder.clearContext();
             boolean passwordChanged = account != null && account.isEnabled();
             response.sendRedirect(request.getContextPath() + "/login?" + (passwordChanged ? PASSWORD_CHANGED : DISABLED));

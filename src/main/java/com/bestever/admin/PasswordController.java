@@ -1,5 +1,7 @@
 package com.bestever.admin;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -42,8 +44,9 @@ class PasswordController {
         if (result.hasErrors()) {
             return "admin/password";
         }
-        if (!accounts.changeOwnPassword(signedIn.accountId(), passwordForm.getCurrentPassword(),
-                passwordForm.getNewPassword())) {
+        Optional<Account> changed = accounts.changeOwnPassword(signedIn.accountId(), passwordForm.getCurrentPassword(),
+                passwordForm.getNewPassword());
+        if (changed.isEmpty()) {
             result.rejectValue("currentPassword", "wrong", "This is not your current password.");
             return "admin/password";
         }
@@ -51,7 +54,7 @@ class PasswordController {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        sessions.remember(accounts.find(signedIn.accountId()).orElseThrow(), request, response);
+        sessions.remember(changed.get(), request, response);
         redirect.addFlashAttribute("notice", "Your password is changed. Anywhere else you were signed in, you are"
                 + " signed out; use the new password next time you sign in.");
         return "redirect:/admin";

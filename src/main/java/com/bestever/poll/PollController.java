@@ -100,49 +100,26 @@ class PollController {
         // counted is answered through Spring MVC instead, with the problem page or JSON.
         DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>(NO_TIMEOUT);
         DirectAnswer direct = DirectAnswer.of(request);
-        CompletableFuture<Boolean> counted = counter.count(poll.id(), choice.id(), voter, clientHash);
-        CompletableFuture<CompletableFuture<Void>> answering;
-        if (!PollViews.wantsJson(request)) {
-            answering = counted.handle((isNew, error) -> {
-                if (error != null) {
-                    answer.setErrorResult(notCounted(poll));
-                    return NOTHING_TO_WRITE;
-                }
-                String results = "/polls/" + poll.id() + "/results?vote=" + (isNew ? "counted" : "again");
-                return direct.send(seeOther -> {
-                    seeOther.setStatus(HttpStatus.SEE_OTHER.value());
-                    seeOther.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
-                    seeOther.setHeader(HttpHeaders.LOCATION, results);
-                });
-            });
-        }
-        else {
-            // The standings are read from the database: on a task thread, not the vote counter's.
-            answering = counted.handleAsync((isNew, error) -> {
-                if (error != null) {
-                    answer.setErrorResult(notCounted(poll));
-                    return NOTHING_TO_WRITE;
-                }
-                byte[] body;
-                try {
-                    String yourChoice = isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
-                    body = json.writeValueAsBytes(PollAnswer.of(polls.standings(poll), yourChoice, isNew,
-                            PollViews.voteMessage(isNew, yourChoice)));
-                }
-                catch (RuntimeException ex) {
-                    answer.setErrorResult(ex);
-                    return NOTHING_TO_WRITE;
-                }
-                return direct.send(ok -> {
-                    ok.setStatus(HttpStatus.OK.value());
-                    ok.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
-                    ok.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                    ok.setContentLength(body.length);
-                    ok.getOutputStream().write(body);
-                });
-            }, tasks);
-        }
-        CompletableFuture<Void> answered = answering.thenCompose(written -> written);
+        boolean wantsJson = PollViews.wantsJson(request);
+        // The JSON answer reads the standings from the database: on a task thread, not the vote counter's.
+        Executor answerOn = wantsJson ? tasks : Runnable::run;
+        CompletableFuture<Void> answered = counter.count(poll.id(), choice.id(), voter, clientHash)
+                .handleAsync((isNew, error) -> {
+                    if (error != null) {
+                        answer.setErrorResult(notCounted(poll));
+                        return NOTHING_TO_WRITE;
+                    }
+                    DirectAnswer.Answer reply;
+                    try {
+                        reply = wantsJson ? standings(poll, choice, voter, isNew) : seeOther(poll, isNew);
+                    }
+                    catch (RuntimeException ex) {
+                        answer.setErrorResult(ex);
+                        return NOTHING_TO_WRITE;
+                    }
+                    return direct.send(reply);
+                }, answerOn)
+                .thenCompose(written -> written);
         // Handing the answer back to the web server should never fail; if it does, the reader's
         // request is left unanswered, so say so loudly rather than lose it without a trace.
         answered.exceptionally(ex -> {
@@ -150,6 +127,30 @@ class PollController {
             return null;
         });
         return answer;
+    }
+
+    /** Without JavaScript: to the poll's own page, which shows the standings and the reader's choice. */
+    private static DirectAnswer.Answer seeOther(Poll poll, boolean isNew) {
+        String results = "/polls/" + poll.id() + "/results?vote=" + (isNew ? "counted" : "again");
+        return response -> {
+            response.setStatus(HttpStatus.SEE_OTHER.value());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+            response.setHeader(HttpHeaders.LOCATION, results);
+        };
+    }
+
+    /** For the page's script: the live standings, the reader's choice and what to tell them. */
+    private DirectAnswer.Answer standings(Poll poll, Poll.Answer choice, String voter, boolean isNew) {
+        String yourChoice = isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
+        byte[] body = json.writeValueAsBytes(PollAnswer.of(polls.standings(poll), yourChoice, isNew,
+                PollViews.voteMessage(isNew, yourChoice)));
+        return response -> {
+            response.setStatus(HttpStatus.OK.value());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        };
     }
 
     /** The vote was not written: say so, and that nothing was counted. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -50,15 +49,14 @@ class EmbeddedDatabaseConfig {
         EmbeddedPostgres postgres = server.postgres();
         server.use();
         HikariDataSource dataSource = new HikariDataSource() {
-            private final AtomicBoolean closed = new AtomicBoolean();
-
             @Override
             public void close() {
+                boolean wasOpen = !isClosed();
                 try {
                     super.close();
                 }
                 finally {
-                    if (closed.compareAndSet(false, true)) {
+                    if (wasOpen) {
                         server.release();
                     }
                 }
