@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * PostgreSQL full-text search over public reviews, in native SQL: the weighted
- * {@code article.search_vector} (V35__search.sql, GIN-indexed) matched by
+ * {@code search_vector} of the article feature's {@code public_review} view (V35__search.sql, GIN-indexed) matched by
  * {@code websearch_to_tsquery}, which accepts any text a reader types without a syntax error,
  * ranked by {@code ts_rank_cd}.
  * <p>
@@ -28,17 +28,16 @@ class SearchRepository {
     static final int RANKED = 1000;
 
     private static final String MATCHES = """
-            from article a
+            from public_review a
             where a.search_vector @@ websearch_to_tsquery('bestever_english', :q)
-              and a.status in ('SCHEDULED', 'PUBLISHED')
-              and a.publish_at <= :now
-            order by a.publish_at desc, a.id desc
+              and a.public_from <= :now
+            order by a.public_from desc, a.id desc
             """;
 
     // The page of hits is chosen first; only its rows pay for ts_headline.
     private static final String PAGE = """
             with candidates as (
-                select a.id, a.search_vector, a.publish_at
+                select a.id, a.search_vector, a.public_from as publish_at
                 """ + MATCHES + """
                 limit\s""" + RANKED + """
             ),
@@ -55,7 +54,7 @@ class SearchRepository {
                    ts_headline('bestever_english', translate(a.pull_quote || E'\\n' || a.body, :markers, ''),
                                websearch_to_tsquery('bestever_english', :q), :snippetOptions) as snippet
               from hits
-              join article a on a.id = hits.id
+              join public_review a on a.id = hits.id
               join genre g on g.id = a.genre_id
               join author au on au.id = a.author_id
               join film f on f.id = a.film_id

@@ -33,10 +33,10 @@ class Sitemaps {
     static final int PROTOCOL_LIMIT = 50_000;
 
     private static final String PUBLIC_REVIEWS = """
-            with public_review as (
+            with public_now as (
                 select id, slug, genre_id, film_id, author_id, greatest(updated_at, publish_at) as changed
-                  from article
-                 where status in ('SCHEDULED', 'PUBLISHED') and publish_at <= ?
+                  from public_review
+                 where public_from <= ?
             )
             """;
 
@@ -44,24 +44,24 @@ class Sitemaps {
     private static final String URLS = PUBLIC_REVIEWS + """
             , url as (
                 select 0 as kind, 0::bigint as id, '/' as path, max(changed) as lastmod
-                  from public_review having count(*) > 0
+                  from public_now having count(*) > 0
                 union all
-                select 1, r.id, '/reviews/' || r.slug, r.changed from public_review r
+                select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r
                 union all
                 select 2, f.id, '/films/' || f.slug,
-                       greatest(f.updated_at, (select max(r.changed) from public_review r where r.film_id = f.id))
+                       greatest(f.updated_at, (select max(r.changed) from public_now r where r.film_id = f.id))
                   from film f
                 union all
                 select 3, a.id, '/authors/' || a.slug,
-                       greatest(a.updated_at, (select max(r.changed) from public_review r where r.author_id = a.id))
+                       greatest(a.updated_at, (select max(r.changed) from public_now r where r.author_id = a.id))
                   from author a
                 union all
                 select 4, g.id, '/genres/' || g.slug,
-                       greatest(g.updated_at, (select max(r.changed) from public_review r where r.genre_id = g.id))
+                       greatest(g.updated_at, (select max(r.changed) from public_now r where r.genre_id = g.id))
                   from genre g
                 union all
                 select 5, g.id, '/best-ever/' || g.slug,
-                       greatest(g.updated_at, (select max(r.changed) from public_review r where r.genre_id = g.id))
+                       greatest(g.updated_at, (select max(r.changed) from public_now r where r.genre_id = g.id))
                   from genre g
                  where exists (select 1 from vote_question q where q.genre_id = g.id)
             )
@@ -70,8 +70,8 @@ class Sitemaps {
     private static final String PAGE = URLS + "select path, lastmod from url order by kind, id offset ? limit ?";
 
     private static final String COUNT = PUBLIC_REVIEWS + """
-            select (select count(*) from public_review)
-                 + (select case when count(*) > 0 then 1 else 0 end from public_review)
+            select (select count(*) from public_now)
+                 + (select case when count(*) > 0 then 1 else 0 end from public_now)
                  + (select count(*) from film)
                  + (select count(*) from author)
                  + (select count(*) from genre)
