@@ -133,6 +133,11 @@ public class Article {
         updatedAt = Instant.now();
     }
 
+    /** When the review last changed for readers: a scheduled review changes when it goes public, even unedited. */
+    public Instant lastChanged() {
+        return updatedAt == null || (publishAt != null && publishAt.isAfter(updatedAt)) ? publishAt : updatedAt;
+    }
+
     /** Whether readers may see this review at the given moment. */
     public boolean isPublicAt(Instant now) {
         return publicFrom != null && !publicFrom.isAfter(now);

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
-import com.bestever.seo.PageMetas;
+
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 
@@ -17,9 +17,9 @@ import com.bestever.system.PageNumber;
 class ReviewController {
 
     private final Reviews reviews;
-    private final PageMetas metas;
+    private final PageHeads metas;
 
-    ReviewController(Reviews reviews, PageMetas metas) {
+    ReviewController(Reviews reviews, PageHeads metas) {
         this.reviews = reviews;
         this.metas = metas;
     }

@@ -18,7 +18,7 @@ import com.bestever.article.Markdown;
 import com.bestever.article.Reviews;
 import com.bestever.system.BestEverProperties;
 
-import static com.bestever.seo.JsonLd.time;
+import static com.bestever.system.JsonLd.time;
 
 /**
  * The Atom feed (RFC 4287) of the newest public reviews: each entry with its author, when it
@@ -56,7 +56,7 @@ class Feed {
         element(writer, "id", tag("feed"));
         element(writer, "title", site.siteName() + ": the latest reviews");
         element(writer, "subtitle", "One film. One genre. You tell us.");
-        element(writer, "updated", time(newest.stream().map(PageMetas::lastChanged).max(Instant::compareTo)
+        element(writer, "updated", time(newest.stream().map(Article::lastChanged).max(Instant::compareTo)
                 .orElse(Instant.EPOCH)));
         link(writer, "self", "application/atom+xml", site.absolute("/feed.xml"));
         link(writer, "alternate", "text/html", site.absolute("/"));
@@ -78,7 +78,7 @@ class Feed {
         element(writer, "title", review.getTitle() + ": " + review.getGenre().kicker());
         link(writer, "alternate", "text/html", url);
         element(writer, "published", time(review.getPublishAt()));
-        element(writer, "updated", time(PageMetas.lastChanged(review)));
+        element(writer, "updated", time(review.lastChanged()));
         writer.writeStartElement("author");
         element(writer, "name", review.getAuthor().getName());
         element(writer, "uri", site.absolute("/authors/" + review.getAuthor().getSlug()));

@@ -1,11 +1,11 @@
-package com.bestever.seo;
+package com.bestever.system;
 
 import java.time.Instant;
 
 /**
  * What the head of a public page tells browsers, crawlers and link previews: the title,
  * the description, the canonical address, Open Graph and Twitter card, and the JSON-LD.
- * Built per page by {@link PageMetas}; the layout's {@code fragments/meta} fragment renders it.
+ * Built per page by the page it heads (article.PageHeads, the leaderboard, search); the layout's {@code fragments/meta} fragment renders it.
  *
  * @param title the page's unique {@code <title>}
  * @param description the meta description (a review's pull quote, or a summary of the page)

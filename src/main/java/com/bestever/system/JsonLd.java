@@ -1,4 +1,4 @@
-package com.bestever.seo;
+package com.bestever.system;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * ever occur inside strings, so escaping them keeps the data the same.)
  */
 @Component
-class JsonLd {
+public class JsonLd {
 
     private final ObjectMapper json;
 
@@ -26,14 +26,14 @@ class JsonLd {
     }
 
     /** One {@code @context} for the page, with the given items in its {@code @graph}. */
-    String graph(List<Map<String, Object>> items) {
+    public String graph(List<Map<String, Object>> items) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("@context", "https://schema.org");
         document.put("@graph", items);
         return scriptSafe(json.writeValueAsString(document));
     }
 
-    static String scriptSafe(String json) {
+    public static String scriptSafe(String json) {
         StringBuilder safe = new StringBuilder(json.length() + 16);
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
@@ -50,7 +50,7 @@ class JsonLd {
     }
 
     /** A schema.org object of the given type; null values are left out. */
-    static Map<String, Object> thing(String type, Object... keysAndValues) {
+    public static Map<String, Object> thing(String type, Object... keysAndValues) {
         Map<String, Object> thing = new LinkedHashMap<>();
         thing.put("@type", type);
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -63,7 +63,7 @@ class JsonLd {
     }
 
     /** An RFC 3339 / ISO 8601 timestamp in UTC, to the second. */
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -1,4 +1,4 @@
-package com.bestever.film;
+package com.bestever.article;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -6,21 +6,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import com.bestever.article.Reviews;
 import com.bestever.poll.VoteQuestionRepository;
-import com.bestever.seo.PageMetas;
+import com.bestever.film.Film;
+import com.bestever.film.FilmRepository;
 import com.bestever.system.NotFoundException;
 
 /** A film's page: its facts, the reviews about it, and the polls that ask whether it is the best ever. */
 @Controller
-class FilmController {
+class FilmPageController {
 
     private final FilmRepository films;
     private final Reviews reviews;
     private final VoteQuestionRepository polls;
-    private final PageMetas metas;
+    private final PageHeads metas;
 
-    FilmController(FilmRepository films, Reviews reviews, VoteQuestionRepository polls, PageMetas metas) {
+    FilmPageController(FilmRepository films, Reviews reviews, VoteQuestionRepository polls, PageHeads metas) {
         this.films = films;
         this.reviews = reviews;
         this.polls = polls;
@@ -35,6 +35,6 @@ class FilmController {
         model.addAttribute("reviews", reviews.aboutFilm(film.getId()));
         model.addAttribute("polls", polls.findByFilmId(film.getId()));
         model.addAttribute("meta", metas.film(film));
-        return "film/film";
+        return "article/film";
     }
 }

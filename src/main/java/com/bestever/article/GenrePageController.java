@@ -1,4 +1,4 @@
-package com.bestever.genre;
+package com.bestever.article;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -6,20 +6,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import com.bestever.article.Reviews;
-import com.bestever.seo.PageMetas;
+import com.bestever.genre.Genre;
+import com.bestever.genre.GenreRepository;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 
 /** "Best Ever Drama Movie?": every public review in a genre. */
 @Controller
-class GenreController {
+class GenrePageController {
 
     private final GenreRepository genres;
     private final Reviews reviews;
-    private final PageMetas metas;
+    private final PageHeads metas;
 
-    GenreController(GenreRepository genres, Reviews reviews, PageMetas metas) {
+    GenrePageController(GenreRepository genres, Reviews reviews, PageHeads metas) {
         this.genres = genres;
         this.reviews = reviews;
         this.metas = metas;
@@ -35,6 +35,6 @@ class GenreController {
         model.addAttribute("genre", genre);
         model.addAttribute("reviews", inGenre);
         model.addAttribute("meta", metas.genre(genre, inGenre));
-        return "genre/genre";
+        return "article/genre";
     }
 }

@@ -1,4 +1,4 @@
-package com.bestever.author;
+package com.bestever.article;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -6,20 +6,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import com.bestever.article.Reviews;
-import com.bestever.seo.PageMetas;
+import com.bestever.author.Author;
+import com.bestever.author.AuthorRepository;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 
 /** A critic's page: their bio and their reviews, newest first. */
 @Controller
-class AuthorController {
+class AuthorPageController {
 
     private final AuthorRepository authors;
     private final Reviews reviews;
-    private final PageMetas metas;
+    private final PageHeads metas;
 
-    AuthorController(AuthorRepository authors, Reviews reviews, PageMetas metas) {
+    AuthorPageController(AuthorRepository authors, Reviews reviews, PageHeads metas) {
         this.authors = authors;
         this.reviews = reviews;
         this.metas = metas;
@@ -35,6 +35,6 @@ class AuthorController {
         model.addAttribute("author", author);
         model.addAttribute("reviews", byAuthor);
         model.addAttribute("meta", metas.author(author, byAuthor));
-        return "author/author";
+        return "article/author";
     }
 }

@@ -1,4 +1,4 @@
-package com.bestever.system;
+package com.bestever.article;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +23,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.bestever.article.Article;
-import com.bestever.article.ArticleRepository;
+import com.bestever.system.BestEverProperties;
+import com.bestever.system.Slugs;
 import com.bestever.author.Author;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.Film;

@@ -1,4 +1,4 @@
-package com.bestever.system;
+package com.bestever.admin;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +15,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 
-import com.bestever.admin.NewsroomSessions;
+import com.bestever.system.PublicPages;
 
 /**
  * Who may see what. Public pages are the same for every reader, so they never touch the

@@ -1,4 +1,4 @@
-package com.bestever.seo;
+package com.bestever.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,28 +8,29 @@ import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 
-import com.bestever.article.Article;
-import com.bestever.article.ReviewPage;
 import com.bestever.author.Author;
 import com.bestever.film.Film;
 import com.bestever.genre.Genre;
 import com.bestever.system.BestEverProperties;
+import com.bestever.system.JsonLd;
+import com.bestever.system.PageMeta;
 
-import static com.bestever.seo.JsonLd.thing;
-import static com.bestever.seo.JsonLd.time;
+import static com.bestever.system.JsonLd.thing;
+import static com.bestever.system.JsonLd.time;
 
 /**
- * Builds the head of each public page from what the page shows. Every URL in it is absolute,
+ * Builds the head of each page that shows reviews (home, review, film, author, genre) from what
+ * the page shows. Every URL in it is absolute,
  * from {@code bestever.base-url}; a listing's page 2+ is its own canonical ({@code ?page=2}),
  * any other query string is dropped.
  */
 @Service
-public class PageMetas {
+class PageHeads {
 
     private final BestEverProperties site;
     private final JsonLd jsonLd;
 
-    PageMetas(BestEverProperties site, JsonLd jsonLd) {
+    PageHeads(BestEverProperties site, JsonLd jsonLd) {
         this.site = site;
         this.jsonLd = jsonLd;
     }
@@ -64,7 +65,7 @@ public class PageMetas {
         Genre genre = review.getGenre();
         String canonical = site.absolute("/reviews/" + review.getSlug());
         String authorUrl = site.absolute("/authors/" + review.getAuthor().getSlug());
-        Instant modified = lastChanged(review);
+        Instant modified = review.lastChanged();
         Map<String, Object> reviewLd = thing("Review",
                 "@id", canonical + "#review",
                 "url", canonical,
@@ -180,12 +181,5 @@ public class PageMetas {
 
     private static String paged(int page) {
         return page == 1 ? "" : " (page " + page + ")";
-    }
-
-    /** A scheduled review changes for readers when it goes public, even if nobody edited it since. */
-    static Instant lastChanged(Article review) {
-        Instant updated = review.getUpdatedAt();
-        Instant published = review.getPublishAt();
-        return updated == null || (published != null && published.isAfter(updated)) ? published : updated;
     }
 }
