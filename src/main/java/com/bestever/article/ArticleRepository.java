@@ -79,6 +79,14 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
             """)
     java.util.List<Article> findPublicByFilm(Long filmId, Instant now);
 
+    /** The genres that have a public review, for the site's navigation. */
+    @Query("""
+            select g from Genre g
+             where exists (select 1 from Article a where a.genre = g and a.publicFrom <= :now)
+             order by g.name
+            """)
+    java.util.List<com.bestever.genre.Genre> findGenresWithPublicReviews(Instant now);
+
     boolean existsBySlug(String slug);
 
     // --- The newsroom (admin) side ---------------------------------------------------------

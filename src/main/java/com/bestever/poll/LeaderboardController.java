@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
+import com.bestever.system.BestEverProperties;
 import com.bestever.system.NotFoundException;
+import com.bestever.system.PageMeta;
 
 /** "The readers' verdict": {@code /best-ever/{genre-slug}}, a public page, the same for every reader. */
 @Controller
@@ -15,10 +17,12 @@ class LeaderboardController {
 
     private final GenreRepository genres;
     private final Leaderboard leaderboard;
+    private final BestEverProperties site;
 
-    LeaderboardController(GenreRepository genres, Leaderboard leaderboard) {
+    LeaderboardController(GenreRepository genres, Leaderboard leaderboard, BestEverProperties site) {
         this.genres = genres;
         this.leaderboard = leaderboard;
+        this.site = site;
     }
 
     @GetMapping("/best-ever/{slug}")
@@ -26,6 +30,10 @@ class LeaderboardController {
         Genre genre = genres.findBySlug(slug).orElseThrow(() -> new NotFoundException("genre " + slug));
         model.addAttribute("genre", genre);
         model.addAttribute("verdict", leaderboard.of(genre.getId()));
+        model.addAttribute("meta", PageMeta.page("The readers’ verdict: " + genre.kicker() + " — " + site.siteName(),
+                "The readers’ verdict on the best ever " + genre.getName()
+                        + " movie: every film with a poll, ranked by how sure we can be that readers say yes.",
+                site.absolute("/best-ever/" + genre.getSlug()), null));
         return "poll/leaderboard";
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.bestever.system.BestEverProperties;
 import com.bestever.system.NotFoundException;
+import com.bestever.system.PageMeta;
 import com.bestever.system.PageNumber;
 
 /**
@@ -32,10 +34,12 @@ class SearchController {
 
     private final SearchRepository search;
     private final Clock clock;
+    private final BestEverProperties site;
 
-    SearchController(SearchRepository search, Clock clock) {
+    SearchController(SearchRepository search, Clock clock, BestEverProperties site) {
         this.search = search;
         this.clock = clock;
+        this.site = site;
     }
 
     @GetMapping("/search")
@@ -43,6 +47,7 @@ class SearchController {
             Model model, HttpServletResponse response) {
         String query = q == null ? "" : UNUSABLE.matcher(q).replaceAll(" ").strip();
         model.addAttribute("q", query);
+        model.addAttribute("meta", head(query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query));
         if (query.isEmpty()) {
             return "search/search";
         }
@@ -64,5 +69,12 @@ class SearchController {
         model.addAttribute("results", results);
         model.addAttribute("broad", total > SearchRepository.RANKED);
         return "search/search";
+    }
+
+    /** Result pages are for readers, not for search engines' indexes. */
+    private PageMeta head(String query) {
+        String title = query.isEmpty() ? "Search — " + site.siteName() : "Search: " + query + " — " + site.siteName();
+        return PageMeta.page(title, "Search every " + site.siteName() + " review.", site.absolute("/search"), null)
+                .noindexed();
     }
 }

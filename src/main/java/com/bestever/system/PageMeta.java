@@ -16,9 +16,26 @@ import java.time.Instant;
  * @param modifiedTime when a review last changed, or null
  * @param authorUrl the absolute URL of a review's author page, or null
  * @param jsonLd the structured data, already safe to put inside {@code <script>}, or null
+ * @param noindex whether search engines should leave the page out of their index (search results)
  */
 public record PageMeta(String title, String description, String canonical, String ogType, String image,
-        Instant publishedTime, Instant modifiedTime, String authorUrl, String jsonLd) {
+        Instant publishedTime, Instant modifiedTime, String authorUrl, String jsonLd, boolean noindex) {
+
+    public PageMeta(String title, String description, String canonical, String ogType, String image,
+            Instant publishedTime, Instant modifiedTime, String authorUrl, String jsonLd) {
+        this(title, description, canonical, ogType, image, publishedTime, modifiedTime, authorUrl, jsonLd, false);
+    }
+
+    /** The head of a page that is not about one thing: title, description, canonical and JSON-LD. */
+    public static PageMeta page(String title, String description, String canonical, String jsonLd) {
+        return new PageMeta(title, description, canonical, "website", null, null, null, null, jsonLd, false);
+    }
+
+    /** The same page kept out of search engines' indexes. */
+    public PageMeta noindexed() {
+        return new PageMeta(title, description, canonical, ogType, image, publishedTime, modifiedTime, authorUrl, jsonLd,
+                true);
+    }
 
     public boolean isArticle() {
         return "article".equals(ogType);

@@ -1,0 +1,51 @@
+package com.bestever.article;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import com.bestever.genre.Genre;
+import com.bestever.system.ContentChanged;
+
+/**
+ * The site's navigation, built from what readers can find: one entry per genre that has a public
+ * review. Every page's header shows it ({@code ${@navigation.genres()}} in the layout), so it is
+ * kept in memory; a content change drops it, and a scheduled review going public is seen within
+ * a minute at most.
+ */
+@Component("navigation")
+public class Navigation {
+
+    /** One entry of the site's navigation. */
+    public record Entry(String name, String slug) {
+    }
+
+    private final LoadingCache<Boolean, List<Entry>> genres;
+
+    Navigation(ArticleRepository articles, Clock clock) {
+        this.genres = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .build(key -> articles.findGenresWithPublicReviews(clock.instant()).stream()
+                        .map(Navigation::entry)
+                        .toList());
+    }
+
+    public List<Entry> genres() {
+        return genres.get(Boolean.TRUE);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void contentChanged(ContentChanged event) {
+        genres.invalidateAll();
+    }
+
+    private static Entry entry(Genre genre) {
+        return new Entry(genre.getName(), genre.getSlug());
+    }
+}
