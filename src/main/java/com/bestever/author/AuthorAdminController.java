@@ -41,7 +41,7 @@ class AuthorAdminController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("authors", authors.findAllByOrderByNameAsc());
-        return "author/admin-list";
+        return "author/admin/list";
     }
 
     @GetMapping("/new")
@@ -131,7 +131,7 @@ class AuthorAdminController {
             model.addAttribute("createdBy", accounts.nameOf(author.getCreatedBy()));
             model.addAttribute("updatedBy", accounts.nameOf(author.getUpdatedBy()));
         }
-        return "author/admin-form";
+        return "author/admin/form";
     }
 
     private Author find(long id) {

@@ -60,7 +60,7 @@ class FilmAdminController {
             throw new NotFoundException("page " + page);
         }
         model.addAttribute("films", list);
-        return "film/admin-list";
+        return "film/admin/list";
     }
 
     @GetMapping("/new")
@@ -200,7 +200,7 @@ class FilmAdminController {
             model.addAttribute("updatedBy", accounts.nameOf(film.getUpdatedBy()));
         }
         model.addAttribute("allGenres", genres.findAllByOrderByNameAsc());
-        return "film/admin-form";
+        return "film/admin/form";
     }
 
     private Film find(long id) {

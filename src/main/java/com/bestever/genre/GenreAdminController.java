@@ -42,7 +42,7 @@ class GenreAdminController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("genres", genres.findAllByOrderByNameAsc());
-        return "genre/admin-list";
+        return "genre/admin/list";
     }
 
     @GetMapping("/new")
@@ -141,7 +141,7 @@ class GenreAdminController {
             model.addAttribute("createdBy", accounts.nameOf(genre.getCreatedBy()));
             model.addAttribute("updatedBy", accounts.nameOf(genre.getUpdatedBy()));
         }
-        return "genre/admin-form";
+        return "genre/admin/form";
     }
 
     private Genre find(long id) {
