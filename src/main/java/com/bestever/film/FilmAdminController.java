@@ -150,26 +150,9 @@ class FilmAdminController {
                 result.rejectValue("posterUrl", "url", "This is not a web address that can be opened.");
             }
         }
-        checkNumber(form.getYear(), "year", 1888, 2100, "Enter the year as a number, e.g. 1959.",
-                "Enter a year from 1888 (the oldest surviving film) to 2100.", result);
-        checkNumber(form.getRuntime(), "runtime", 1, 100_000, "Enter the running time as a number of minutes, e.g. 99.",
-                "Enter the running time in minutes, more than 0; or leave it blank.", result);
         checkNames(FilmForm.lines(form.getDirectors()), "directors", result);
         checkNames(FilmForm.lines(form.getCast()), "cast", result);
         return slug;
-    }
-
-    private static void checkNumber(String typed, String field, int min, int max, String notANumber, String outOfRange,
-            BindingResult result) {
-        if (typed == null || typed.isBlank() || result.hasFieldErrors(field)) {
-            return;
-        }
-        if (!typed.strip().matches("-?\\d{1,9}")) {
-            result.rejectValue(field, "number", notANumber);
-        }
-        else if (Integer.parseInt(typed.strip()) < min || Integer.parseInt(typed.strip()) > max) {
-            result.rejectValue(field, "range", outOfRange);
-        }
     }
 
     private static void checkNames(List<String> names, String field, BindingResult result) {

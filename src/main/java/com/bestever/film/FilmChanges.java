@@ -33,7 +33,7 @@ class FilmChanges {
 
     @Transactional
     Film create(FilmForm form, String slug, List<Genre> genres, long by) {
-        Film film = new Film(form.getTitle().strip(), slug, form.releaseYear());
+        Film film = new Film(form.getTitle().strip(), slug, form.getYear());
         apply(form, film, genres);
         film.savedBy(by);
         films.saveAndFlush(film);
@@ -54,7 +54,7 @@ class FilmChanges {
         String oldSlug = film.getSlug();
         film.setTitle(form.getTitle().strip());
         film.setSlug(slug);
-        film.setReleaseYear(form.releaseYear());
+        film.setReleaseYear(form.getYear());
         apply(form, film, genres);
         film.savedBy(by);
         films.saveAndFlush(film);
@@ -88,7 +88,7 @@ class FilmChanges {
         film.setCast(FilmForm.lines(form.getCast()));
         film.setCountry(FilmForm.blankToNull(form.getCountry()));
         film.setLanguage(FilmForm.blankToNull(form.getLanguage()));
-        film.setRuntimeMinutes(form.runtimeMinutes());
+        film.setRuntimeMinutes(form.getRuntime());
         film.setPosterUrl(FilmForm.blankToNull(form.getPosterUrl()));
         film.setGenres(new LinkedHashSet<>(genres));
     }

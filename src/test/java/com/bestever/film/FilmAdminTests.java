@@ -194,6 +194,15 @@ class FilmAdminTests {
     }
 
     @Test
+    void aBlankYearAndARunningTimeInWordsAreFieldErrorsKeptAsTyped() throws Exception {
+        Document form = page(mvc.perform(filmForm(post("/admin/films/new"), TestData.unique("Film"), "year", "", "runtime", "ninety")
+                .with(accounts.signedIn(Role.EDITOR))).andExpect(status().isOk()));
+        assertThat(form.selectFirst("#year-error").text()).isEqualTo("Enter the year the film came out.");
+        assertThat(form.selectFirst("#runtime").val()).isEqualTo("ninety");
+        assertThat(form.selectFirst("#runtime-error").text()).isEqualTo("Enter the running time as a number of minutes, e.g. 99.");
+    }
+
+    @Test
     void aDuplicateSlugIsAFieldError() throws Exception {
         Film existing = data.film();
         Document form = page(mvc.perform(filmForm(post("/admin/films/new"), "Another Film", "slug", existing.getSlug()).with(accounts.signedIn(Role.EDITOR))).andExpect(status().isOk()));
