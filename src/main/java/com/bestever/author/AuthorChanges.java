@@ -1,13 +1,15 @@
 package com.bestever.author;
 
+import java.util.List;
+
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.bestever.system.ContentChanged;
 import com.bestever.system.NotFoundException;
+import com.bestever.system.References;
 import com.bestever.system.Usage;
 
 /** Editors' changes to authors, each announced as {@link ContentChanged}. */
@@ -15,12 +17,12 @@ import com.bestever.system.Usage;
 class AuthorChanges {
 
     private final AuthorRepository authors;
-    private final JdbcClient jdbc;
+    private final List<References> references;
     private final ApplicationEventPublisher events;
 
-    AuthorChanges(AuthorRepository authors, JdbcClient jdbc, ApplicationEventPublisher events) {
+    AuthorChanges(AuthorRepository authors, List<References> references, ApplicationEventPublisher events) {
         this.authors = authors;
-        this.jdbc = jdbc;
+        this.references = references;
         this.events = events;
     }
 
@@ -56,8 +58,7 @@ class AuthorChanges {
     /** The reviews in the author's byline. */
     @Transactional(readOnly = true)
     Usage usage(long id) {
-        return new Usage().add(jdbc.sql("select count(*) from article where author_id = ?").param(id).query(Long.class).single(),
-                "review", "reviews");
+        return References.usage(references, References.Target.AUTHOR, id);
     }
 
     @Transactional

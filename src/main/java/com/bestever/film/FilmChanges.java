@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.bestever.genre.Genre;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.NotFoundException;
+import com.bestever.system.References;
 import com.bestever.system.Usage;
 
 /**
@@ -22,12 +22,12 @@ import com.bestever.system.Usage;
 class FilmChanges {
 
     private final FilmRepository films;
-    private final JdbcClient jdbc;
+    private final List<References> references;
     private final ApplicationEventPublisher events;
 
-    FilmChanges(FilmRepository films, JdbcClient jdbc, ApplicationEventPublisher events) {
+    FilmChanges(FilmRepository films, List<References> references, ApplicationEventPublisher events) {
         this.films = films;
-        this.jdbc = jdbc;
+        this.references = references;
         this.events = events;
     }
 
@@ -68,9 +68,7 @@ class FilmChanges {
     /** What still points at the film: its reviews and polls. */
     @Transactional(readOnly = true)
     Usage usage(long id) {
-        return new Usage()
-                .add(count("select count(*) from article where film_id = ?", id), "review", "reviews")
-                .add(count("select count(*) from vote_question where film_id = ?", id), "poll", "polls");
+        return References.usage(references, References.Target.FILM, id);
     }
 
     @Transactional
@@ -91,9 +89,5 @@ class FilmChanges {
         film.setRuntimeMinutes(form.getRuntime());
         film.setPosterUrl(FilmForm.blankToNull(form.getPosterUrl()));
         film.setGenres(new LinkedHashSet<>(genres));
-    }
-
-    private long count(String sql, long id) {
-        return jdbc.sql(sql).param(id).query(Long.class).single();
     }
 }

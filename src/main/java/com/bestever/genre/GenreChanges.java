@@ -1,13 +1,15 @@
 package com.bestever.genre;
 
+import java.util.List;
+
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.bestever.system.ContentChanged;
 import com.bestever.system.NotFoundException;
+import com.bestever.system.References;
 import com.bestever.system.Usage;
 
 /** Editors' changes to genres, each announced as {@link ContentChanged}. */
@@ -15,12 +17,12 @@ import com.bestever.system.Usage;
 class GenreChanges {
 
     private final GenreRepository genres;
-    private final JdbcClient jdbc;
+    private final List<References> references;
     private final ApplicationEventPublisher events;
 
-    GenreChanges(GenreRepository genres, JdbcClient jdbc, ApplicationEventPublisher events) {
+    GenreChanges(GenreRepository genres, List<References> references, ApplicationEventPublisher events) {
         this.genres = genres;
-        this.jdbc = jdbc;
+        this.references = references;
         this.events = events;
     }
 
@@ -58,10 +60,7 @@ class GenreChanges {
     /** The reviews, films and polls in the genre. */
     @Transactional(readOnly = true)
     Usage usage(long id) {
-        return new Usage()
-                .add(count("select count(*) from article where genre_id = ?", id), "review", "reviews")
-                .add(count("select count(*) from film_genre where genre_id = ?", id), "film", "films")
-                .add(count("select count(*) from vote_question where genre_id = ?", id), "poll", "polls");
+        return References.usage(references, References.Target.GENRE, id);
     }
 
     @Transactional
@@ -71,10 +70,6 @@ class GenreChanges {
         genres.flush();
         events.publishEvent(new ContentChanged("genre " + genre.getSlug()));
         return genre;
-    }
-
-    private long count(String sql, long id) {
-        return jdbc.sql(sql).param(id).query(Long.class).single();
     }
 
     private static String description(GenreForm form) {

@@ -260,10 +260,22 @@ class FilmAdminTests {
     }
 
     @Test
+    void aFilmWithAReviewAndAPollSaysBoth() throws Exception {
+        Article review = data.publishedReview();
+        data.pollFor(review);
+        long filmId = review.getFilm().getId();
+        mvc.perform(post("/admin/films/" + filmId + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
+                .andExpect(flash().attribute("problem", "“" + review.getFilm().getTitle()
+                        + "” cannot be deleted: 1 review and 1 poll are about it. Delete or change those first."));
+        assertThat(films.existsById(filmId)).isTrue();
+    }
+
+    @Test
     void aFilmNothingIsAboutIsDeleted() throws Exception {
         Film film = data.film(data.genre());
         mvc.perform(post("/admin/films/" + film.getId() + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
-                .andExpect(redirectedUrl("/admin/films"));
+                .andExpect(redirectedUrl("/admin/films"))
+                .andExpect(flash().attribute("notice", "Deleted the film “" + film.getTitle() + "”."));
         assertThat(films.existsById(film.getId())).isFalse();
     }
 
