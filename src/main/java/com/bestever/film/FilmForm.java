@@ -11,12 +11,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.bestever.genre.Genre;
+import com.bestever.system.VersionedForm;
 
 /**
  * The film form: a film's facts as the editor types them. Directors and cast are one name a
  * line; a blank slug is made from the title.
  */
-class FilmForm {
+class FilmForm implements VersionedForm {
 
     private static final String YEAR_RANGE = "Enter a year from 1888 (the oldest surviving film) to 2100.";
     private static final String RUNTIME_RANGE = "Enter the running time in minutes, more than 0; or leave it blank.";
