@@ -72,13 +72,13 @@ public final class CatalogDesk {
     /** Deletes entry {@code id} unless {@code usage} counts something that points at it, or the database finds some. */
     public String delete(long id, Usage usage, Runnable delete, Deletion words, RedirectAttributes redirect) {
         if (!usage.none()) {
-            return refused(id, words.inUse().apply(usage), redirect);
+            return problem(id, words.inUse().apply(usage), redirect);
         }
         try {
             delete.run();
         }
         catch (DataIntegrityViolationException ex) {
-            return refused(id, words.inUseNow(), redirect);
+            return problem(id, words.inUseNow(), redirect);
         }
         redirect.addFlashAttribute("notice", words.done());
         return "redirect:" + path;
@@ -99,7 +99,7 @@ public final class CatalogDesk {
         }
     }
 
-    private String refused(long id, String problem, RedirectAttributes redirect) {
+    private String problem(long id, String problem, RedirectAttributes redirect) {
         redirect.addFlashAttribute("problem", problem);
         return "redirect:" + path + "/" + id + "/edit";
     }
