@@ -32,7 +32,7 @@ import com.bestever.system.PageNumber;
 @RequestMapping("/admin/articles")
 class ArticleAdminController {
 
-    private static final String FORM = "admin/articles/form";
+    private static final String FORM = "article/admin/form";
     private static final String REARRANGE = "recommendationAction";
 
     private final ArticleRepository articles;
@@ -64,7 +64,7 @@ class ArticleAdminController {
         model.addAttribute("q", search);
         model.addAttribute("statuses", ArticleStatus.values());
         model.addAttribute("waitingForReview", articles.countByStatus(ArticleStatus.IN_REVIEW));
-        return "admin/articles/list";
+        return "article/admin/list";
     }
 
     @GetMapping("/new")
@@ -171,7 +171,7 @@ class ArticleAdminController {
             throw new org.springframework.security.access.AccessDeniedException("writers do not delete reviews");
         }
         model.addAttribute("article", publishing.editable(id, member));
-        return "admin/articles/delete";
+        return "article/admin/delete";
     }
 
     @PostMapping("/{id}/delete")

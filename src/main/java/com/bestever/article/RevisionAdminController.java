@@ -30,7 +30,7 @@ class RevisionAdminController {
         Article article = publishing.editable(id, NewsroomMember.of(authentication));
         model.addAttribute("article", article);
         model.addAttribute("revisions", revisions.of(id));
-        return "admin/articles/revisions";
+        return "article/admin/revisions";
     }
 
     @GetMapping("/{number}")
@@ -50,7 +50,7 @@ class RevisionAdminController {
         model.addAttribute("parts", parts);
         // A restore puts back the words, not the address: only they make restoring worth offering.
         model.addAttribute("changed", parts.stream().filter(part -> !part.name().startsWith("Address")).anyMatch(DiffPart::changed));
-        return "admin/articles/revision";
+        return "article/admin/revision";
     }
 
     /** One part of the review, compared line by line; public for the template. */

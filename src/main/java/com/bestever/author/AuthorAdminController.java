@@ -3,7 +3,6 @@ package com.bestever.author;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +15,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
+import com.bestever.system.CatalogDesk;
+import com.bestever.system.CatalogDesk.Deletion;
+import com.bestever.system.CatalogDesk.Saved;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.SlugField;
-import com.bestever.system.Usage;
 
 /** The critics in the bylines: editors add, correct and delete authors (writers may read the list). */
 @Controller
@@ -31,17 +32,19 @@ class AuthorAdminController {
     private final AuthorRepository authors;
     private final AuthorChanges changes;
     private final Accounts accounts;
+    private final CatalogDesk desk;
 
     AuthorAdminController(AuthorRepository authors, AuthorChanges changes, Accounts accounts) {
-        this.accounts = accounts;
         this.authors = authors;
         this.changes = changes;
+        this.accounts = accounts;
+        this.desk = new CatalogDesk("/admin/authors", STALE, id -> find(id).getVersion(), this::refused);
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("authors", authors.findAllByOrderByNameAsc());
-        return "author/admin-list";
+        return "author/admin/list";
     }
 
     @GetMapping("/new")
@@ -54,17 +57,10 @@ class AuthorAdminController {
     String create(@Valid AuthorForm authorForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
             RedirectAttributes redirect) {
         String slug = slug(authorForm, null, result);
-        if (result.hasErrors()) {
-            return form(null, model);
-        }
-        try {
+        return desk.create(result, redirect, () -> form(null, model), () -> {
             Author author = changes.create(authorForm, slug, signedIn.accountId());
-            redirect.addFlashAttribute("notice", "Added the author " + author.getName() + ".");
-            return "redirect:/admin/authors/" + author.getId() + "/edit";
-        }
-        catch (DataIntegrityViolationException ex) {
-            return refused(ex, null, result, model);
-        }
+            return new Saved(author.getId(), "Added the author " + author.getName() + ".");
+        });
     }
 
     @GetMapping("/{id}/edit")
@@ -77,51 +73,27 @@ class AuthorAdminController {
     String update(@PathVariable long id, @Valid AuthorForm authorForm, BindingResult result,
             @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
         String slug = slug(authorForm, id, result);
-        if (result.hasErrors()) {
-            return form(id, model);
-        }
-        try {
+        return desk.update(id, authorForm, result, redirect, () -> form(id, model), () -> {
             Author author = changes.update(id, authorForm, slug, signedIn.accountId());
-            redirect.addFlashAttribute("notice", "Saved the author " + author.getName() + ".");
-            return "redirect:/admin/authors/" + id + "/edit";
-        }
-        catch (ObjectOptimisticLockingFailureException ex) {
-            authorForm.setVersion(find(id).getVersion());
-            result.reject("stale", STALE);
-            return form(id, model);
-        }
-        catch (DataIntegrityViolationException ex) {
-            return refused(ex, id, result, model);
-        }
+            return new Saved(id, "Saved the author " + author.getName() + ".");
+        });
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
-        Author author = find(id);
-        Usage usage = changes.usage(id);
-        String refusal = author.getName() + " cannot be deleted: " + usage.subject()
-                + " in their byline. Give those another author first.";
-        if (usage.none()) {
-            try {
-                changes.delete(id);
-                redirect.addFlashAttribute("notice", "Deleted the author " + author.getName() + ".");
-                return "redirect:/admin/authors";
-            }
-            catch (DataIntegrityViolationException ex) {
-                refusal = author.getName() + " cannot be deleted: a review has them in its byline now.";
-            }
-        }
-        redirect.addFlashAttribute("problem", refusal);
-        return "redirect:/admin/authors/" + id + "/edit";
+        String name = find(id).getName();
+        Deletion words = new Deletion("Deleted the author " + name + ".",
+                usage -> name + " cannot be deleted: " + usage.subject() + " in their byline. Give those another author first.",
+                name + " cannot be deleted: a review has them in its byline now.");
+        return desk.delete(id, changes.usage(id), () -> changes.delete(id), words, redirect);
     }
 
     private String slug(AuthorForm form, Long id, BindingResult result) {
         return SlugField.checked(form.getSlug(), form.getName(), "name", "author", slug -> authors.slugTaken(slug, id), result);
     }
 
-    private String refused(DataIntegrityViolationException ex, Long id, BindingResult result, Model model) {
+    private void refused(DataIntegrityViolationException ex, BindingResult result) {
         SlugField.refused(ex, "author_slug_unique", "author", result);
-        return form(id, model);
     }
 
     private String form(Long id, Model model) {
@@ -131,7 +103,7 @@ class AuthorAdminController {
             model.addAttribute("createdBy", accounts.nameOf(author.getCreatedBy()));
             model.addAttribute("updatedBy", accounts.nameOf(author.getUpdatedBy()));
         }
-        return "author/admin-form";
+        return "author/admin/form";
     }
 
     private Author find(long id) {

@@ -4,8 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.bestever.system.VersionedForm;
+
 /** The author form: a critic's name, slug and short bio. A blank slug is made from the name. */
-class AuthorForm {
+class AuthorForm implements VersionedForm {
 
     private Long version;
 

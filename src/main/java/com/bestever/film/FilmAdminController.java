@@ -9,7 +9,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,14 +21,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.bestever.genre.Genre;
-import com.bestever.genre.GenreRepository;
 import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
+import com.bestever.genre.Genre;
+import com.bestever.genre.GenreRepository;
+import com.bestever.system.CatalogDesk;
+import com.bestever.system.CatalogDesk.Deletion;
+import com.bestever.system.CatalogDesk.Saved;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 import com.bestever.system.SlugField;
-import com.bestever.system.Usage;
 
 /** The film desk: editors list, add, correct and delete films (writers may read the list). */
 @Controller
@@ -43,12 +44,15 @@ class FilmAdminController {
     private final GenreRepository genres;
     private final FilmChanges changes;
     private final Accounts accounts;
+    private final CatalogDesk desk;
 
     FilmAdminController(FilmRepository films, GenreRepository genres, FilmChanges changes, Accounts accounts) {
-        this.accounts = accounts;
         this.films = films;
         this.genres = genres;
         this.changes = changes;
+        this.accounts = accounts;
+        this.desk = new CatalogDesk("/admin/films", STALE, id -> find(id).getVersion(),
+                (ex, result) -> SlugField.refused(ex, "film_slug_unique", "film", result));
     }
 
     @GetMapping
@@ -60,7 +64,7 @@ class FilmAdminController {
             throw new NotFoundException("page " + page);
         }
         model.addAttribute("films", list);
-        return "film/admin-list";
+        return "film/admin/list";
     }
 
     @GetMapping("/new")
@@ -74,17 +78,10 @@ class FilmAdminController {
             RedirectAttributes redirect) {
         String slug = check(filmForm, null, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
-        if (result.hasErrors()) {
-            return form(null, model);
-        }
-        try {
+        return desk.create(result, redirect, () -> form(null, model), () -> {
             Film film = changes.create(filmForm, slug, chosen, signedIn.accountId());
-            redirect.addFlashAttribute("notice", "Added the film “" + film.getTitle() + "”.");
-            return "redirect:/admin/films/" + film.getId() + "/edit";
-        }
-        catch (DataIntegrityViolationException ex) {
-            return refused(ex, null, result, model);
-        }
+            return new Saved(film.getId(), "Added the film “" + film.getTitle() + "”.");
+        });
     }
 
     @GetMapping("/{id}/edit")
@@ -99,44 +96,19 @@ class FilmAdminController {
             @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
         String slug = check(filmForm, id, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
-        if (result.hasErrors()) {
-            return form(id, model);
-        }
-        try {
+        return desk.update(id, filmForm, result, redirect, () -> form(id, model), () -> {
             Film film = changes.update(id, filmForm, slug, chosen, signedIn.accountId());
-            redirect.addFlashAttribute("notice", "Saved the film “" + film.getTitle() + "”.");
-            return "redirect:/admin/films/" + id + "/edit";
-        }
-        catch (ObjectOptimisticLockingFailureException ex) {
-            // Keep every word the editor typed; saving again now is a deliberate overwrite.
-            filmForm.setVersion(find(id).getVersion());
-            result.reject("stale", STALE);
-            return form(id, model);
-        }
-        catch (DataIntegrityViolationException ex) {
-            return refused(ex, id, result, model);
-        }
+            return new Saved(id, "Saved the film “" + film.getTitle() + "”.");
+        });
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
-        Film film = find(id);
-        Usage usage = changes.usage(id);
-        String refusal = "“" + film.getTitle() + "” cannot be deleted: " + usage.subject()
-                + " about it. Delete or change those first.";
-        if (usage.none()) {
-            try {
-                changes.delete(id);
-                redirect.addFlashAttribute("notice", "Deleted the film “" + film.getTitle() + "”.");
-                return "redirect:/admin/films";
-            }
-            catch (DataIntegrityViolationException ex) {
-                // Something came to point at the film meanwhile.
-                refusal = "“" + film.getTitle() + "” cannot be deleted: a review or a poll is about it now.";
-            }
-        }
-        redirect.addFlashAttribute("problem", refusal);
-        return "redirect:/admin/films/" + id + "/edit";
+        String title = "“" + find(id).getTitle() + "”";
+        Deletion words = new Deletion("Deleted the film " + title + ".",
+                usage -> title + " cannot be deleted: " + usage.subject() + " about it. Delete or change those first.",
+                title + " cannot be deleted: a review or a poll is about it now.");
+        return desk.delete(id, changes.usage(id), () -> changes.delete(id), words, redirect);
     }
 
     /** The slug to save (typed, or made from the title), after checking what the annotations cannot. */
@@ -150,26 +122,9 @@ class FilmAdminController {
                 result.rejectValue("posterUrl", "url", "This is not a web address that can be opened.");
             }
         }
-        checkNumber(form.getYear(), "year", 1888, 2100, "Enter the year as a number, e.g. 1959.",
-                "Enter a year from 1888 (the oldest surviving film) to 2100.", result);
-        checkNumber(form.getRuntime(), "runtime", 1, 100_000, "Enter the running time as a number of minutes, e.g. 99.",
-                "Enter the running time in minutes, more than 0; or leave it blank.", result);
         checkNames(FilmForm.lines(form.getDirectors()), "directors", result);
         checkNames(FilmForm.lines(form.getCast()), "cast", result);
         return slug;
-    }
-
-    private static void checkNumber(String typed, String field, int min, int max, String notANumber, String outOfRange,
-            BindingResult result) {
-        if (typed == null || typed.isBlank() || result.hasFieldErrors(field)) {
-            return;
-        }
-        if (!typed.strip().matches("-?\\d{1,9}")) {
-            result.rejectValue(field, "number", notANumber);
-        }
-        else if (Integer.parseInt(typed.strip()) < min || Integer.parseInt(typed.strip()) > max) {
-            result.rejectValue(field, "range", outOfRange);
-        }
     }
 
     private static void checkNames(List<String> names, String field, BindingResult result) {
@@ -187,11 +142,6 @@ class FilmAdminController {
         return chosen;
     }
 
-    private String refused(DataIntegrityViolationException ex, Long id, BindingResult result, Model model) {
-        SlugField.refused(ex, "film_slug_unique", "film", result);
-        return form(id, model);
-    }
-
     private String form(Long id, Model model) {
         Film film = id == null ? null : find(id);
         model.addAttribute("film", film);
@@ -200,7 +150,7 @@ class FilmAdminController {
             model.addAttribute("updatedBy", accounts.nameOf(film.getUpdatedBy()));
         }
         model.addAttribute("allGenres", genres.findAllByOrderByNameAsc());
-        return "film/admin-form";
+        return "film/admin/form";
     }
 
     private Film find(long id) {

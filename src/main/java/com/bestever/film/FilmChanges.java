@@ -4,14 +4,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.bestever.genre.Genre;
+import com.bestever.system.CatalogEntries;
 import com.bestever.system.ContentChanged;
-import com.bestever.system.NotFoundException;
+import com.bestever.system.References;
 import com.bestever.system.Usage;
 
 /**
@@ -21,24 +20,17 @@ import com.bestever.system.Usage;
 @Service
 class FilmChanges {
 
-    private final FilmRepository films;
-    private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final CatalogEntries<Film> films;
 
-    FilmChanges(FilmRepository films, JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.films = films;
-        this.jdbc = jdbc;
-        this.events = events;
+    FilmChanges(FilmRepository films, List<References> references, ApplicationEventPublisher events) {
+        this.films = new CatalogEntries<>(References.Target.FILM, films, Film::getSlug, references, events);
     }
 
     @Transactional
     Film create(FilmForm form, String slug, List<Genre> genres, long by) {
-        Film film = new Film(form.getTitle().strip(), slug, form.releaseYear());
-        apply(form, film, genres);
-        film.savedBy(by);
-        films.saveAndFlush(film);
-        events.publishEvent(new ContentChanged("film " + slug));
-        return film;
+        Film film = new Film(form.getTitle().strip(), slug, form.getYear());
+        apply(form, film, genres, by);
+        return films.create(film);
     }
 
     /**
@@ -47,53 +39,36 @@ class FilmChanges {
      */
     @Transactional
     Film update(long id, FilmForm form, String slug, List<Genre> genres, long by) {
-        Film film = films.findById(id).orElseThrow(() -> new NotFoundException("film " + id));
-        if (form.getVersion() == null || form.getVersion() != film.getVersion()) {
-            throw new ObjectOptimisticLockingFailureException(Film.class, id);
-        }
+        Film film = films.find(id);
+        form.requireVersion(film.getVersion(), Film.class, id);
         String oldSlug = film.getSlug();
         film.setTitle(form.getTitle().strip());
         film.setSlug(slug);
-        film.setReleaseYear(form.releaseYear());
-        apply(form, film, genres);
-        film.savedBy(by);
-        films.saveAndFlush(film);
-        events.publishEvent(new ContentChanged("film " + oldSlug));
-        if (!oldSlug.equals(slug)) {
-            events.publishEvent(new ContentChanged("film " + slug));
-        }
-        return film;
+        film.setReleaseYear(form.getYear());
+        apply(form, film, genres, by);
+        return films.update(film, oldSlug);
     }
 
     /** What still points at the film: its reviews and polls. */
     @Transactional(readOnly = true)
     Usage usage(long id) {
-        return new Usage()
-                .add(count("select count(*) from article where film_id = ?", id), "review", "reviews")
-                .add(count("select count(*) from vote_question where film_id = ?", id), "poll", "polls");
+        return films.usage(id);
     }
 
     @Transactional
     Film delete(long id) {
-        Film film = films.findById(id).orElseThrow(() -> new NotFoundException("film " + id));
-        films.delete(film);
-        films.flush();
-        events.publishEvent(new ContentChanged("film " + film.getSlug()));
-        return film;
+        return films.delete(id);
     }
 
-    private static void apply(FilmForm form, Film film, List<Genre> genres) {
+    private static void apply(FilmForm form, Film film, List<Genre> genres, long by) {
         film.setOriginalTitle(FilmForm.blankToNull(form.getOriginalTitle()));
         film.setDirectors(FilmForm.lines(form.getDirectors()));
         film.setCast(FilmForm.lines(form.getCast()));
         film.setCountry(FilmForm.blankToNull(form.getCountry()));
         film.setLanguage(FilmForm.blankToNull(form.getLanguage()));
-        film.setRuntimeMinutes(form.runtimeMinutes());
+        film.setRuntimeMinutes(form.getRuntime());
         film.setPosterUrl(FilmForm.blankToNull(form.getPosterUrl()));
         film.setGenres(new LinkedHashSet<>(genres));
-    }
-
-    private long count(String sql, long id) {
-        return jdbc.sql(sql).param(id).query(Long.class).single();
+        film.savedBy(by);
     }
 }

@@ -3,17 +3,24 @@ package com.bestever.film;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.bestever.genre.Genre;
+import com.bestever.system.VersionedForm;
 
 /**
  * The film form: a film's facts as the editor types them. Directors and cast are one name a
  * line; a blank slug is made from the title.
  */
-class FilmForm {
+class FilmForm implements VersionedForm {
+
+    private static final String YEAR_RANGE = "Enter a year from 1888 (the oldest surviving film) to 2100.";
+    private static final String RUNTIME_RANGE = "Enter the running time in minutes, more than 0; or leave it blank.";
 
     private Long version;
 
@@ -29,10 +36,12 @@ class FilmForm {
     @Size(max = 200, message = "Use at most 200 characters.")
     private String originalTitle;
 
-    // Year and running time are kept as typed (text), so "nineteen" comes back to the editor as
-    // they typed it, beside its error; the controller reads the numbers.
-    @NotBlank(message = "Enter the year the film came out.")
-    private String year;
+    // Text that is not a whole number ("nineteen") fails to bind: the binder keeps it as typed and
+    // says typeMismatch.filmForm.year (or .runtime) from messages.properties beside the field.
+    @NotNull(message = "Enter the year the film came out.")
+    @Min(value = 1888, message = YEAR_RANGE)
+    @Max(value = 2100, message = YEAR_RANGE)
+    private Integer year;
 
     @Size(max = 4000, message = "Too long: at most 4,000 characters.")
     private String directors = "";
@@ -46,7 +55,10 @@ class FilmForm {
     @Size(max = 100, message = "Use at most 100 characters.")
     private String language;
 
-    private String runtime;
+    /** In minutes; null when left blank. */
+    @Min(value = 1, message = RUNTIME_RANGE)
+    @Max(value = 100_000, message = RUNTIME_RANGE)
+    private Integer runtime;
 
     private List<Long> genreIds = new ArrayList<>();
 
@@ -60,12 +72,12 @@ class FilmForm {
         form.title = film.getTitle();
         form.slug = film.getSlug();
         form.originalTitle = film.getOriginalTitle();
-        form.year = String.valueOf(film.getReleaseYear());
+        form.year = film.getReleaseYear();
         form.directors = String.join("\n", film.getDirectors());
         form.cast = String.join("\n", film.getCast());
         form.country = film.getCountry();
         form.language = film.getLanguage();
-        form.runtime = film.getRuntimeMinutes() == null ? null : film.getRuntimeMinutes().toString();
+        form.runtime = film.getRuntimeMinutes();
         form.genreIds = new ArrayList<>(film.getGenres().stream().map(Genre::getId).toList());
         form.posterUrl = film.getPosterUrl();
         return form;
@@ -88,8 +100,8 @@ class FilmForm {
     public void setSlug(String slug) { this.slug = slug; }
     public String getOriginalTitle() { return originalTitle; }
     public void setOriginalTitle(String originalTitle) { this.originalTitle = originalTitle; }
-    public String getYear() { return year; }
-    public void setYear(String year) { this.year = year; }
+    public Integer getYear() { return year; }
+    public void setYear(Integer year) { this.year = year; }
     public String getDirectors() { return directors; }
     public void setDirectors(String directors) { this.directors = directors; }
     public String getCast() { return cast; }
@@ -98,18 +110,8 @@ class FilmForm {
     public void setCountry(String country) { this.country = country; }
     public String getLanguage() { return language; }
     public void setLanguage(String language) { this.language = language; }
-    public String getRuntime() { return runtime; }
-    public void setRuntime(String runtime) { this.runtime = runtime; }
-
-    /** The year as a number, once the controller has checked it. */
-    int releaseYear() {
-        return Integer.parseInt(year.strip());
-    }
-
-    /** The running time in minutes, or null when left blank. */
-    Integer runtimeMinutes() {
-        return runtime == null || runtime.isBlank() ? null : Integer.valueOf(runtime.strip());
-    }
+    public Integer getRuntime() { return runtime; }
+    public void setRuntime(Integer runtime) { this.runtime = runtime; }
     public List<Long> getGenreIds() { return genreIds; }
     public void setGenreIds(List<Long> genreIds) { this.genreIds = genreIds == null ? new ArrayList<>() : genreIds; }
     public String getPosterUrl() { return posterUrl; }

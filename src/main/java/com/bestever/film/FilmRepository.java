@@ -22,4 +22,7 @@ public interface FilmRepository extends JpaRepository<Film, Long> {
     }
 
     boolean existsBySlugAndIdNot(String slug, Long id);
+
+    /** How many films are in the genre. */
+    long countByGenresId(long genreId);
 }

@@ -3,7 +3,6 @@ package com.bestever.genre;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,10 +15,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
+import com.bestever.system.CatalogDesk;
+import com.bestever.system.CatalogDesk.Deletion;
+import com.bestever.system.CatalogDesk.Saved;
 import com.bestever.system.Constraints;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.SlugField;
-import com.bestever.system.Usage;
 
 /** The genres of kickers and leaderboards: editors add, correct and delete them (writers may read the list). */
 @Controller
@@ -32,17 +33,19 @@ class GenreAdminController {
     private final GenreRepository genres;
     private final GenreChanges changes;
     private final Accounts accounts;
+    private final CatalogDesk desk;
 
     GenreAdminController(GenreRepository genres, GenreChanges changes, Accounts accounts) {
-        this.accounts = accounts;
         this.genres = genres;
         this.changes = changes;
+        this.accounts = accounts;
+        this.desk = new CatalogDesk("/admin/genres", STALE, id -> find(id).getVersion(), this::refused);
     }
 
     @GetMapping
     String list(Model model) {
         model.addAttribute("genres", genres.findAllByOrderByNameAsc());
-        return "genre/admin-list";
+        return "genre/admin/list";
     }
 
     @GetMapping("/new")
@@ -55,17 +58,10 @@ class GenreAdminController {
     String create(@Valid GenreForm genreForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
             RedirectAttributes redirect) {
         String slug = slug(genreForm, null, result);
-        if (result.hasErrors()) {
-            return form(null, model);
-        }
-        try {
+        return desk.create(result, redirect, () -> form(null, model), () -> {
             Genre genre = changes.create(genreForm, slug, signedIn.accountId());
-            redirect.addFlashAttribute("notice", "Added the genre " + genre.getName() + ".");
-            return "redirect:/admin/genres/" + genre.getId() + "/edit";
-        }
-        catch (DataIntegrityViolationException ex) {
-            return refused(ex, null, result, model);
-        }
+            return new Saved(genre.getId(), "Added the genre " + genre.getName() + ".");
+        });
     }
 
     @GetMapping("/{id}/edit")
@@ -78,42 +74,19 @@ class GenreAdminController {
     String update(@PathVariable long id, @Valid GenreForm genreForm, BindingResult result,
             @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
         String slug = slug(genreForm, id, result);
-        if (result.hasErrors()) {
-            return form(id, model);
-        }
-        try {
+        return desk.update(id, genreForm, result, redirect, () -> form(id, model), () -> {
             Genre genre = changes.update(id, genreForm, slug, signedIn.accountId());
-            redirect.addFlashAttribute("notice", "Saved the genre " + genre.getName() + ".");
-            return "redirect:/admin/genres/" + id + "/edit";
-        }
-        catch (ObjectOptimisticLockingFailureException ex) {
-            genreForm.setVersion(find(id).getVersion());
-            result.reject("stale", STALE);
-            return form(id, model);
-        }
-        catch (DataIntegrityViolationException ex) {
-            return refused(ex, id, result, model);
-        }
+            return new Saved(id, "Saved the genre " + genre.getName() + ".");
+        });
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
-        Genre genre = find(id);
-        Usage usage = changes.usage(id);
-        String refusal = "The genre " + genre.getName() + " cannot be deleted: " + usage.subject()
-                + " in it. Move those to another genre first.";
-        if (usage.none()) {
-            try {
-                changes.delete(id);
-                redirect.addFlashAttribute("notice", "Deleted the genre " + genre.getName() + ".");
-                return "redirect:/admin/genres";
-            }
-            catch (DataIntegrityViolationException ex) {
-                refusal = "The genre " + genre.getName() + " cannot be deleted: something is in it now.";
-            }
-        }
-        redirect.addFlashAttribute("problem", refusal);
-        return "redirect:/admin/genres/" + id + "/edit";
+        String name = find(id).getName();
+        Deletion words = new Deletion("Deleted the genre " + name + ".",
+                usage -> "The genre " + name + " cannot be deleted: " + usage.subject() + " in it. Move those to another genre first.",
+                "The genre " + name + " cannot be deleted: something is in it now.");
+        return desk.delete(id, changes.usage(id), () -> changes.delete(id), words, redirect);
     }
 
     private String slug(GenreForm form, Long id, BindingResult result) {
@@ -124,14 +97,13 @@ class GenreAdminController {
         return slug;
     }
 
-    private String refused(DataIntegrityViolationException ex, Long id, BindingResult result, Model model) {
+    private void refused(DataIntegrityViolationException ex, BindingResult result) {
         if (Constraints.broke(ex, "genre_name_unique")) {
             result.rejectValue("name", "taken", "There is a genre with this name already.");
         }
         else {
             SlugField.refused(ex, "genre_slug_unique", "genre", result);
         }
-        return form(id, model);
     }
 
     private String form(Long id, Model model) {
@@ -141,7 +113,7 @@ class GenreAdminController {
             model.addAttribute("createdBy", accounts.nameOf(genre.getCreatedBy()));
             model.addAttribute("updatedBy", accounts.nameOf(genre.getUpdatedBy()));
         }
-        return "genre/admin-form";
+        return "genre/admin/form";
     }
 
     private Genre find(long id) {

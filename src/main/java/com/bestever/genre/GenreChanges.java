@@ -1,27 +1,24 @@
 package com.bestever.genre;
 
+import java.util.List;
+
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.bestever.system.CatalogEntries;
 import com.bestever.system.ContentChanged;
-import com.bestever.system.NotFoundException;
+import com.bestever.system.References;
 import com.bestever.system.Usage;
 
 /** Editors' changes to genres, each announced as {@link ContentChanged}. */
 @Service
 class GenreChanges {
 
-    private final GenreRepository genres;
-    private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final CatalogEntries<Genre> genres;
 
-    GenreChanges(GenreRepository genres, JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.genres = genres;
-        this.jdbc = jdbc;
-        this.events = events;
+    GenreChanges(GenreRepository genres, List<References> references, ApplicationEventPublisher events) {
+        this.genres = new CatalogEntries<>(References.Target.GENRE, genres, Genre::getSlug, references, events);
     }
 
     @Transactional
@@ -29,52 +26,32 @@ class GenreChanges {
         Genre genre = new Genre(form.getName().strip(), slug);
         genre.setDescription(description(form));
         genre.savedBy(by);
-        genres.saveAndFlush(genre);
-        events.publishEvent(new ContentChanged("genre " + slug));
-        return genre;
+        return genres.create(genre);
     }
 
     /** Saves over the genre if still at the form's version, else ObjectOptimisticLockingFailureException. */
     @Transactional
     Genre update(long id, GenreForm form, String slug, long by) {
-        Genre genre = genres.findById(id).orElseThrow(() -> new NotFoundException("genre " + id));
-        if (form.getVersion() == null || form.getVersion() != genre.getVersion()) {
-            throw new ObjectOptimisticLockingFailureException(Genre.class, id);
-        }
+        Genre genre = genres.find(id);
+        form.requireVersion(genre.getVersion(), Genre.class, id);
         String oldSlug = genre.getSlug();
         genre.setName(form.getName().strip());
         genre.setSlug(slug);
         genre.setDescription(description(form));
         genre.savedBy(by);
-        genres.saveAndFlush(genre);
-        // A genre's name is in kickers and leaderboards across the site.
-        events.publishEvent(new ContentChanged("genre " + oldSlug));
-        if (!oldSlug.equals(slug)) {
-            events.publishEvent(new ContentChanged("genre " + slug));
-        }
-        return genre;
+        // A genre's name is in kickers and leaderboards across the site: announced under its slug.
+        return genres.update(genre, oldSlug);
     }
 
     /** The reviews, films and polls in the genre. */
     @Transactional(readOnly = true)
     Usage usage(long id) {
-        return new Usage()
-                .add(count("select count(*) from article where genre_id = ?", id), "review", "reviews")
-                .add(count("select count(*) from film_genre where genre_id = ?", id), "film", "films")
-                .add(count("select count(*) from vote_question where genre_id = ?", id), "poll", "polls");
+        return genres.usage(id);
     }
 
     @Transactional
     Genre delete(long id) {
-        Genre genre = genres.findById(id).orElseThrow(() -> new NotFoundException("genre " + id));
-        genres.delete(genre);
-        genres.flush();
-        events.publishEvent(new ContentChanged("genre " + genre.getSlug()));
-        return genre;
-    }
-
-    private long count(String sql, long id) {
-        return jdbc.sql(sql).param(id).query(Long.class).single();
+        return genres.delete(id);
     }
 
     private static String description(GenreForm form) {

@@ -4,8 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.bestever.system.VersionedForm;
+
 /** The genre form: its name (the kicker's "Best Ever {name} Movie?"), slug and description. */
-class GenreForm {
+class GenreForm implements VersionedForm {
 
     private Long version;
 

@@ -194,6 +194,15 @@ class FilmAdminTests {
     }
 
     @Test
+    void aBlankYearAndARunningTimeInWordsAreFieldErrorsKeptAsTyped() throws Exception {
+        Document form = page(mvc.perform(filmForm(post("/admin/films/new"), TestData.unique("Film"), "year", "", "runtime", "ninety")
+                .with(accounts.signedIn(Role.EDITOR))).andExpect(status().isOk()));
+        assertThat(form.selectFirst("#year-error").text()).isEqualTo("Enter the year the film came out.");
+        assertThat(form.selectFirst("#runtime").val()).isEqualTo("ninety");
+        assertThat(form.selectFirst("#runtime-error").text()).isEqualTo("Enter the running time as a number of minutes, e.g. 99.");
+    }
+
+    @Test
     void aDuplicateSlugIsAFieldError() throws Exception {
         Film existing = data.film();
         Document form = page(mvc.perform(filmForm(post("/admin/films/new"), "Another Film", "slug", existing.getSlug()).with(accounts.signedIn(Role.EDITOR))).andExpect(status().isOk()));
@@ -251,10 +260,22 @@ class FilmAdminTests {
     }
 
     @Test
+    void aFilmWithAReviewAndAPollSaysBoth() throws Exception {
+        Article review = data.publishedReview();
+        data.pollFor(review);
+        long filmId = review.getFilm().getId();
+        mvc.perform(post("/admin/films/" + filmId + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
+                .andExpect(flash().attribute("problem", "“" + review.getFilm().getTitle()
+                        + "” cannot be deleted: 1 review and 1 poll are about it. Delete or change those first."));
+        assertThat(films.existsById(filmId)).isTrue();
+    }
+
+    @Test
     void aFilmNothingIsAboutIsDeleted() throws Exception {
         Film film = data.film(data.genre());
         mvc.perform(post("/admin/films/" + film.getId() + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
-                .andExpect(redirectedUrl("/admin/films"));
+                .andExpect(redirectedUrl("/admin/films"))
+                .andExpect(flash().attribute("notice", "Deleted the film “" + film.getTitle() + "”."));
         assertThat(films.existsById(film.getId())).isFalse();
     }
 

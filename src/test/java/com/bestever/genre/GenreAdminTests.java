@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.bestever.admin.Role;
+import com.bestever.article.Article;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
@@ -86,6 +87,18 @@ class GenreAdminTests {
         mvc.perform(post("/admin/genres/" + empty.getId() + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
                 .andExpect(redirectedUrl("/admin/genres"));
         assertThat(genres.existsById(empty.getId())).isFalse();
+    }
+
+    @Test
+    void aGenreSaysEverythingInItInOneSentence() throws Exception {
+        Article review = data.publishedReview();
+        data.pollFor(review);
+        Genre genre = review.getGenre();
+        mvc.perform(post("/admin/genres/" + genre.getId() + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
+                .andExpect(redirectedUrl("/admin/genres/" + genre.getId() + "/edit"))
+                .andExpect(flash().attribute("problem", "The genre " + genre.getName()
+                        + " cannot be deleted: 1 review, 1 film and 1 poll are in it. Move those to another genre first."));
+        assertThat(genres.existsById(genre.getId())).isTrue();
     }
 
     @Test
