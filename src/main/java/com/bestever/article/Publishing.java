@@ -27,6 +27,7 @@ import com.bestever.poll.VoteQuestion;
 import com.bestever.poll.VoteQuestionRepository;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.ContentChanged;
+import com.bestever.system.Dates;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.Slugs;
 
@@ -379,7 +380,7 @@ public class Publishing {
 
     private Instant parse(String text, String field, Errors errors) {
         try {
-            return ArticleForm.parse(text, zone).orElse(null);
+            return Dates.parseInput(text, zone).orElse(null);
         }
         catch (DateTimeParseException ex) {
             errors.rejectValue(field, "format", "Use a date and time like 2026-01-31T09:00.");
