@@ -1,5 +1,6 @@
 package com.bestever.admin;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,10 +17,12 @@ public class Accounts {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
     }
 
     /** A new, enabled account; the user name is stored in lower case. */
@@ -30,7 +33,7 @@ public class Accounts {
             throw new UsernameTaken(name);
         }
         try {
-            return accounts.saveAndFlush(new Account(name, displayName.strip(), role, passwordEncoder.encode(password)));
+            return accounts.saveAndFlush(new Account(name, displayName.strip(), role, passwordEncoder.encode(password), clock.instant()));
         }
         catch (DataIntegrityViolationException ex) {
             throw new UsernameTaken(name);
@@ -104,7 +107,7 @@ public class Accounts {
     @Transactional
     void resetPassword(long id, String newPassword) {
         Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
-        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
     }
 
     /** Changes one's own password: the account as it is now, or empty (and nothing changed) when the current password is wrong. */
@@ -114,7 +117,7 @@ public class Accounts {
         if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
             return Optional.empty();
         }
-        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
         return Optional.of(account);
     }
 

@@ -12,21 +12,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import com.bestever.author.Author;
 import com.bestever.film.Film;
 import com.bestever.genre.Genre;
+import com.bestever.system.Audited;
 
 /**
  * A review: the essay that argues one film is the Best Ever movie of its genre.
@@ -34,15 +29,7 @@ import com.bestever.genre.Genre;
  */
 @Entity
 @Table(name = "article")
-public class Article {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    /** Optimistic locking: two editors saving the same review cannot overwrite each other. */
-    @Version
-    private long version;
+public class Article extends Audited {
 
     @Column(nullable = false, length = 200)
     private String title;
@@ -86,12 +73,6 @@ public class Article {
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     private Set<EarlierSlug> earlierSlugs = new LinkedHashSet<>();
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     /** Sign-in name of the newsroom member who wrote the first draft (a writer's own piece). */
     @Column(name = "created_by", length = 100)
     private String createdBy;
@@ -113,18 +94,6 @@ public class Article {
         this.pullQuote = pullQuote;
         this.body = body;
         this.verdict = verdict;
-    }
-
-    @PrePersist
-    void onCreate() {
-        Instant now = Instant.now();
-        createdAt = createdAt == null ? now : createdAt;
-        updatedAt = now;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 
     /** Whether readers may see this review at the given moment. */
@@ -168,9 +137,6 @@ public class Article {
     public record RecommendationLine(String text, String url) {
     }
 
-    public Long getId() { return id; }
-    public long getVersion() { return version; }
-    public void setVersion(long version) { this.version = version; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getSlug() { return slug; }
@@ -192,8 +158,6 @@ public class Article {
     public void setPublishAt(Instant publishAt) { this.publishAt = publishAt; }
     public List<Recommendation> getRecommendations() { return recommendations; }
     public Set<EarlierSlug> getEarlierSlugs() { return earlierSlugs; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
     public String getCreatedBy() { return createdBy; }
     public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
     public String getUpdatedBy() { return updatedBy; }

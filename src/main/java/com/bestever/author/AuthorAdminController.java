@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.admin.Accounts;
-import com.bestever.admin.SignedIn;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.SlugField;
 import com.bestever.system.Usage;
@@ -51,14 +49,14 @@ class AuthorAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid AuthorForm authorForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
+    String create(@Valid AuthorForm authorForm, BindingResult result, Model model,
             RedirectAttributes redirect) {
         String slug = slug(authorForm, null, result);
         if (result.hasErrors()) {
             return form(null, model);
         }
         try {
-            Author author = changes.create(authorForm, slug, signedIn.accountId());
+            Author author = changes.create(authorForm, slug);
             redirect.addFlashAttribute("notice", "Added the author " + author.getName() + ".");
             return "redirect:/admin/authors/" + author.getId() + "/edit";
         }
@@ -75,13 +73,13 @@ class AuthorAdminController {
 
     @PostMapping("/{id}/edit")
     String update(@PathVariable long id, @Valid AuthorForm authorForm, BindingResult result,
-            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         String slug = slug(authorForm, id, result);
         if (result.hasErrors()) {
             return form(id, model);
         }
         try {
-            Author author = changes.update(id, authorForm, slug, signedIn.accountId());
+            Author author = changes.update(id, authorForm, slug);
             redirect.addFlashAttribute("notice", "Saved the author " + author.getName() + ".");
             return "redirect:/admin/authors/" + id + "/edit";
         }

@@ -25,9 +25,8 @@ class AuthorChanges {
     }
 
     @Transactional
-    Author create(AuthorForm form, String slug, long by) {
+    Author create(AuthorForm form, String slug) {
         Author author = new Author(form.getName().strip(), slug, bio(form));
-        author.savedBy(by);
         authors.saveAndFlush(author);
         events.publishEvent(new ContentChanged("author " + slug));
         return author;
@@ -35,7 +34,7 @@ class AuthorChanges {
 
     /** Saves over the author if still at the form's version, else ObjectOptimisticLockingFailureException. */
     @Transactional
-    Author update(long id, AuthorForm form, String slug, long by) {
+    Author update(long id, AuthorForm form, String slug) {
         Author author = authors.findById(id).orElseThrow(() -> new NotFoundException("author " + id));
         if (form.getVersion() == null || form.getVersion() != author.getVersion()) {
             throw new ObjectOptimisticLockingFailureException(Author.class, id);
@@ -44,7 +43,6 @@ class AuthorChanges {
         author.setName(form.getName().strip());
         author.setSlug(slug);
         author.setBio(bio(form));
-        author.savedBy(by);
         authors.saveAndFlush(author);
         events.publishEvent(new ContentChanged("author " + oldSlug));
         if (!oldSlug.equals(slug)) {

@@ -10,7 +10,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -25,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.admin.Accounts;
-import com.bestever.admin.SignedIn;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 import com.bestever.system.SlugField;
@@ -70,7 +68,7 @@ class FilmAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid FilmForm filmForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
+    String create(@Valid FilmForm filmForm, BindingResult result, Model model,
             RedirectAttributes redirect) {
         String slug = check(filmForm, null, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
@@ -78,7 +76,7 @@ class FilmAdminController {
             return form(null, model);
         }
         try {
-            Film film = changes.create(filmForm, slug, chosen, signedIn.accountId());
+            Film film = changes.create(filmForm, slug, chosen);
             redirect.addFlashAttribute("notice", "Added the film “" + film.getTitle() + "”.");
             return "redirect:/admin/films/" + film.getId() + "/edit";
         }
@@ -96,14 +94,14 @@ class FilmAdminController {
 
     @PostMapping("/{id}/edit")
     String update(@PathVariable long id, @Valid FilmForm filmForm, BindingResult result,
-            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         String slug = check(filmForm, id, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
         if (result.hasErrors()) {
             return form(id, model);
         }
         try {
-            Film film = changes.update(id, filmForm, slug, chosen, signedIn.accountId());
+            Film film = changes.update(id, filmForm, slug, chosen);
             redirect.addFlashAttribute("notice", "Saved the film “" + film.getTitle() + "”.");
             return "redirect:/admin/films/" + id + "/edit";
         }

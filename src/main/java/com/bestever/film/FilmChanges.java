@@ -32,10 +32,9 @@ class FilmChanges {
     }
 
     @Transactional
-    Film create(FilmForm form, String slug, List<Genre> genres, long by) {
+    Film create(FilmForm form, String slug, List<Genre> genres) {
         Film film = new Film(form.getTitle().strip(), slug, form.releaseYear());
         apply(form, film, genres);
-        film.savedBy(by);
         films.saveAndFlush(film);
         events.publishEvent(new ContentChanged("film " + slug));
         return film;
@@ -46,7 +45,7 @@ class FilmChanges {
      * otherwise throws ObjectOptimisticLockingFailureException and changes nothing.
      */
     @Transactional
-    Film update(long id, FilmForm form, String slug, List<Genre> genres, long by) {
+    Film update(long id, FilmForm form, String slug, List<Genre> genres) {
         Film film = films.findById(id).orElseThrow(() -> new NotFoundException("film " + id));
         if (form.getVersion() == null || form.getVersion() != film.getVersion()) {
             throw new ObjectOptimisticLockingFailureException(Film.class, id);
@@ -56,7 +55,6 @@ class FilmChanges {
         film.setSlug(slug);
         film.setReleaseYear(form.releaseYear());
         apply(form, film, genres);
-        film.savedBy(by);
         films.saveAndFlush(film);
         events.publishEvent(new ContentChanged("film " + oldSlug));
         if (!oldSlug.equals(slug)) {

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.admin.Accounts;
-import com.bestever.admin.SignedIn;
 import com.bestever.system.Constraints;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.SlugField;
@@ -52,14 +50,14 @@ class GenreAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid GenreForm genreForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
+    String create(@Valid GenreForm genreForm, BindingResult result, Model model,
             RedirectAttributes redirect) {
         String slug = slug(genreForm, null, result);
         if (result.hasErrors()) {
             return form(null, model);
         }
         try {
-            Genre genre = changes.create(genreForm, slug, signedIn.accountId());
+            Genre genre = changes.create(genreForm, slug);
             redirect.addFlashAttribute("notice", "Added the genre " + genre.getName() + ".");
             return "redirect:/admin/genres/" + genre.getId() + "/edit";
         }
@@ -76,13 +74,13 @@ class GenreAdminController {
 
     @PostMapping("/{id}/edit")
     String update(@PathVariable long id, @Valid GenreForm genreForm, BindingResult result,
-            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         String slug = slug(genreForm, id, result);
         if (result.hasErrors()) {
             return form(id, model);
         }
         try {
-            Genre genre = changes.update(id, genreForm, slug, signedIn.accountId());
+            Genre genre = changes.update(id, genreForm, slug);
             redirect.addFlashAttribute("notice", "Saved the genre " + genre.getName() + ".");
             return "redirect:/admin/genres/" + id + "/edit";
         }

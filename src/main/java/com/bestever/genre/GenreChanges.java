@@ -25,10 +25,9 @@ class GenreChanges {
     }
 
     @Transactional
-    Genre create(GenreForm form, String slug, long by) {
+    Genre create(GenreForm form, String slug) {
         Genre genre = new Genre(form.getName().strip(), slug);
         genre.setDescription(description(form));
-        genre.savedBy(by);
         genres.saveAndFlush(genre);
         events.publishEvent(new ContentChanged("genre " + slug));
         return genre;
@@ -36,7 +35,7 @@ class GenreChanges {
 
     /** Saves over the genre if still at the form's version, else ObjectOptimisticLockingFailureException. */
     @Transactional
-    Genre update(long id, GenreForm form, String slug, long by) {
+    Genre update(long id, GenreForm form, String slug) {
         Genre genre = genres.findById(id).orElseThrow(() -> new NotFoundException("genre " + id));
         if (form.getVersion() == null || form.getVersion() != genre.getVersion()) {
             throw new ObjectOptimisticLockingFailureException(Genre.class, id);
@@ -45,7 +44,6 @@ class GenreChanges {
         genre.setName(form.getName().strip());
         genre.setSlug(slug);
         genre.setDescription(description(form));
-        genre.savedBy(by);
         genres.saveAndFlush(genre);
         // A genre's name is in kickers and leaderboards across the site.
         events.publishEvent(new ContentChanged("genre " + oldSlug));
