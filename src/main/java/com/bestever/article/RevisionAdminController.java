@@ -2,7 +2,7 @@ package com.bestever.article;
 
 import java.util.List;
 
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.bestever.admin.SignedIn;
 
 /** A review's revisions: the list, one revision compared with the current text, and restoring it. */
 @Controller
@@ -26,16 +28,17 @@ class RevisionAdminController {
     }
 
     @GetMapping
-    String list(@PathVariable long id, Model model, Authentication authentication) {
-        Article article = publishing.editable(id, NewsroomMember.of(authentication));
+    String list(@PathVariable long id, Model model, @AuthenticationPrincipal SignedIn signedIn) {
+        Article article = publishing.editable(id, signedIn);
         model.addAttribute("article", article);
         model.addAttribute("revisions", revisions.of(id));
         return "admin/articles/revisions";
     }
 
     @GetMapping("/{number}")
-    String compare(@PathVariable long id, @PathVariable int number, Model model, Authentication authentication) {
-        Article article = publishing.editable(id, NewsroomMember.of(authentication));
+    String compare(@PathVariable long id, @PathVariable int number, Model model,
+            @AuthenticationPrincipal SignedIn signedIn) {
+        Article article = publishing.editable(id, signedIn);
         ArticleRevision revision = revisions.find(id, number);
         model.addAttribute("article", article);
         model.addAttribute("revision", revision);
@@ -62,14 +65,13 @@ class RevisionAdminController {
 
     @PostMapping("/{number}/restore")
     String restore(@PathVariable long id, @PathVariable int number, @RequestParam long version,
-            Authentication authentication, RedirectAttributes redirect) {
-        NewsroomMember member = NewsroomMember.of(authentication);
-        Article article = publishing.editable(id, member);
+            @AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect) {
+        Article article = publishing.editable(id, signedIn);
         if (article.getVersion() != version) {
             redirect.addFlashAttribute("problem", "Someone saved this review since you opened the revision: nothing was restored. Compare again.");
             return "redirect:/admin/articles/" + id + "/revisions/" + number;
         }
-        ArticleRevision restored = revisions.restore(article, number, member.name());
+        ArticleRevision restored = revisions.restore(article, number, signedIn.getUsername());
         redirect.addFlashAttribute("notice", "Restored revision " + number + " (saved as revision " + restored.getNumber() + ").");
         return "redirect:/admin/articles/" + id + "/edit";
     }

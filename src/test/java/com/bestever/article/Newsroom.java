@@ -10,15 +10,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
+import com.bestever.admin.Role;
 import com.bestever.author.Author;
 import com.bestever.film.Film;
 import com.bestever.genre.Genre;
+import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
 
 import static com.bestever.support.Html.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -26,11 +28,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @Component
 class Newsroom {
 
-    static final RequestPostProcessor EDITOR = user("edna").roles("EDITOR");
-    static final RequestPostProcessor OTHER_EDITOR = user("otto").roles("EDITOR");
-    static final RequestPostProcessor ADMIN = user("ada").roles("ADMIN");
-    static final RequestPostProcessor WRITER = user("wanda").roles("WRITER");
-    static final RequestPostProcessor OTHER_WRITER = user("walt").roles("WRITER");
+    static final RequestPostProcessor EDITOR = member("edna", Role.EDITOR);
+    static final RequestPostProcessor OTHER_EDITOR = member("otto", Role.EDITOR);
+    static final RequestPostProcessor ADMIN = member("ada", Role.ADMIN);
+    static final RequestPostProcessor WRITER = member("wanda", Role.WRITER);
+    static final RequestPostProcessor OTHER_WRITER = member("walt", Role.WRITER);
 
     private final TestData data;
     private final ArticleRepository articles;
@@ -40,6 +42,15 @@ class Newsroom {
         this.data = data;
         this.articles = articles;
         this.transaction = transaction;
+    }
+
+    /**
+     * Signs the request in as a real account with this user name and role (made the first time),
+     * so the newsroom sees a {@code SignedIn} principal as after a real sign-in.
+     */
+    private static RequestPostProcessor member(String username, Role role) {
+        return request -> WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+                .getBean(TestAccounts.class).signedIn(username, role).postProcessRequest(request);
     }
 
     /** The fields of a complete, valid review about a new film, as the form posts them. */
