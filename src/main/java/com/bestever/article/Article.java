@@ -21,15 +21,16 @@ import jakarta.persistence.Table;
 import com.bestever.author.Author;
 import com.bestever.film.Film;
 import com.bestever.genre.Genre;
-import com.bestever.system.Audited;
+import com.bestever.system.AuditedBy;
 
 /**
  * A review: the essay that argues one film is the Best Ever movie of its genre.
- * The kicker comes from its genre, the byline from its author.
+ * The kicker comes from its genre, the byline from its author. Who created it (a writer's own
+ * piece is theirs to edit until it goes public) and who saved it last are accounts.
  */
 @Entity
 @Table(name = "article")
-public class Article extends Audited {
+public class Article extends AuditedBy {
 
     @Column(nullable = false, length = 200)
     private String title;
@@ -72,14 +73,6 @@ public class Article extends Audited {
 
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     private Set<EarlierSlug> earlierSlugs = new LinkedHashSet<>();
-
-    /** Sign-in name of the newsroom member who wrote the first draft (a writer's own piece). */
-    @Column(name = "created_by", length = 100)
-    private String createdBy;
-
-    /** Sign-in name of whoever saved the review last. */
-    @Column(name = "updated_by", length = 100)
-    private String updatedBy;
 
     protected Article() {
     }
@@ -158,8 +151,4 @@ public class Article extends Audited {
     public void setPublishAt(Instant publishAt) { this.publishAt = publishAt; }
     public List<Recommendation> getRecommendations() { return recommendations; }
     public Set<EarlierSlug> getEarlierSlugs() { return earlierSlugs; }
-    public String getCreatedBy() { return createdBy; }
-    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
-    public String getUpdatedBy() { return updatedBy; }
-    public void setUpdatedBy(String updatedBy) { this.updatedBy = updatedBy; }
 }

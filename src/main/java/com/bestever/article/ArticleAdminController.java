@@ -1,5 +1,6 @@
 package com.bestever.article;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.FilmRepository;
@@ -41,14 +43,16 @@ class ArticleAdminController {
     private final GenreRepository genres;
     private final FilmRepository films;
     private final AuthorRepository authors;
+    private final Accounts accounts;
 
     ArticleAdminController(ArticleRepository articles, Publishing publishing, GenreRepository genres,
-            FilmRepository films, AuthorRepository authors) {
+            FilmRepository films, AuthorRepository authors, Accounts accounts) {
         this.articles = articles;
         this.publishing = publishing;
         this.genres = genres;
         this.films = films;
         this.authors = authors;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -61,6 +65,7 @@ class ArticleAdminController {
         Page<Article> found = articles.findForNewsroom(only == null ? EnumSet.allOf(ArticleStatus.class) : EnumSet.of(only),
                 pattern, PageNumber.of(page));
         model.addAttribute("articles", found);
+        model.addAttribute("usernames", accounts.usernames(found.map(Article::getUpdatedBy).getContent()));
         model.addAttribute("status", only);
         model.addAttribute("q", search);
         model.addAttribute("statuses", ArticleStatus.values());
@@ -209,6 +214,8 @@ class ArticleAdminController {
     private String form(ArticleForm form, Article article, Model model, SignedIn signedIn) {
         model.addAttribute("articleForm", form);
         model.addAttribute("article", article);
+        model.addAttribute("usernames", accounts.usernames(article == null ? List.of()
+                : Arrays.asList(article.getCreatedBy(), article.getUpdatedBy())));
         model.addAttribute("poll", article == null ? null : publishing.pollOf(article.getId()).orElse(null));
         model.addAttribute("statuses", signedIn.isEditor() ? List.of(ArticleStatus.values())
                 : List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW));

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -91,7 +92,7 @@ public class Publishing {
     /** Editors change any review; a writer only their own, until it goes public. */
     private static boolean mayEdit(SignedIn signedIn, Article article) {
         return signedIn.isEditor()
-                || (signedIn.getUsername().equals(article.getCreatedBy()) && !article.getStatus().goesPublic());
+                || (Objects.equals(article.getCreatedBy(), signedIn.accountId()) && !article.getStatus().goesPublic());
     }
 
     /** The review as readers will see it, whatever its status: for the preview. */
@@ -116,13 +117,11 @@ public class Publishing {
         }
         Article article = new Article(form.getTitle().strip(), checked.slug(), checked.genre(), checked.film(),
                 checked.author(), form.getPullQuote().strip(), form.getBody(), form.getVerdict().strip());
-        article.setCreatedBy(signedIn.getUsername());
-        article.setUpdatedBy(signedIn.getUsername());
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
         articles.saveAndFlush(article);
         savePoll(article, null, form, checked);
-        revisions.record(article, signedIn.getUsername());
+        revisions.record(article);
         changed(article);
         return new Saved(Outcome.SAVED, article.getId());
     }
@@ -151,12 +150,11 @@ public class Publishing {
         article.setPullQuote(form.getPullQuote().strip());
         article.setBody(form.getBody());
         article.setVerdict(form.getVerdict().strip());
-        article.setUpdatedBy(signedIn.getUsername());
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
         articles.saveAndFlush(article);
         savePoll(article, poll, form, checked);
-        revisions.record(article, signedIn.getUsername());
+        revisions.record(article);
         changed(article);
         if (!oldSlug.equals(article.getSlug())) {
             events.publishEvent(new ContentChanged("review " + oldSlug));
@@ -169,9 +167,8 @@ public class Publishing {
     public void unpublish(Long id, long version, SignedIn signedIn) {
         Article article = editableAt(id, version, signedIn);
         article.setStatus(ArticleStatus.DRAFT);
-        article.setUpdatedBy(signedIn.getUsername());
         articles.saveAndFlush(article);
-        revisions.record(article, signedIn.getUsername());
+        revisions.record(article);
         changed(article);
     }
 
@@ -180,9 +177,8 @@ public class Publishing {
     public void publishNow(Long id, long version, SignedIn signedIn) {
         Article article = editableAt(id, version, signedIn);
         article.publish(clock.instant());
-        article.setUpdatedBy(signedIn.getUsername());
         articles.saveAndFlush(article);
-        revisions.record(article, signedIn.getUsername());
+        revisions.record(article);
         changed(article);
     }
 

@@ -1,5 +1,6 @@
 package com.bestever.article;
 
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
 
 /** A review's revisions: the list, one revision compared with the current text, and restoring it. */
@@ -21,17 +23,21 @@ class RevisionAdminController {
 
     private final Publishing publishing;
     private final Revisions revisions;
+    private final Accounts accounts;
 
-    RevisionAdminController(Publishing publishing, Revisions revisions) {
+    RevisionAdminController(Publishing publishing, Revisions revisions, Accounts accounts) {
         this.publishing = publishing;
         this.revisions = revisions;
+        this.accounts = accounts;
     }
 
     @GetMapping
     String list(@PathVariable long id, Model model, @AuthenticationPrincipal SignedIn signedIn) {
         Article article = publishing.editable(id, signedIn);
         model.addAttribute("article", article);
-        model.addAttribute("revisions", revisions.of(id));
+        List<ArticleRevision> all = revisions.of(id);
+        model.addAttribute("revisions", all);
+        model.addAttribute("usernames", accounts.usernames(all.stream().map(ArticleRevision::getEditedBy).toList()));
         return "admin/articles/revisions";
     }
 
@@ -42,6 +48,7 @@ class RevisionAdminController {
         ArticleRevision revision = revisions.find(id, number);
         model.addAttribute("article", article);
         model.addAttribute("revision", revision);
+        model.addAttribute("usernames", accounts.usernames(Collections.singletonList(revision.getEditedBy())));
         List<DiffPart> parts = List.of(
                 new DiffPart("Title", LineDiff.between(revision.getTitle(), article.getTitle())),
                 new DiffPart("Address (slug)", LineDiff.between(revision.getSlug(), article.getSlug())),
@@ -71,7 +78,7 @@ class RevisionAdminController {
             redirect.addFlashAttribute("problem", "Someone saved this review since you opened the revision: nothing was restored. Compare again.");
             return "redirect:/admin/articles/" + id + "/revisions/" + number;
         }
-        ArticleRevision restored = revisions.restore(article, number, signedIn.getUsername());
+        ArticleRevision restored = revisions.restore(article, number);
         redirect.addFlashAttribute("notice", "Restored revision " + number + " (saved as revision " + restored.getNumber() + ").");
         return "redirect:/admin/articles/" + id + "/edit";
     }

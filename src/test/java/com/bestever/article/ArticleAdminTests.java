@@ -100,8 +100,8 @@ class ArticleAdminTests {
 
         Article saved = newsroom.article(id);
         assertThat(saved.getStatus()).isEqualTo(ArticleStatus.DRAFT);
-        assertThat(saved.getCreatedBy()).isEqualTo("edna");
-        assertThat(saved.getUpdatedBy()).isEqualTo("edna");
+        assertThat(saved.getCreatedBy()).isEqualTo(newsroom.accountId("edna"));
+        assertThat(saved.getUpdatedBy()).isEqualTo(newsroom.accountId("edna"));
         assertThat(saved.getBody()).isEqualTo("The first paragraph.\n\nThe second paragraph.");
         assertThat(revisions.findByArticleIdOrderByNumberDesc(id)).hasSize(1);
         assertThat(events.stream(ContentChanged.class)).isNotEmpty();
@@ -215,7 +215,7 @@ class ArticleAdminTests {
         Long id = newsroom.create(mvc, fields, WRITER);
         Article submitted = newsroom.article(id);
         assertThat(submitted.getStatus()).isEqualTo(ArticleStatus.IN_REVIEW);
-        assertThat(submitted.getCreatedBy()).isEqualTo("wanda");
+        assertThat(submitted.getCreatedBy()).isEqualTo(newsroom.accountId("wanda"));
 
         Map<String, String> edit = newsroom.fieldsOf(id, mvc, WRITER);
         edit.put("status", "SCHEDULED");

@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
+import com.bestever.admin.Accounts;
 import com.bestever.admin.Role;
 import com.bestever.author.Author;
 import com.bestever.film.Film;
@@ -37,11 +38,13 @@ class Newsroom {
     private final TestData data;
     private final ArticleRepository articles;
     private final TransactionTemplate transaction;
+    private final Accounts accounts;
 
-    Newsroom(TestData data, ArticleRepository articles, TransactionTemplate transaction) {
+    Newsroom(TestData data, ArticleRepository articles, TransactionTemplate transaction, Accounts accounts) {
         this.data = data;
         this.articles = articles;
         this.transaction = transaction;
+        this.accounts = accounts;
     }
 
     /**
@@ -110,6 +113,11 @@ class Newsroom {
             throw new AssertionError("the review was not created; answer: " + location);
         }
         return Long.valueOf(location.replaceAll("\\D", ""));
+    }
+
+    /** The id of the account of one of the members above, for what a review keeps of who saved it. */
+    Long accountId(String username) {
+        return accounts.findByUsername(username).orElseThrow().getId();
     }
 
     Article article(Long id) {
