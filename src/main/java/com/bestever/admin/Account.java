@@ -7,25 +7,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import com.bestever.system.Audited;
 
 /** Someone who signs in to the newsroom: a writer, an editor or an administrator. */
 @Entity
 @Table(name = "app_user")
-public class Account {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Version
-    private long version;
+public class Account extends Audited {
 
     @Column(nullable = false, length = 40, updatable = false)
     private String username;
@@ -43,12 +32,6 @@ public class Account {
     @Column(nullable = false)
     private boolean enabled = true;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     /** When the password was last set; sessions signed in before then have ended. */
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
@@ -56,26 +39,14 @@ public class Account {
     protected Account() {
     }
 
-    Account(String username, String displayName, Role role, String passwordHash) {
+    Account(String username, String displayName, Role role, String passwordHash, Instant now) {
         this.username = Usernames.normalise(username);
         this.displayName = displayName;
         this.role = role;
         this.passwordHash = passwordHash;
-        this.passwordChangedAt = now();
+        this.passwordChangedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = updatedAt = Instant.now();
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
-
-    public Long getId() { return id; }
-    public long getVersion() { return version; }
     public String getUsername() { return username; }
     public String getDisplayName() { return displayName; }
     void setDisplayName(String displayName) { this.displayName = displayName; }
@@ -85,17 +56,16 @@ public class Account {
     void setEnabled(boolean enabled) { this.enabled = enabled; }
     String getPasswordHash() { return passwordHash; }
 
-    void setPasswordHash(String passwordHash) {
+    /**
+     * A new password, set at {@code now}. Its time is kept to the microsecond, as PostgreSQL keeps
+     * it, because a session compares it for equality; and it always moves on, even when the clock
+     * stands still (a test's), so every session signed in with the old password ends.
+     */
+    void setPasswordHash(String passwordHash, Instant now) {
+        Instant changedAt = now.truncatedTo(ChronoUnit.MICROS);
         this.passwordHash = passwordHash;
-        this.passwordChangedAt = now();
-    }
-
-    /** To the microsecond, as PostgreSQL keeps it: a session compares it for equality. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.passwordChangedAt = changedAt.isAfter(passwordChangedAt) ? changedAt : passwordChangedAt.plus(1, ChronoUnit.MICROS);
     }
 
     public Instant getPasswordChangedAt() { return passwordChangedAt; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -1,6 +1,11 @@
 package com.bestever.admin;
 
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -16,10 +21,12 @@ public class Accounts {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
     }
 
     /** A new, enabled account; the user name is stored in lower case. */
@@ -30,7 +37,7 @@ public class Accounts {
             throw new UsernameTaken(name);
         }
         try {
-            return accounts.saveAndFlush(new Account(name, displayName.strip(), role, passwordEncoder.encode(password)));
+            return accounts.saveAndFlush(new Account(name, displayName.strip(), role, passwordEncoder.encode(password), clock.instant()));
         }
         catch (DataIntegrityViolationException ex) {
             throw new UsernameTaken(name);
@@ -51,6 +58,17 @@ public class Accounts {
     @Transactional(readOnly = true)
     public String nameOf(Long accountId) {
         return accountId == null ? null : accounts.findById(accountId).map(Account::getDisplayName).orElse(null);
+    }
+
+    /** The user names of these accounts (nulls allowed), in one query, for "by …" beside what they saved. */
+    @Transactional(readOnly = true)
+    public AccountNames usernames(Collection<Long> accountIds) {
+        List<Long> ids = accountIds.stream().filter(Objects::nonNull).distinct().toList();
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            accounts.findAllById(ids).forEach(account -> names.put(account.getId(), account.getUsername()));
+        }
+        return new AccountNames(names);
     }
 
     @Transactional(readOnly = true)
@@ -104,7 +122,7 @@ public class Accounts {
     @Transactional
     void resetPassword(long id, String newPassword) {
         Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
-        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
     }
 
     /** Changes one's own password: the account as it is now, or empty (and nothing changed) when the current password is wrong. */
@@ -114,7 +132,7 @@ public class Accounts {
         if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
             return Optional.empty();
         }
-        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
         return Optional.of(account);
     }
 

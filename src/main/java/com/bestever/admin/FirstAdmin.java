@@ -1,6 +1,7 @@
 package com.bestever.admin;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -31,16 +32,18 @@ class FirstAdmin implements ApplicationRunner {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final BestEverProperties.Admin settings;
+    private final Clock clock;
 
     @Autowired
-    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties properties) {
-        this(accounts, passwordEncoder, properties.admin());
+    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties properties, Clock clock) {
+        this(accounts, passwordEncoder, properties.admin(), clock);
     }
 
-    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties.Admin settings) {
+    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties.Admin settings, Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -66,13 +69,13 @@ class FirstAdmin implements ApplicationRunner {
 
         Account admin = accounts.findByUsername(username).orElse(null);
         if (admin == null) {
-            admin = accounts.save(new Account(username, "Administrator", Role.ADMIN, hash));
+            admin = accounts.save(new Account(username, "Administrator", Role.ADMIN, hash, clock.instant()));
         }
         else {
             // The operator named an existing account: it becomes the administrator.
             admin.setRole(Role.ADMIN);
             admin.setEnabled(true);
-            admin.setPasswordHash(hash);
+            admin.setPasswordHash(hash, clock.instant());
         }
         if (generated) {
             log.warn("No administrator account existed, so one was created. Sign in at /login as \"{}\" with the"

@@ -12,10 +12,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * Who is signed in and with what role: the principal of every newsroom request. Controllers
  * take it as a parameter, {@code @AuthenticationPrincipal SignedIn signedIn}; the admin pages
- * also get it as the model attribute {@code signedIn}.
+ * also get it as the model attribute {@code signedIn}. What a record keeps of who saved it is
+ * its {@link #accountId()} ({@link SignedInAuditor}).
  *
  * <p>It is kept in the session and checked against the account at every request
- * ({@link CurrentAccountFilter}): a changed role or name applies from the next request, and a
+ * ({@link NewsroomSessions}): a changed role or name applies from the next request, and a
  * disabled account or a password set since sign-in ends the session.
  */
 public final class SignedIn implements UserDetails, CredentialsContainer {

@@ -12,37 +12,25 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import com.bestever.author.Author;
 import com.bestever.film.Film;
 import com.bestever.genre.Genre;
+import com.bestever.system.AuditedBy;
 
 /**
  * A review: the essay that argues one film is the Best Ever movie of its genre.
- * The kicker comes from its genre, the byline from its author.
+ * The kicker comes from its genre, the byline from its author. Who created it (a writer's own
+ * piece is theirs to edit until it goes public) and who saved it last are accounts.
  */
 @Entity
 @Table(name = "article")
-public class Article {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    /** Optimistic locking: two editors saving the same review cannot overwrite each other. */
-    @Version
-    private long version;
+public class Article extends AuditedBy {
 
     @Column(nullable = false, length = 200)
     private String title;
@@ -92,20 +80,6 @@ public class Article {
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     private Set<EarlierSlug> earlierSlugs = new LinkedHashSet<>();
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    /** Sign-in name of the newsroom member who wrote the first draft (a writer's own piece). */
-    @Column(name = "created_by", length = 100)
-    private String createdBy;
-
-    /** Sign-in name of whoever saved the review last. */
-    @Column(name = "updated_by", length = 100)
-    private String updatedBy;
-
     protected Article() {
     }
 
@@ -121,20 +95,9 @@ public class Article {
         this.verdict = verdict;
     }
 
-    @PrePersist
-    void onCreate() {
-        Instant now = Instant.now();
-        createdAt = createdAt == null ? now : createdAt;
-        updatedAt = now;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
-
     /** When the review last changed for readers: a scheduled review changes when it goes public, even unedited. */
     public Instant lastChanged() {
+        Instant updatedAt = getUpdatedAt();
         return updatedAt == null || (publishAt != null && publishAt.isAfter(updatedAt)) ? publishAt : updatedAt;
     }
 
@@ -179,9 +142,6 @@ public class Article {
     public record RecommendationLine(String text, String url) {
     }
 
-    public Long getId() { return id; }
-    public long getVersion() { return version; }
-    public void setVersion(long version) { this.version = version; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getSlug() { return slug; }
@@ -203,10 +163,4 @@ public class Article {
     public void setPublishAt(Instant publishAt) { this.publishAt = publishAt; }
     public List<Recommendation> getRecommendations() { return recommendations; }
     public Set<EarlierSlug> getEarlierSlugs() { return earlierSlugs; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public String getCreatedBy() { return createdBy; }
-    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
-    public String getUpdatedBy() { return updatedBy; }
-    public void setUpdatedBy(String updatedBy) { this.updatedBy = updatedBy; }
 }

@@ -1,5 +1,6 @@
 package com.bestever.article;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import jakarta.validation.Valid;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.bestever.admin.Accounts;
+import com.bestever.admin.SignedIn;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.FilmRepository;
 import com.bestever.genre.GenreRepository;
@@ -40,14 +43,16 @@ class ArticleAdminController {
     private final GenreRepository genres;
     private final FilmRepository films;
     private final AuthorRepository authors;
+    private final Accounts accounts;
 
     ArticleAdminController(ArticleRepository articles, Publishing publishing, GenreRepository genres,
-            FilmRepository films, AuthorRepository authors) {
+            FilmRepository films, AuthorRepository authors, Accounts accounts) {
         this.articles = articles;
         this.publishing = publishing;
         this.genres = genres;
         this.films = films;
         this.authors = authors;
+        this.accounts = accounts;
     }
 
     @GetMapping
@@ -60,6 +65,7 @@ class ArticleAdminController {
         Page<Article> found = articles.findForNewsroom(only == null ? EnumSet.allOf(ArticleStatus.class) : EnumSet.of(only),
                 pattern, PageNumber.of(page));
         model.addAttribute("articles", found);
+        model.addAttribute("usernames", accounts.usernames(found.map(Article::getUpdatedBy).getContent()));
         model.addAttribute("status", only);
         model.addAttribute("q", search);
         model.addAttribute("statuses", ArticleStatus.values());
@@ -68,58 +74,57 @@ class ArticleAdminController {
     }
 
     @GetMapping("/new")
-    String newArticle(Model model, Authentication authentication) {
-        return form(ArticleForm.blank(), null, model, authentication);
+    String newArticle(Model model, @AuthenticationPrincipal SignedIn signedIn) {
+        return form(ArticleForm.blank(), null, model, signedIn);
     }
 
     @PostMapping(path = "/new", params = REARRANGE)
     String rearrangeNew(@ModelAttribute("articleForm") ArticleForm form, BindingResult result,
-            @RequestParam(REARRANGE) String action, Model model, Authentication authentication) {
+            @RequestParam(REARRANGE) String action, Model model, @AuthenticationPrincipal SignedIn signedIn) {
         form.rearrangeRecommendations(action);
-        return form(form.withSpareRows(), null, model, authentication);
+        return form(form.withSpareRows(), null, model, signedIn);
     }
 
     @PostMapping("/new")
     String create(@Valid @ModelAttribute("articleForm") ArticleForm form, BindingResult result, Model model,
-            Authentication authentication, RedirectAttributes redirect) {
-        NewsroomMember member = NewsroomMember.of(authentication);
+            @AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect) {
         Publishing.Saved saved;
         try {
-            saved = publishing.create(form, result, member);
+            saved = publishing.create(form, result, signedIn);
         }
         catch (DataIntegrityViolationException ex) {
             rejectClash(ex, result);
             saved = new Publishing.Saved(Publishing.Outcome.INVALID, null);
         }
         if (saved.outcome() != Publishing.Outcome.SAVED) {
-            return form(form.withSpareRows(), null, model, authentication);
+            return form(form.withSpareRows(), null, model, signedIn);
         }
         redirect.addFlashAttribute("notice", "Saved “" + form.getTitle().strip() + "”.");
         return "redirect:/admin/articles/" + saved.articleId() + "/edit";
     }
 
     @GetMapping("/{id}/edit")
-    String edit(@PathVariable long id, Model model, Authentication authentication) {
-        Article article = publishing.editable(id, NewsroomMember.of(authentication));
+    String edit(@PathVariable long id, Model model, @AuthenticationPrincipal SignedIn signedIn) {
+        Article article = publishing.editable(id, signedIn);
         ArticleForm form = ArticleForm.from(article, publishing.pollOf(id).orElse(null), publishing.zone());
-        return form(form, article, model, authentication);
+        return form(form, article, model, signedIn);
     }
 
     @PostMapping(path = "/{id}/edit", params = REARRANGE)
     String rearrange(@PathVariable long id, @ModelAttribute("articleForm") ArticleForm form, BindingResult result,
-            @RequestParam(REARRANGE) String action, Model model, Authentication authentication) {
-        Article article = publishing.editable(id, NewsroomMember.of(authentication));
+            @RequestParam(REARRANGE) String action, Model model, @AuthenticationPrincipal SignedIn signedIn) {
+        Article article = publishing.editable(id, signedIn);
         form.rearrangeRecommendations(action);
-        return form(form.withSpareRows(), article, model, authentication);
+        return form(form.withSpareRows(), article, model, signedIn);
     }
 
     @PostMapping("/{id}/edit")
     String update(@PathVariable long id, @Valid @ModelAttribute("articleForm") ArticleForm form, BindingResult result,
-            Model model, Authentication authentication, RedirectAttributes redirect, HttpServletResponse response) {
-        NewsroomMember member = NewsroomMember.of(authentication);
+            Model model, @AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect,
+            HttpServletResponse response) {
         Publishing.Outcome outcome;
         try {
-            outcome = publishing.update(id, form, result, member).outcome();
+            outcome = publishing.update(id, form, result, signedIn).outcome();
         }
         catch (ObjectOptimisticLockingFailureException ex) {
             outcome = Publishing.Outcome.CONFLICT;
@@ -132,51 +137,51 @@ class ArticleAdminController {
             redirect.addFlashAttribute("notice", "Saved “" + form.getTitle().strip() + "”.");
             return "redirect:/admin/articles/" + id + "/edit";
         }
-        Article current = publishing.editable(id, member);
+        Article current = publishing.editable(id, signedIn);
         if (outcome == Publishing.Outcome.CONFLICT) {
             // Nothing was written. The editor keeps their text; saving again is a deliberate choice.
             model.addAttribute("conflict", current);
             form.setVersion(current.getVersion());
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
-        return form(form.withSpareRows(), current, model, authentication);
+        return form(form.withSpareRows(), current, model, signedIn);
     }
 
     @GetMapping("/{id}/preview")
-    String preview(@PathVariable long id, Model model, Authentication authentication, HttpServletResponse response) {
-        model.addAttribute("page", publishing.preview(id, NewsroomMember.of(authentication)));
+    String preview(@PathVariable long id, Model model, @AuthenticationPrincipal SignedIn signedIn,
+            HttpServletResponse response) {
+        model.addAttribute("page", publishing.preview(id, signedIn));
         model.addAttribute("preview", true);
         response.setHeader("Cache-Control", "no-store");
         return "article/review";
     }
 
     @PostMapping("/{id}/publish")
-    String publish(@PathVariable long id, @RequestParam long version, Authentication authentication,
+    String publish(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal SignedIn signedIn,
             RedirectAttributes redirect) {
-        return act(id, () -> publishing.publishNow(id, version, NewsroomMember.of(authentication)),
+        return act(id, () -> publishing.publishNow(id, version, signedIn),
                 "Published: it is on the public site now.", redirect);
     }
 
     @PostMapping("/{id}/unpublish")
-    String unpublish(@PathVariable long id, @RequestParam long version, Authentication authentication,
+    String unpublish(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal SignedIn signedIn,
             RedirectAttributes redirect) {
-        return act(id, () -> publishing.unpublish(id, version, NewsroomMember.of(authentication)),
+        return act(id, () -> publishing.unpublish(id, version, signedIn),
                 "Unpublished: readers no longer see it; it is a draft again.", redirect);
     }
 
     @GetMapping("/{id}/delete")
-    String confirmDelete(@PathVariable long id, Model model, Authentication authentication) {
-        NewsroomMember member = NewsroomMember.of(authentication);
-        if (!member.mayPublish()) {
+    String confirmDelete(@PathVariable long id, Model model, @AuthenticationPrincipal SignedIn signedIn) {
+        if (!signedIn.isEditor()) {
             throw new org.springframework.security.access.AccessDeniedException("writers do not delete reviews");
         }
-        model.addAttribute("article", publishing.editable(id, member));
+        model.addAttribute("article", publishing.editable(id, signedIn));
         return "article/admin/delete";
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
-        String title = publishing.delete(id, NewsroomMember.of(authentication));
+    String delete(@PathVariable long id, @AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect) {
+        String title = publishing.delete(id, signedIn);
         redirect.addFlashAttribute("notice", "Deleted “" + title + "”.");
         return "redirect:/admin/articles";
     }
@@ -206,13 +211,13 @@ class ArticleAdminController {
         }
     }
 
-    private String form(ArticleForm form, Article article, Model model, Authentication authentication) {
-        NewsroomMember member = NewsroomMember.of(authentication);
+    private String form(ArticleForm form, Article article, Model model, SignedIn signedIn) {
         model.addAttribute("articleForm", form);
         model.addAttribute("article", article);
+        model.addAttribute("usernames", accounts.usernames(article == null ? List.of()
+                : Arrays.asList(article.getCreatedBy(), article.getUpdatedBy())));
         model.addAttribute("poll", article == null ? null : publishing.pollOf(article.getId()).orElse(null));
-        model.addAttribute("member", member);
-        model.addAttribute("statuses", member.mayPublish() ? List.of(ArticleStatus.values())
+        model.addAttribute("statuses", signedIn.isEditor() ? List.of(ArticleStatus.values())
                 : List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW));
         model.addAttribute("genres", genres.findAllByOrderByNameAsc());
         model.addAttribute("films", films.findAllByOrderByTitleAsc());

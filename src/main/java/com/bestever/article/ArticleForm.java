@@ -1,15 +1,9 @@
 package com.bestever.article;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import com.bestever.poll.VoteOption;
 import com.bestever.poll.VoteQuestion;
+import com.bestever.system.Dates;
 
 /**
  * The article form as the editor typed it (field names as in DESIGN.md). Never an entity:
@@ -30,7 +25,6 @@ public class ArticleForm {
     static final int SPARE_RECOMMENDATIONS = 2;
     static final int SPARE_POLL_OPTIONS = 1;
     static final int MAX_ROWS = 30;
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     private Long version;
 
@@ -106,15 +100,15 @@ public class ArticleForm {
         form.body = article.getBody();
         form.verdict = article.getVerdict();
         form.status = article.getStatus();
-        form.publishAt = format(article.getPublishAt(), zone);
+        form.publishAt = Dates.input(article.getPublishAt(), zone);
         for (Recommendation recommendation : article.getRecommendations()) {
             form.recommendations.add(new RecommendationForm(recommendation.getText(), recommendation.getUrl()));
         }
         if (poll != null) {
             form.pollQuestion = poll.getQuestion();
             form.pollGenreId = poll.getGenre().getId();
-            form.pollOpensAt = format(poll.getOpensAt(), zone);
-            form.pollClosesAt = format(poll.getClosesAt(), zone);
+            form.pollOpensAt = Dates.input(poll.getOpensAt(), zone);
+            form.pollClosesAt = Dates.input(poll.getClosesAt(), zone);
             poll.getOptions().stream().map(VoteOption::getLabel).forEach(form.pollOptions::add);
         }
         else {
@@ -186,17 +180,6 @@ public class ArticleForm {
     /** Whether the editor asked for a poll under the review (a poll genre is chosen). */
     boolean wantsPoll() {
         return pollGenreId != null;
-    }
-
-    static Optional<Instant> parse(String text, ZoneId zone) throws DateTimeParseException {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(LocalDateTime.parse(text.strip()).atZone(zone).toInstant());
-    }
-
-    static String format(Instant instant, ZoneId zone) {
-        return instant == null ? "" : MINUTES.format(instant.atZone(zone).truncatedTo(ChronoUnit.MINUTES));
     }
 
     public Long getVersion() { return version; }

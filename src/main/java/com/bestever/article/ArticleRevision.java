@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -14,9 +15,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.springframework.data.annotation.CreatedBy;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+
 /** The full text of a review as one save left it: who saved it, when, and every word. */
 @Entity
 @Table(name = "article_revision")
+@EntityListeners(AuditingEntityListener.class)
 public class ArticleRevision {
 
     @Id
@@ -29,9 +35,12 @@ public class ArticleRevision {
     @Column(nullable = false, updatable = false)
     private int number;
 
-    @Column(name = "edited_by", nullable = false, updatable = false, length = 100)
-    private String editedBy;
+    /** The account that saved it (null when unknown or deleted), and when: both from Spring Data's auditing. */
+    @CreatedBy
+    @Column(name = "edited_by", updatable = false)
+    private Long editedBy;
 
+    @CreatedDate
     @Column(name = "edited_at", nullable = false, updatable = false)
     private Instant editedAt;
 
@@ -64,11 +73,9 @@ public class ArticleRevision {
     protected ArticleRevision() {
     }
 
-    ArticleRevision(Article article, int number, String editedBy, Instant editedAt) {
+    ArticleRevision(Article article, int number) {
         this.articleId = article.getId();
         this.number = number;
-        this.editedBy = editedBy;
-        this.editedAt = editedAt;
         this.title = article.getTitle();
         this.slug = article.getSlug();
         this.pullQuote = article.getPullQuote();
@@ -108,7 +115,7 @@ public class ArticleRevision {
     public Long getId() { return id; }
     public Long getArticleId() { return articleId; }
     public int getNumber() { return number; }
-    public String getEditedBy() { return editedBy; }
+    public Long getEditedBy() { return editedBy; }
     public Instant getEditedAt() { return editedAt; }
     public String getTitle() { return title; }
     public String getSlug() { return slug; }

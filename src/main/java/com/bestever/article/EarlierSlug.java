@@ -4,18 +4,22 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /** A slug a review was once published under; its URL answers 301 to the current one. */
 @Entity
 @Table(name = "article_earlier_slug")
+@EntityListeners(AuditingEntityListener.class)
 public class EarlierSlug {
 
     @Id
@@ -29,6 +33,8 @@ public class EarlierSlug {
     @Column(nullable = false, length = 120)
     private String slug;
 
+    /** When the review left this slug; set by Spring Data's auditing, from the injected clock. */
+    @CreatedDate
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -38,11 +44,6 @@ public class EarlierSlug {
     EarlierSlug(Article article, String slug) {
         this.article = article;
         this.slug = slug;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
     }
 
     public Long getId() { return id; }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
+import com.bestever.admin.SignedIn;
 import com.bestever.author.Author;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.Film;
@@ -27,6 +29,7 @@ import com.bestever.poll.VoteQuestion;
 import com.bestever.poll.VoteQuestionRepository;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.ContentChanged;
+import com.bestever.system.Dates;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.Slugs;
 
@@ -76,20 +79,26 @@ public class Publishing {
         return zone;
     }
 
-    /** The review for the edit form or the preview; 404 if there is none, 403 if this member may not touch it. */
+    /** The review for the edit form or the preview; 404 if there is none, 403 if the signed-in person may not touch it. */
     @Transactional(readOnly = true)
-    public Article editable(Long id, NewsroomMember member) {
+    public Article editable(Long id, SignedIn signedIn) {
         Article article = articles.findForEditing(id).orElseThrow(() -> new NotFoundException("article " + id));
-        if (!member.mayEdit(article)) {
-            throw new AccessDeniedException(member.name() + " may not change article " + id);
+        if (!mayEdit(signedIn, article)) {
+            throw new AccessDeniedException(signedIn.getUsername() + " may not change article " + id);
         }
         return article;
     }
 
+    /** Editors change any review; a writer only their own, until it goes public. */
+    private static boolean mayEdit(SignedIn signedIn, Article article) {
+        return signedIn.isEditor()
+                || (Objects.equals(article.getCreatedBy(), signedIn.accountId()) && !article.getStatus().goesPublic());
+    }
+
     /** The review as readers will see it, whatever its status: for the preview. */
     @Transactional(readOnly = true)
-    public ReviewPage preview(Long id, NewsroomMember member) {
-        Article article = editable(id, member);
+    public ReviewPage preview(Long id, SignedIn signedIn) {
+        Article article = editable(id, signedIn);
         org.hibernate.Hibernate.initialize(article.getFilm().getDirectors());
         return new ReviewPage(article, markdown.toSafeHtml(article.getBody()), polls.findByArticleId(id).orElse(null));
     }
@@ -101,20 +110,18 @@ public class Publishing {
 
     /** Writes a new review from the form; field errors go into {@code errors} and nothing is saved. */
     @Transactional
-    public Saved create(ArticleForm form, Errors errors, NewsroomMember member) {
-        Checked checked = check(form, errors, null, null, member);
+    public Saved create(ArticleForm form, Errors errors, SignedIn signedIn) {
+        Checked checked = check(form, errors, null, null, signedIn);
         if (checked == null) {
             return new Saved(Outcome.INVALID, null);
         }
         Article article = new Article(form.getTitle().strip(), checked.slug(), checked.genre(), checked.film(),
                 checked.author(), form.getPullQuote().strip(), form.getBody(), form.getVerdict().strip());
-        article.setCreatedBy(member.name());
-        article.setUpdatedBy(member.name());
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
         articles.saveAndFlush(article);
         savePoll(article, null, form, checked);
-        revisions.record(article, member.name());
+        revisions.record(article);
         changed(article);
         return new Saved(Outcome.SAVED, article.getId());
     }
@@ -124,13 +131,13 @@ public class Publishing {
      * (then nothing is written, and the editor keeps their text).
      */
     @Transactional
-    public Saved update(Long id, ArticleForm form, Errors errors, NewsroomMember member) {
-        Article article = editable(id, member);
+    public Saved update(Long id, ArticleForm form, Errors errors, SignedIn signedIn) {
+        Article article = editable(id, signedIn);
         if (form.getVersion() == null || form.getVersion() != article.getVersion()) {
             return new Saved(Outcome.CONFLICT, id);
         }
         VoteQuestion poll = polls.findByArticleId(id).orElse(null);
-        Checked checked = check(form, errors, article, poll, member);
+        Checked checked = check(form, errors, article, poll, signedIn);
         if (checked == null) {
             return new Saved(Outcome.INVALID, id);
         }
@@ -143,12 +150,11 @@ public class Publishing {
         article.setPullQuote(form.getPullQuote().strip());
         article.setBody(form.getBody());
         article.setVerdict(form.getVerdict().strip());
-        article.setUpdatedBy(member.name());
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
         articles.saveAndFlush(article);
         savePoll(article, poll, form, checked);
-        revisions.record(article, member.name());
+        revisions.record(article);
         changed(article);
         if (!oldSlug.equals(article.getSlug())) {
             events.publishEvent(new ContentChanged("review " + oldSlug));
@@ -158,31 +164,29 @@ public class Publishing {
 
     /** Takes a review off the public site: back to draft (its old publish time is kept for the form). */
     @Transactional
-    public void unpublish(Long id, long version, NewsroomMember member) {
-        Article article = editableAt(id, version, member);
+    public void unpublish(Long id, long version, SignedIn signedIn) {
+        Article article = editableAt(id, version, signedIn);
         article.setStatus(ArticleStatus.DRAFT);
-        article.setUpdatedBy(member.name());
         articles.saveAndFlush(article);
-        revisions.record(article, member.name());
+        revisions.record(article);
         changed(article);
     }
 
     /** Puts a review on the public site now. */
     @Transactional
-    public void publishNow(Long id, long version, NewsroomMember member) {
-        Article article = editableAt(id, version, member);
+    public void publishNow(Long id, long version, SignedIn signedIn) {
+        Article article = editableAt(id, version, signedIn);
         article.publish(clock.instant());
-        article.setUpdatedBy(member.name());
         articles.saveAndFlush(article);
-        revisions.record(article, member.name());
+        revisions.record(article);
         changed(article);
     }
 
     /** Deletes a review for good; its poll stays (with its votes) but no longer hangs under a review. */
     @Transactional
-    public String delete(Long id, NewsroomMember member) {
-        if (!member.mayPublish()) {
-            throw new AccessDeniedException(member.name() + " may not delete reviews");
+    public String delete(Long id, SignedIn signedIn) {
+        if (!signedIn.isEditor()) {
+            throw new AccessDeniedException(signedIn.getUsername() + " may not delete reviews");
         }
         Article article = articles.findById(id).orElseThrow(() -> new NotFoundException("article " + id));
         String title = article.getTitle();
@@ -209,11 +213,11 @@ public class Publishing {
         return count;
     }
 
-    private Article editableAt(Long id, long version, NewsroomMember member) {
-        if (!member.mayPublish()) {
-            throw new AccessDeniedException(member.name() + " may not publish");
+    private Article editableAt(Long id, long version, SignedIn signedIn) {
+        if (!signedIn.isEditor()) {
+            throw new AccessDeniedException(signedIn.getUsername() + " may not publish");
         }
-        Article article = editable(id, member);
+        Article article = editable(id, signedIn);
         if (article.getVersion() != version) {
             throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Article.class, id);
         }
@@ -242,7 +246,7 @@ public class Publishing {
             Instant publishAt, Genre pollGenre, Instant pollOpensAt, Instant pollClosesAt) {
     }
 
-    private Checked check(ArticleForm form, Errors errors, Article article, VoteQuestion poll, NewsroomMember member) {
+    private Checked check(ArticleForm form, Errors errors, Article article, VoteQuestion poll, SignedIn signedIn) {
         Genre genre = form.getGenreId() == null ? null : genres.findById(form.getGenreId()).orElse(null);
         if (form.getGenreId() != null && genre == null) {
             errors.rejectValue("genreId", "unknown", "That genre no longer exists.");
@@ -259,7 +263,7 @@ public class Publishing {
         Instant now = clock.instant();
         Instant publishAt = parse(form.getPublishAt(), "publishAt", errors);
         ArticleStatus status = form.getStatus();
-        if (status != null && status.goesPublic() && !member.mayPublish()) {
+        if (status != null && status.goesPublic() && !signedIn.isEditor()) {
             errors.rejectValue("status", "forbidden",
                     "Only an editor can publish or schedule. Save it as a draft or submit it for review.");
         }
@@ -379,7 +383,7 @@ public class Publishing {
 
     private Instant parse(String text, String field, Errors errors) {
         try {
-            return ArticleForm.parse(text, zone).orElse(null);
+            return Dates.parseInput(text, zone).orElse(null);
         }
         catch (DateTimeParseException ex) {
             errors.rejectValue(field, "format", "Use a date and time like 2026-01-31T09:00.");

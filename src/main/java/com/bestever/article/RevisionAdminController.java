@@ -1,8 +1,9 @@
 package com.bestever.article;
 
+import java.util.Collections;
 import java.util.List;
 
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.bestever.admin.Accounts;
+import com.bestever.admin.SignedIn;
+
 /** A review's revisions: the list, one revision compared with the current text, and restoring it. */
 @Controller
 @RequestMapping("/admin/articles/{id}/revisions")
@@ -19,26 +23,32 @@ class RevisionAdminController {
 
     private final Publishing publishing;
     private final Revisions revisions;
+    private final Accounts accounts;
 
-    RevisionAdminController(Publishing publishing, Revisions revisions) {
+    RevisionAdminController(Publishing publishing, Revisions revisions, Accounts accounts) {
         this.publishing = publishing;
         this.revisions = revisions;
+        this.accounts = accounts;
     }
 
     @GetMapping
-    String list(@PathVariable long id, Model model, Authentication authentication) {
-        Article article = publishing.editable(id, NewsroomMember.of(authentication));
+    String list(@PathVariable long id, Model model, @AuthenticationPrincipal SignedIn signedIn) {
+        Article article = publishing.editable(id, signedIn);
         model.addAttribute("article", article);
-        model.addAttribute("revisions", revisions.of(id));
+        List<ArticleRevision> all = revisions.of(id);
+        model.addAttribute("revisions", all);
+        model.addAttribute("usernames", accounts.usernames(all.stream().map(ArticleRevision::getEditedBy).toList()));
         return "article/admin/revisions";
     }
 
     @GetMapping("/{number}")
-    String compare(@PathVariable long id, @PathVariable int number, Model model, Authentication authentication) {
-        Article article = publishing.editable(id, NewsroomMember.of(authentication));
+    String compare(@PathVariable long id, @PathVariable int number, Model model,
+            @AuthenticationPrincipal SignedIn signedIn) {
+        Article article = publishing.editable(id, signedIn);
         ArticleRevision revision = revisions.find(id, number);
         model.addAttribute("article", article);
         model.addAttribute("revision", revision);
+        model.addAttribute("usernames", accounts.usernames(Collections.singletonList(revision.getEditedBy())));
         List<DiffPart> parts = List.of(
                 new DiffPart("Title", LineDiff.between(revision.getTitle(), article.getTitle())),
                 new DiffPart("Address (slug)", LineDiff.between(revision.getSlug(), article.getSlug())),
@@ -62,14 +72,13 @@ class RevisionAdminController {
 
     @PostMapping("/{number}/restore")
     String restore(@PathVariable long id, @PathVariable int number, @RequestParam long version,
-            Authentication authentication, RedirectAttributes redirect) {
-        NewsroomMember member = NewsroomMember.of(authentication);
-        Article article = publishing.editable(id, member);
+            @AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect) {
+        Article article = publishing.editable(id, signedIn);
         if (article.getVersion() != version) {
             redirect.addFlashAttribute("problem", "Someone saved this review since you opened the revision: nothing was restored. Compare again.");
             return "redirect:/admin/articles/" + id + "/revisions/" + number;
         }
-        ArticleRevision restored = revisions.restore(article, number, member.name());
+        ArticleRevision restored = revisions.restore(article, number);
         redirect.addFlashAttribute("notice", "Restored revision " + number + " (saved as revision " + restored.getNumber() + ").");
         return "redirect:/admin/articles/" + id + "/edit";
     }

@@ -1,6 +1,5 @@
 package com.bestever.article;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,21 +19,18 @@ public class Revisions {
     private final ArticleRevisionRepository revisions;
     private final ArticleRepository articles;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    Revisions(ArticleRevisionRepository revisions, ArticleRepository articles, ApplicationEventPublisher events,
-            Clock clock) {
+    Revisions(ArticleRevisionRepository revisions, ArticleRepository articles, ApplicationEventPublisher events) {
         this.revisions = revisions;
         this.articles = articles;
         this.events = events;
-        this.clock = clock;
     }
 
-    /** Keeps the review's text as it is now, as its next revision. */
+    /** Keeps the review's text as it is now, as its next revision (by the signed-in account, now). */
     @Transactional
-    public ArticleRevision record(Article article, String editedBy) {
+    public ArticleRevision record(Article article) {
         int next = revisions.lastNumber(article.getId()) + 1;
-        return revisions.save(new ArticleRevision(article, next, editedBy, clock.instant()));
+        return revisions.save(new ArticleRevision(article, next));
     }
 
     @Transactional(readOnly = true)
@@ -54,7 +50,7 @@ public class Revisions {
      * of its own, made in the form).
      */
     @Transactional
-    public ArticleRevision restore(Article article, int number, String editedBy) {
+    public ArticleRevision restore(Article article, int number) {
         ArticleRevision revision = find(article.getId(), number);
         Article managed = articles.findById(article.getId()).orElseThrow();
         managed.setTitle(revision.getTitle());
@@ -62,9 +58,8 @@ public class Revisions {
         managed.setBody(revision.getBody());
         managed.setVerdict(revision.getVerdict());
         managed.replaceRecommendations(revision.recommendationLines());
-        managed.setUpdatedBy(editedBy);
         articles.saveAndFlush(managed);
-        ArticleRevision restored = record(managed, editedBy);
+        ArticleRevision restored = record(managed);
         events.publishEvent(new ContentChanged("review " + managed.getSlug()));
         return restored;
     }

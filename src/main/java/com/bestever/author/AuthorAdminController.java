@@ -3,7 +3,6 @@ package com.bestever.author;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.admin.Accounts;
-import com.bestever.admin.SignedIn;
 import com.bestever.system.CatalogDesk;
 import com.bestever.system.CatalogDesk.Deletion;
 import com.bestever.system.CatalogDesk.Saved;
@@ -54,11 +52,11 @@ class AuthorAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid AuthorForm authorForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
+    String create(@Valid AuthorForm authorForm, BindingResult result, Model model,
             RedirectAttributes redirect) {
         String slug = slug(authorForm, null, result);
         return desk.create(result, redirect, () -> form(null, model), () -> {
-            Author author = changes.create(authorForm, slug, signedIn.accountId());
+            Author author = changes.create(authorForm, slug);
             return new Saved(author.getId(), "Added the author " + author.getName() + ".");
         });
     }
@@ -71,10 +69,10 @@ class AuthorAdminController {
 
     @PostMapping("/{id}/edit")
     String update(@PathVariable long id, @Valid AuthorForm authorForm, BindingResult result,
-            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         String slug = slug(authorForm, id, result);
         return desk.update(id, authorForm, result, redirect, () -> form(id, model), () -> {
-            Author author = changes.update(id, authorForm, slug, signedIn.accountId());
+            Author author = changes.update(id, authorForm, slug);
             return new Saved(id, "Saved the author " + author.getName() + ".");
         });
     }

@@ -22,22 +22,20 @@ class AuthorChanges {
     }
 
     @Transactional
-    Author create(AuthorForm form, String slug, long by) {
+    Author create(AuthorForm form, String slug) {
         Author author = new Author(form.getName().strip(), slug, bio(form));
-        author.savedBy(by);
         return authors.create(author);
     }
 
     /** Saves over the author if still at the form's version, else ObjectOptimisticLockingFailureException. */
     @Transactional
-    Author update(long id, AuthorForm form, String slug, long by) {
+    Author update(long id, AuthorForm form, String slug) {
         Author author = authors.find(id);
         form.requireVersion(author.getVersion(), Author.class, id);
         String oldSlug = author.getSlug();
         author.setName(form.getName().strip());
         author.setSlug(slug);
         author.setBio(bio(form));
-        author.savedBy(by);
         return authors.update(author, oldSlug);
     }
 

@@ -1,6 +1,5 @@
 package com.bestever.film;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,32 +9,20 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import com.bestever.genre.Genre;
+import com.bestever.system.AuditedBy;
 
 /** The facts of a film: what a review is about. */
 @Entity
 @Table(name = "film")
-public class Film {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Version
-    private long version;
+public class Film extends AuditedBy {
 
     @Column(nullable = false, length = 200)
     private String title;
@@ -79,19 +66,6 @@ public class Film {
     @OrderBy("name")
     private Set<Genre> genres = new LinkedHashSet<>();
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    /** The account (app_user id) that created this, and the one that saved it last; null when unknown. */
-    @Column(name = "created_by", updatable = false)
-    private Long createdBy;
-
-    @Column(name = "updated_by")
-    private Long updatedBy;
-
     protected Film() {
     }
 
@@ -101,18 +75,6 @@ public class Film {
         this.releaseYear = releaseYear;
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = updatedAt = Instant.now();
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
-
-    public Long getId() { return id; }
-    public long getVersion() { return version; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getSlug() { return slug; }
@@ -135,16 +97,4 @@ public class Film {
     public void setCast(List<String> cast) { this.cast.clear(); this.cast.addAll(cast); }
     public Set<Genre> getGenres() { return genres; }
     public void setGenres(Set<Genre> genres) { this.genres.clear(); this.genres.addAll(genres); }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public Long getCreatedBy() { return createdBy; }
-    public Long getUpdatedBy() { return updatedBy; }
-
-    /** Records who saves this now (and, for a new one, who created it). */
-    public void savedBy(long accountId) {
-        if (id == null) {
-            createdBy = accountId;
-        }
-        updatedBy = accountId;
-    }
 }

@@ -9,7 +9,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.admin.Accounts;
-import com.bestever.admin.SignedIn;
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.system.CatalogDesk;
@@ -74,12 +72,12 @@ class FilmAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid FilmForm filmForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
+    String create(@Valid FilmForm filmForm, BindingResult result, Model model,
             RedirectAttributes redirect) {
         String slug = check(filmForm, null, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
         return desk.create(result, redirect, () -> form(null, model), () -> {
-            Film film = changes.create(filmForm, slug, chosen, signedIn.accountId());
+            Film film = changes.create(filmForm, slug, chosen);
             return new Saved(film.getId(), "Added the film “" + film.getTitle() + "”.");
         });
     }
@@ -93,11 +91,11 @@ class FilmAdminController {
 
     @PostMapping("/{id}/edit")
     String update(@PathVariable long id, @Valid FilmForm filmForm, BindingResult result,
-            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         String slug = check(filmForm, id, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
         return desk.update(id, filmForm, result, redirect, () -> form(id, model), () -> {
-            Film film = changes.update(id, filmForm, slug, chosen, signedIn.accountId());
+            Film film = changes.update(id, filmForm, slug, chosen);
             return new Saved(id, "Saved the film “" + film.getTitle() + "”.");
         });
     }

@@ -27,9 +27,9 @@ class FilmChanges {
     }
 
     @Transactional
-    Film create(FilmForm form, String slug, List<Genre> genres, long by) {
+    Film create(FilmForm form, String slug, List<Genre> genres) {
         Film film = new Film(form.getTitle().strip(), slug, form.getYear());
-        apply(form, film, genres, by);
+        apply(form, film, genres);
         return films.create(film);
     }
 
@@ -38,14 +38,14 @@ class FilmChanges {
      * otherwise throws ObjectOptimisticLockingFailureException and changes nothing.
      */
     @Transactional
-    Film update(long id, FilmForm form, String slug, List<Genre> genres, long by) {
+    Film update(long id, FilmForm form, String slug, List<Genre> genres) {
         Film film = films.find(id);
         form.requireVersion(film.getVersion(), Film.class, id);
         String oldSlug = film.getSlug();
         film.setTitle(form.getTitle().strip());
         film.setSlug(slug);
         film.setReleaseYear(form.getYear());
-        apply(form, film, genres, by);
+        apply(form, film, genres);
         return films.update(film, oldSlug);
     }
 
@@ -60,7 +60,7 @@ class FilmChanges {
         return films.delete(id);
     }
 
-    private static void apply(FilmForm form, Film film, List<Genre> genres, long by) {
+    private static void apply(FilmForm form, Film film, List<Genre> genres) {
         film.setOriginalTitle(FilmForm.blankToNull(form.getOriginalTitle()));
         film.setDirectors(FilmForm.lines(form.getDirectors()));
         film.setCast(FilmForm.lines(form.getCast()));
@@ -69,6 +69,5 @@ class FilmChanges {
         film.setRuntimeMinutes(form.getRuntime());
         film.setPosterUrl(FilmForm.blankToNull(form.getPosterUrl()));
         film.setGenres(new LinkedHashSet<>(genres));
-        film.savedBy(by);
     }
 }

@@ -3,7 +3,6 @@ package com.bestever.genre;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.bestever.admin.Accounts;
-import com.bestever.admin.SignedIn;
 import com.bestever.system.CatalogDesk;
 import com.bestever.system.CatalogDesk.Deletion;
 import com.bestever.system.CatalogDesk.Saved;
@@ -55,11 +53,11 @@ class GenreAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid GenreForm genreForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn, Model model,
+    String create(@Valid GenreForm genreForm, BindingResult result, Model model,
             RedirectAttributes redirect) {
         String slug = slug(genreForm, null, result);
         return desk.create(result, redirect, () -> form(null, model), () -> {
-            Genre genre = changes.create(genreForm, slug, signedIn.accountId());
+            Genre genre = changes.create(genreForm, slug);
             return new Saved(genre.getId(), "Added the genre " + genre.getName() + ".");
         });
     }
@@ -72,10 +70,10 @@ class GenreAdminController {
 
     @PostMapping("/{id}/edit")
     String update(@PathVariable long id, @Valid GenreForm genreForm, BindingResult result,
-            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         String slug = slug(genreForm, id, result);
         return desk.update(id, genreForm, result, redirect, () -> form(id, model), () -> {
-            Genre genre = changes.update(id, genreForm, slug, signedIn.accountId());
+            Genre genre = changes.update(id, genreForm, slug);
             return new Saved(id, "Saved the genre " + genre.getName() + ".");
         });
     }

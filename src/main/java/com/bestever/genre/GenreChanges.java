@@ -22,23 +22,21 @@ class GenreChanges {
     }
 
     @Transactional
-    Genre create(GenreForm form, String slug, long by) {
+    Genre create(GenreForm form, String slug) {
         Genre genre = new Genre(form.getName().strip(), slug);
         genre.setDescription(description(form));
-        genre.savedBy(by);
         return genres.create(genre);
     }
 
     /** Saves over the genre if still at the form's version, else ObjectOptimisticLockingFailureException. */
     @Transactional
-    Genre update(long id, GenreForm form, String slug, long by) {
+    Genre update(long id, GenreForm form, String slug) {
         Genre genre = genres.find(id);
         form.requireVersion(genre.getVersion(), Genre.class, id);
         String oldSlug = genre.getSlug();
         genre.setName(form.getName().strip());
         genre.setSlug(slug);
         genre.setDescription(description(form));
-        genre.savedBy(by);
         // A genre's name is in kickers and leaderboards across the site: announced under its slug.
         return genres.update(genre, oldSlug);
     }

@@ -29,6 +29,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 import tools.jackson.databind.ObjectMapper;
 
+import com.bestever.system.Dates;
+
 /**
  * "You tell us": a reader votes ({@code POST /polls/{id}/votes}) and sees the standings on the
  * poll's own, private page ({@code /polls/{id}/results}). Without JavaScript the vote answers
@@ -48,19 +50,19 @@ class PollController {
     private final VoterCookies cookies;
     private final VoteThrottle throttle;
     private final SameSiteCheck sameSite;
-    private final PollStates states;
+    private final Dates dates;
     private final Executor tasks;
     private final ObjectMapper json;
 
     PollController(Polls polls, PollCounter counter, VoterCookies cookies, VoteThrottle throttle,
-            SameSiteCheck sameSite, PollStates states, @Qualifier("applicationTaskExecutor") Executor tasks,
+            SameSiteCheck sameSite, Dates dates, @Qualifier("applicationTaskExecutor") Executor tasks,
             ObjectMapper json) {
         this.polls = polls;
         this.counter = counter;
         this.cookies = cookies;
         this.throttle = throttle;
         this.sameSite = sameSite;
-        this.states = states;
+        this.dates = dates;
         this.tasks = tasks;
         this.json = json;
     }
@@ -82,11 +84,11 @@ class PollController {
         PollState state = polls.stateOf(poll);
         if (state.isUpcoming()) {
             throw new PollProblem(HttpStatus.CONFLICT,
-                    "This poll is not open yet: voting opens on " + states.moment(poll.opensAt()) + ".", poll, null);
+                    "This poll is not open yet: voting opens on " + dates.moment(poll.opensAt()) + ".", poll, null);
         }
         if (state.isClosed()) {
             throw new PollProblem(HttpStatus.CONFLICT,
-                    "This poll closed on " + states.moment(poll.closesAt()) + "; it takes no more votes.", poll, null);
+                    "This poll closed on " + dates.moment(poll.closesAt()) + "; it takes no more votes.", poll, null);
         }
         Poll.Answer choice = answerOf(choiceField, poll);
 

@@ -8,20 +8,15 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import com.bestever.film.Film;
 import com.bestever.genre.Genre;
+import com.bestever.system.Audited;
 
 /**
  * "You tell us": the poll that closes a review — is this film the Best Ever movie of a genre?
@@ -29,17 +24,10 @@ import com.bestever.genre.Genre;
  */
 @Entity
 @Table(name = "vote_question")
-public class VoteQuestion {
+public class VoteQuestion extends Audited {
 
     public static final String YES = "Yes, it's the best ever";
     public static final String NO = "No, something else is";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Version
-    private long version;
 
     @Column(name = "article_id")
     private Long articleId;
@@ -64,12 +52,6 @@ public class VoteQuestion {
     @OneToMany(mappedBy = "question", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<VoteOption> options = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected VoteQuestion() {
     }
@@ -107,16 +89,6 @@ public class VoteQuestion {
         }
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = updatedAt = Instant.now();
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
-
     /** Whether votes are taken at the given moment. */
     public boolean isOpenAt(Instant now) {
         return !now.isBefore(opensAt) && (closesAt == null || now.isBefore(closesAt));
@@ -130,8 +102,6 @@ public class VoteQuestion {
         return options.stream().mapToLong(VoteOption::getVotes).sum();
     }
 
-    public Long getId() { return id; }
-    public long getVersion() { return version; }
     public Long getArticleId() { return articleId; }
     public void setArticleId(Long articleId) { this.articleId = articleId; }
     public Film getFilm() { return film; }
@@ -145,6 +115,4 @@ public class VoteQuestion {
     public Instant getClosesAt() { return closesAt; }
     public void setClosesAt(Instant closesAt) { this.closesAt = closesAt; }
     public List<VoteOption> getOptions() { return options; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
 }

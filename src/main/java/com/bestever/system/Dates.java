@@ -1,29 +1,58 @@
 package com.bestever.system;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-/** Dates as readers see them ("December 9, 2025"), in the site's zone; templates call it as {@code @dates}. */
+/**
+ * Every date the site shows, in the site's zone: the one formatter of templates (as
+ * {@code @dates}) and Java alike. Each shape has one method; a null instant shows as "".
+ */
 @Component("dates")
 public class Dates {
 
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
     private final DateTimeFormatter readable;
-    private final DateTimeFormatter machine;
     private final DateTimeFormatter withTime;
+    private final DateTimeFormatter moment;
+    private final DateTimeFormatter numeric;
+    private final DateTimeFormatter machine;
 
     Dates(BestEverProperties properties) {
-        this.readable = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(properties.timeZone());
-        this.machine = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(properties.timeZone());
-        this.withTime = DateTimeFormatter.ofPattern("MMMM d, yyyy, HH:mm zzz", Locale.ENGLISH).withZone(properties.timeZone());
+        ZoneId zone = properties.timeZone();
+        this.readable = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(zone);
+        this.withTime = DateTimeFormatter.ofPattern("MMMM d, yyyy, HH:mm zzz", Locale.ENGLISH).withZone(zone);
+        this.moment = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' HH:mm zzz", Locale.ENGLISH).withZone(zone);
+        this.numeric = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH).withZone(zone);
+        this.machine = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
     }
 
-    /** "December 9, 2025". */
+    /** For readers: "December 9, 2025". */
     public String readable(Instant instant) {
-        return instant == null ? "" : readable.format(instant);
+        return format(readable, instant);
+    }
+
+    /** For editors, to the minute: "December 9, 2025, 12:00 UTC". */
+    public String withTime(Instant instant) {
+        return format(withTime, instant);
+    }
+
+    /** When a poll opens or closes: "December 9, 2025 at 12:00 UTC". */
+    public String moment(Instant instant) {
+        return format(moment, instant);
+    }
+
+    /** For the newsroom's lists and revisions, sortable by eye: "2025-12-09 12:00 UTC". */
+    public String numeric(Instant instant) {
+        return format(numeric, instant);
     }
 
     /** For {@code <time datetime>}: "2025-12-09T12:00:00Z" (to the second: HTML allows at most milliseconds). */
@@ -31,8 +60,20 @@ public class Dates {
         return instant == null ? "" : machine.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** For editors, to the minute: "December 9, 2025, 12:00 UTC". */
-    public String withTime(Instant instant) {
-        return instant == null ? "" : withTime.format(instant);
+    private static String format(DateTimeFormatter formatter, Instant instant) {
+        return instant == null ? "" : formatter.format(instant);
+    }
+
+    /** The value of an {@code <input type="datetime-local">} in the given zone: "2025-12-09T12:00". */
+    public static String input(Instant instant, ZoneId zone) {
+        return instant == null ? "" : INPUT.format(instant.atZone(zone).truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    /** What an {@code <input type="datetime-local">} sent, read in the given zone; empty when blank. */
+    public static Optional<Instant> parseInput(String text, ZoneId zone) throws DateTimeParseException {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalDateTime.parse(text.strip()).atZone(zone).toInstant());
     }
 }

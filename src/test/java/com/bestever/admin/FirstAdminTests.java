@@ -1,5 +1,7 @@
 package com.bestever.admin;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +41,9 @@ class FirstAdminTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void theConfiguredAdministratorWasCreatedAtStartup() {
@@ -87,7 +92,7 @@ class FirstAdminTests {
     }
 
     private FirstAdmin bootstrapWith(String username, String password) {
-        return new FirstAdmin(accounts, passwordEncoder, new BestEverProperties.Admin(username, password));
+        return new FirstAdmin(accounts, passwordEncoder, new BestEverProperties.Admin(username, password), clock);
     }
 
     private void inRolledBackTransactionWithoutAdmins(Runnable work) {

@@ -1,8 +1,5 @@
 package com.bestever.admin;
 
-import java.nio.charset.StandardCharsets;
-
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestAccounts;
 
+import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -55,10 +53,6 @@ class NewsroomSessionsTests {
                 .andReturn().getRequest().getSession(false);
         assertThat(session).isNotNull();
         return session;
-    }
-
-    static Document page(ResultActions result) throws Exception {
-        return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     ResultActions changeNameAndRole(Account account, String displayName, Role role) throws Exception {

@@ -1,10 +1,8 @@
 package com.bestever.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
 import com.bestever.system.SiteSecrets;
 
+import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -86,8 +85,7 @@ class SignInTests {
     Document pageAfter(MvcResult failed) throws Exception {
         assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
         MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
-        return Jsoup.parse(mvc.perform(get("/login?error").session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return page(mvc.perform(get("/login?error").session(session)).andExpect(status().isOk()));
     }
 
     static String errorOn(Document page) {
@@ -107,7 +105,7 @@ class SignInTests {
     void theSignInPageIsNeitherIndexedNorStoredAndCarriesACsrfToken() throws Exception {
         var response = mvc.perform(get("/login")).andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse();
-        Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        Document page = page(response);
         assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
         var form = page.selectFirst("form[action=/login]");
         assertThat(form.attr("method")).isEqualToIgnoringCase("post");
@@ -124,7 +122,7 @@ class SignInTests {
 
         var response = mvc.perform(get("/admin").session(session)).andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse();
-        Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        Document page = page(response);
         assertThat(page.selectFirst(".signed-in-as").text()).contains("(admin)").contains("Administrator");
         assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
         assertThat(page.select(".desks a[href=/admin/accounts]")).hasSize(1);
@@ -196,8 +194,7 @@ class SignInTests {
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?signed-out"));
 
         mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/login"));
-        Document page = Jsoup.parse(mvc.perform(get("/login?signed-out")).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
+        Document page = page(mvc.perform(get("/login?signed-out")));
         assertThat(page.selectFirst(".flash").text()).isEqualTo("You have signed out.");
     }
 
@@ -317,8 +314,7 @@ class SignInTests {
 
         mvc.perform(get("/admin/films").session(session)).andExpect(redirectedUrl("/login?disabled"));
         assertThat(session.isInvalid()).isTrue();
-        Document page = Jsoup.parse(mvc.perform(get("/login").param("disabled", "")).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
+        Document page = page(mvc.perform(get("/login").param("disabled", "")));
         assertThat(errorOn(page)).isEqualTo(LoginController.DISABLED);
     }
 
@@ -328,8 +324,7 @@ class SignInTests {
         Account someone = testAccounts.account(Role.WRITER);
         for (String path : new String[] {"/admin", "/admin/accounts", "/admin/accounts/new", "/admin/accounts/" + someone.getId(),
                 "/admin/account/password", "/admin/films", "/admin/films/new", "/admin/authors/new", "/admin/genres/new"}) {
-            Document page = Jsoup.parse(mvc.perform(get(path).with(admin)).andExpect(status().isOk()).andReturn()
-                    .getResponse().getContentAsString(StandardCharsets.UTF_8));
+            Document page = page(mvc.perform(get(path).with(admin)).andExpect(status().isOk()));
             var forms = page.select("form[method=post]");
             assertThat(forms).as(path).isNotEmpty();
             forms.forEach(form -> assertThat(form.select("input[type=hidden][name=_csrf]")).as(path + " " + form.attr("action"))

@@ -22,8 +22,8 @@ import static com.bestever.article.Newsroom.EDITOR;
 import static com.bestever.article.Newsroom.OTHER_EDITOR;
 import static com.bestever.article.Newsroom.OTHER_WRITER;
 import static com.bestever.article.Newsroom.WRITER;
-import static com.bestever.article.Newsroom.page;
 import static com.bestever.article.Newsroom.postForm;
+import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -100,8 +100,8 @@ class ArticleAdminTests {
 
         Article saved = newsroom.article(id);
         assertThat(saved.getStatus()).isEqualTo(ArticleStatus.DRAFT);
-        assertThat(saved.getCreatedBy()).isEqualTo("edna");
-        assertThat(saved.getUpdatedBy()).isEqualTo("edna");
+        assertThat(saved.getCreatedBy()).isEqualTo(newsroom.accountId("edna"));
+        assertThat(saved.getUpdatedBy()).isEqualTo(newsroom.accountId("edna"));
         assertThat(saved.getBody()).isEqualTo("The first paragraph.\n\nThe second paragraph.");
         assertThat(revisions.findByArticleIdOrderByNumberDesc(id)).hasSize(1);
         assertThat(events.stream(ContentChanged.class)).isNotEmpty();
@@ -215,7 +215,7 @@ class ArticleAdminTests {
         Long id = newsroom.create(mvc, fields, WRITER);
         Article submitted = newsroom.article(id);
         assertThat(submitted.getStatus()).isEqualTo(ArticleStatus.IN_REVIEW);
-        assertThat(submitted.getCreatedBy()).isEqualTo("wanda");
+        assertThat(submitted.getCreatedBy()).isEqualTo(newsroom.accountId("wanda"));
 
         Map<String, String> edit = newsroom.fieldsOf(id, mvc, WRITER);
         edit.put("status", "SCHEDULED");

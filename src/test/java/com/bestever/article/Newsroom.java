@@ -1,26 +1,27 @@
 package com.bestever.article;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
+import com.bestever.admin.Accounts;
+import com.bestever.admin.Role;
 import com.bestever.author.Author;
 import com.bestever.film.Film;
 import com.bestever.genre.Genre;
+import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
 
+import static com.bestever.support.Html.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -28,20 +29,31 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @Component
 class Newsroom {
 
-    static final RequestPostProcessor EDITOR = user("edna").roles("EDITOR");
-    static final RequestPostProcessor OTHER_EDITOR = user("otto").roles("EDITOR");
-    static final RequestPostProcessor ADMIN = user("ada").roles("ADMIN");
-    static final RequestPostProcessor WRITER = user("wanda").roles("WRITER");
-    static final RequestPostProcessor OTHER_WRITER = user("walt").roles("WRITER");
+    static final RequestPostProcessor EDITOR = member("edna", Role.EDITOR);
+    static final RequestPostProcessor OTHER_EDITOR = member("otto", Role.EDITOR);
+    static final RequestPostProcessor ADMIN = member("ada", Role.ADMIN);
+    static final RequestPostProcessor WRITER = member("wanda", Role.WRITER);
+    static final RequestPostProcessor OTHER_WRITER = member("walt", Role.WRITER);
 
     private final TestData data;
     private final ArticleRepository articles;
     private final TransactionTemplate transaction;
+    private final Accounts accounts;
 
-    Newsroom(TestData data, ArticleRepository articles, TransactionTemplate transaction) {
+    Newsroom(TestData data, ArticleRepository articles, TransactionTemplate transaction, Accounts accounts) {
         this.data = data;
         this.articles = articles;
         this.transaction = transaction;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Signs the request in as a real account with this user name and role (made the first time),
+     * so the newsroom sees a {@code SignedIn} principal as after a real sign-in.
+     */
+    private static RequestPostProcessor member(String username, Role role) {
+        return request -> WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+                .getBean(TestAccounts.class).signedIn(username, role).postProcessRequest(request);
     }
 
     /** The fields of a complete, valid review about a new film, as the form posts them. */
@@ -103,6 +115,11 @@ class Newsroom {
         return Long.valueOf(location.replaceAll("\\D", ""));
     }
 
+    /** The id of the account of one of the members above, for what a review keeps of who saved it. */
+    Long accountId(String username) {
+        return accounts.findByUsername(username).orElseThrow().getId();
+    }
+
     Article article(Long id) {
         return transaction.execute(status -> {
             Article article = articles.findForEditing(id).orElse(null);
@@ -111,9 +128,5 @@ class Newsroom {
             }
             return article;
         });
-    }
-
-    static Document page(ResultActions result) throws Exception {
-        return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 }

@@ -1,10 +1,8 @@
 package com.bestever.article;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.bestever.support.Html;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.SqlStatements;
@@ -51,13 +50,11 @@ class PublicPagesTests {
     }
 
     Document page(String url) throws Exception {
-        return Jsoup.parse(mvc.perform(get(url)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return Html.page(mvc.perform(get(url)).andExpect(status().isOk()));
     }
 
     Document notFound(String url) throws Exception {
-        return Jsoup.parse(mvc.perform(get(url)).andExpect(status().isNotFound()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return Html.page(mvc.perform(get(url)).andExpect(status().isNotFound()));
     }
 
     @Test
@@ -97,7 +94,7 @@ class PublicPagesTests {
     @Test
     void aPageNumberThatIsNotANumberIsABadRequestWithAPage() throws Exception {
         var response = mvc.perform(get("/?page=abc")).andExpect(status().isBadRequest()).andReturn().getResponse();
-        Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        Document page = Html.page(response);
         assertThat(page.selectFirst("h1").text()).isEqualTo("We could not do that");
         assertThat(page.text()).doesNotContain("Exception");
     }
@@ -143,8 +140,8 @@ class PublicPagesTests {
         notFound("/authors/no-such-author");
         notFound("/genres/no-such-genre");
         notFound("/no/such/page");
-        Document page = Jsoup.parse(mvc.perform(get(java.net.URI.create("/reviews/%E2%9C%93%20weird")))
-                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Document page = Html.page(mvc.perform(get(java.net.URI.create("/reviews/%E2%9C%93%20weird")))
+                .andExpect(status().isNotFound()));
         assertThat(page.select("main a[href=/]")).isNotEmpty();
     }
 

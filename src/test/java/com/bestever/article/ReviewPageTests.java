@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -19,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.bestever.support.SiteTest;
 import com.bestever.support.SqlStatements;
 
+import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -45,9 +45,7 @@ class ReviewPageTests {
     }
 
     Document reviewPage() throws Exception {
-        String html = mvc.perform(get("/reviews/the-400-blows")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        return Jsoup.parse(html);
+        return page(mvc.perform(get("/reviews/the-400-blows")).andExpect(status().isOk()));
     }
 
     Element review(Document page) {

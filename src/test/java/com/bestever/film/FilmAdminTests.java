@@ -1,10 +1,8 @@
 package com.bestever.film;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +11,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +24,7 @@ import com.bestever.support.TestData;
 import com.bestever.system.Constraints;
 import com.bestever.system.ContentChanged;
 
+import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -60,10 +58,6 @@ class FilmAdminTests {
 
     @Autowired
     ApplicationEvents events;
-
-    static Document page(ResultActions result) throws Exception {
-        return Jsoup.parse(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
 
     /** A complete, valid film form; {@code changes} are name, value pairs that replace its values. */
     static MockHttpServletRequestBuilder filmForm(MockHttpServletRequestBuilder request, String title, Genre[] genres,

@@ -1,9 +1,7 @@
 package com.bestever.poll;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -18,6 +16,7 @@ import com.bestever.genre.Genre;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
 
+import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -54,7 +53,7 @@ class LeaderboardTests {
         var response = mvc.perform(get("/best-ever/{slug}", genre.getSlug())).andExpect(status().isOk())
                 .andReturn().getResponse();
         assertThat(response.getHeader("Set-Cookie")).isNull();
-        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        return page(response);
     }
 
     @Test
@@ -116,8 +115,7 @@ class LeaderboardTests {
 
     @Test
     void theSampleReviewIsOnTheComingOfAgeVerdict() throws Exception {
-        Document page = Jsoup.parse(mvc.perform(get("/best-ever/coming-of-age")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Document page = page(mvc.perform(get("/best-ever/coming-of-age")).andExpect(status().isOk()));
 
         assertThat(page.select("main a").eachAttr("href")).contains("/reviews/the-400-blows");
     }

@@ -1,9 +1,7 @@
 package com.bestever.poll;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.bestever.article.Article;
+import com.bestever.support.Html;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
@@ -48,7 +47,7 @@ class PollPagesTests {
     Document page(String url) throws Exception {
         var response = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(response.getHeader("Set-Cookie")).as("public pages set no cookie").isNull();
-        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        return Html.page(response);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.bestever.support.Html;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 
@@ -54,7 +55,7 @@ class VotingTests {
         }
         MockHttpServletResponse response = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store, private");
-        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        return Html.page(response);
     }
 
     static Cookie voterCookieFrom(MockHttpServletResponse response) {
@@ -244,7 +245,7 @@ class VotingTests {
                 .andExpect(status().isServiceUnavailable()).andReturn().getResponse();
         assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
         assertThat(refused.getHeader("Cache-Control")).isEqualTo("no-store, private");
-        Document page = Jsoup.parse(refused.getContentAsString(StandardCharsets.UTF_8));
+        Document page = Html.page(refused);
         assertThat(page.selectFirst(".problem-message").text())
                 .isEqualTo("Your vote could not be counted just now. Nothing was counted; please try again.");
 

@@ -1,12 +1,10 @@
 package com.bestever.search;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,7 @@ import com.bestever.film.FilmRepository;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
 
+import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -54,7 +53,7 @@ class SearchTests {
     Document results(String q) throws Exception {
         MockHttpServletResponse response = search(q);
         assertThat(response.getStatus()).isEqualTo(200);
-        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        return page(response);
     }
 
     static List<String> foundSlugs(Document page) {
@@ -156,7 +155,7 @@ class SearchTests {
         for (MockHttpServletResponse response : List.of(mvc.perform(get("/search")).andReturn().getResponse(),
                 search(""), search("   "))) {
             assertThat(response.getStatus()).isEqualTo(200);
-            Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+            Document page = page(response);
             assertThat(page.selectFirst("main form[action=/search] input[name=q]")).isNotNull();
             assertThat(page.selectFirst("main").text()).contains("Type a film, a director or a word");
             assertThat(page.select(".search-result")).isEmpty();
@@ -167,7 +166,7 @@ class SearchTests {
     void aHugeSearchGetsAFriendlyBadRequestPage() throws Exception {
         MockHttpServletResponse response = search("truffaut ".repeat(100));
         assertThat(response.getStatus()).isEqualTo(400);
-        Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        Document page = page(response);
         assertThat(page.selectFirst("main").text()).contains("That search is too long");
         assertThat(page.selectFirst("main input[name=q]").val()).hasSizeLessThanOrEqualTo(200);
     }
@@ -185,7 +184,7 @@ class SearchTests {
     void hostileInputNeverBreaksThePage(String q) throws Exception {
         MockHttpServletResponse response = search(q);
         assertThat(response.getStatus()).isIn(200, 400);
-        Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+        Document page = page(response);
         assertThat(page.selectFirst("main form input[name=q]")).isNotNull();
         assertThat(page.select("main script")).isEmpty();
     }
@@ -215,8 +214,7 @@ class SearchTests {
         assertThat(first.select(".pagination a[rel=prev]")).isEmpty();
         assertThat(first.selectFirst(".pagination a[rel=next]").attr("href")).isEqualTo("/search?q=" + word + "&page=2");
 
-        Document second = Jsoup.parse(mvc.perform(get("/search?q=" + word + "&page=2")).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
+        Document second = page(mvc.perform(get("/search?q=" + word + "&page=2")));
         assertThat(second.select(".search-result")).hasSize(3);
         assertThat(second.selectFirst(".pagination a[rel=prev]").attr("href")).isEqualTo("/search?q=" + word);
         assertThat(second.select(".pagination a[rel=next]")).isEmpty();
@@ -233,7 +231,7 @@ class SearchTests {
 
     @Test
     void theSiteHeaderHasTheSearchBox() throws Exception {
-        Document home = Jsoup.parse(mvc.perform(get("/")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Document home = page(mvc.perform(get("/")));
         Element box = home.selectFirst("header form[role=search]");
         assertThat(box.attr("action")).isEqualTo("/search");
         assertThat(box.attr("method")).isEqualTo("get");

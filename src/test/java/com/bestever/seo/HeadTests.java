@@ -1,10 +1,8 @@
 package com.bestever.seo;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.bestever.article.Article;
 import com.bestever.film.Film;
 import com.bestever.film.FilmRepository;
+import com.bestever.support.Html;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
@@ -54,8 +53,7 @@ class HeadTests {
     }
 
     Document page(String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
+        return Html.page(mvc.perform(get(path)).andExpect(status().isOk()));
     }
 
     static String meta(Document page, String key) {

@@ -40,6 +40,13 @@ public class TestAccounts {
         return signedIn(account(role));
     }
 
+    /** Signs the request in as the account with this user name, made with this role the first time it is asked for. */
+    public RequestPostProcessor signedIn(String username, Role role) {
+        Account account = accounts.findByUsername(username)
+                .orElseGet(() -> accounts.create(username, "Test " + role.label() + " " + username, role, PASSWORD));
+        return signedIn(account);
+    }
+
     /** Signs the request in as this account (as it is now in the database). */
     public RequestPostProcessor signedIn(Account account) {
         return user(userDetails.loadUserByUsername(account.getUsername()));

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.servlet.http.Cookie;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +22,7 @@ import com.bestever.support.SiteTest;
 import com.bestever.support.SqlStatements;
 import com.bestever.support.TestData;
 
+import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
@@ -82,8 +82,7 @@ class PublicPageCacheTests {
         var response = mvc.perform(get("/reviews/the-400-blows").header("If-None-Match", "\"not-the-current-one\""))
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8)).selectFirst("h1").text())
-                .isEqualTo("The 400 Blows");
+        assertThat(page(response).selectFirst("h1").text()).isEqualTo("The 400 Blows");
     }
 
     @Test
@@ -147,7 +146,7 @@ class PublicPageCacheTests {
         fetch("/"); // kept
         Article review = data.publishedReview();
 
-        Document home = Jsoup.parse(fetch("/").getContentAsString(StandardCharsets.UTF_8));
+        Document home = page(fetch("/"));
 
         assertThat(home.select(".card-title a").eachText()).contains(review.getTitle());
     }
@@ -185,7 +184,7 @@ class PublicPageCacheTests {
 
     @Test
     void stylesheetHasAContentHashedAddressKeptForAYear() throws Exception {
-        Document page = Jsoup.parse(fetch("/reviews/the-400-blows").getContentAsString(StandardCharsets.UTF_8));
+        Document page = page(fetch("/reviews/the-400-blows"));
         String href = page.selectFirst("link[rel=stylesheet]").attr("href");
         assertThat(href).matches("/css/site-[0-9a-f]{32}\\.css");
 
@@ -197,7 +196,7 @@ class PublicPageCacheTests {
     }
 
     private static String title(MockHttpServletResponse response) throws Exception {
-        return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8)).selectFirst("h1").text();
+        return page(response).selectFirst("h1").text();
     }
 
     private static byte[] gunzip(byte[] bytes) throws IOException {
