@@ -2,11 +2,14 @@ package com.bestever.poll;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,11 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 class Leaderboard {
 
     private final JdbcClient jdbc;
+    private final PollReviews reviews;
     private final PollSettings settings;
     private final Clock clock;
 
-    Leaderboard(JdbcClient jdbc, PollSettings settings, Clock clock) {
+    Leaderboard(JdbcClient jdbc, PollReviews reviews, PollSettings settings, Clock clock) {
         this.jdbc = jdbc;
+        this.reviews = reviews;
         this.settings = settings;
         this.clock = clock;
     }
@@ -52,30 +57,43 @@ class Leaderboard {
     public record Verdict(List<Entry> ranked, List<Entry> tooEarly, int minimumVotes) {
     }
 
+    /** In two statements: the polls that have opened, then which of their reviews are public. */
     @Transactional(readOnly = true)
     public Verdict of(long genreId) {
-        var now = Timestamp.from(clock.instant());
-        // One row per poll that has opened, and whose review (if it has one) is public.
-        List<Row> rows = jdbc.sql("""
-                        select f.id as film_id, f.title, f.slug as film_slug, f.release_year,
-                               a.slug as review_slug, a.publish_at,
+        Instant now = clock.instant();
+        List<PollRow> polls = jdbc.sql("""
+                        select q.article_id, f.id as film_id, f.title, f.slug as film_slug, f.release_year,
                                coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes,
                                coalesce(sum(o.votes), 0) as votes
                           from vote_question q
                           join film f on f.id = q.film_id
-                          left join article a on a.id = q.article_id
                           left join vote_option o on o.question_id = q.id
                          where q.genre_id = ? and q.opens_at <= ?
-                           and (q.article_id is null
-                                or (a.status in ('SCHEDULED', 'PUBLISHED') and a.publish_at <= ?))
-                         group by q.id, f.id, f.title, f.slug, f.release_year, a.slug, a.publish_at
+                         group by q.id, f.id, f.title, f.slug, f.release_year
                         """)
-                .params(genreId, now, now)
-                .query((rs, i) -> new Row(rs.getLong("film_id"), rs.getString("title"), rs.getString("film_slug"),
-                        rs.getInt("release_year"), rs.getString("review_slug"), rs.getTimestamp("publish_at"),
-                        rs.getLong("yes"), rs.getLong("votes")))
+                .params(genreId, Timestamp.from(now))
+                .query((rs, i) -> new PollRow(rs.getObject("article_id", Long.class), rs.getLong("film_id"),
+                        rs.getString("title"), rs.getString("film_slug"), rs.getInt("release_year"), rs.getLong("yes"),
+                        rs.getLong("votes")))
                 .list();
+        Map<Long, PollReviews.Review> publicReviews = reviews.publicAt(
+                polls.stream().map(PollRow::articleId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
+        // One row per poll whose review (if it has one) is public.
+        List<Row> rows = new ArrayList<>(polls.size());
+        for (PollRow poll : polls) {
+            PollReviews.Review review = poll.articleId() == null ? null : publicReviews.get(poll.articleId());
+            if (poll.articleId() == null || review != null) {
+                rows.add(new Row(poll.filmId(), poll.title(), poll.filmSlug(), poll.releaseYear(),
+                        review == null ? null : review.slug(), review == null ? null : Timestamp.from(review.publicFrom()),
+                        poll.yes(), poll.votes()));
+            }
+        }
         return verdict(rows, settings.minimumVotes());
+    }
+
+    /** One poll that has opened, with its summed counts; its review is looked up apart. */
+    private record PollRow(Long articleId, long filmId, String title, String filmSlug, int releaseYear, long yes,
+            long votes) {
     }
 
     static Verdict verdict(List<Row> rows, int minimumVotes) {

@@ -23,6 +23,7 @@ import com.bestever.system.ContentChanged;
 class Polls {
 
     private final VoteQuestionRepository questions;
+    private final PollReviews reviews;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final Clock clock;
@@ -31,8 +32,10 @@ class Polls {
             .maximumSize(10_000)
             .build();
 
-    Polls(VoteQuestionRepository questions, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+    Polls(VoteQuestionRepository questions, PollReviews reviews, JdbcClient jdbc, TransactionTemplate transaction,
+            Clock clock) {
         this.questions = questions;
+        this.reviews = reviews;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
         this.readOnly.setReadOnly(true);
@@ -45,18 +48,9 @@ class Polls {
             return Optional.of(cached);
         }
         Optional<Poll> loaded = readOnly.execute(status -> questions.findPollById(id).map(question -> {
-            if (question.getArticleId() == null) {
-                return Poll.of(question, null, null);
-            }
-            return jdbc.sql("""
-                            select slug, case when status in ('SCHEDULED', 'PUBLISHED') then publish_at end as public_from
-                              from article where id = ?
-                            """)
-                    .param(question.getArticleId())
-                    .query((rs, row) -> Poll.of(question, rs.getString("slug"),
-                            rs.getTimestamp("public_from") == null ? null : rs.getTimestamp("public_from").toInstant()))
-                    .optional()
-                    .orElseGet(() -> Poll.of(question, null, null));
+            PollReviews.Review review = question.getArticleId() == null ? null
+                    : reviews.review(question.getArticleId()).orElse(null);
+            return review == null ? Poll.of(question, null, null) : Poll.of(question, review.slug(), review.publicFrom());
         }));
         loaded.ifPresent(poll -> cache.put(id, poll));
         return loaded;

@@ -114,6 +114,34 @@ class LeaderboardTests {
     }
 
     @Test
+    void aFilmsPollsAddUpAndLinkToItsLatestPublicReview() throws Exception {
+        Genre genre = data.genre();
+        Article first = reviewWithVotes(genre, 4, 1);
+        var film = first.getFilm();
+        Article later = data.review(article -> {
+            article.setFilm(film);
+            article.publish(java.time.Instant.now().minus(Duration.ofSeconds(10)));
+        });
+        VoteQuestion second = polls.pollUnder(later, question -> question.setGenre(genre));
+        polls.setVotes(PollTesting.yes(second), 5);
+        polls.setVotes(PollTesting.no(second), 2);
+        Article scheduled = data.review(article -> {
+            article.setFilm(film);
+            article.schedule(java.time.Instant.now().plus(Duration.ofDays(1)));
+        });
+        VoteQuestion notYet = polls.pollUnder(scheduled, question -> question.setGenre(genre));
+        polls.setVotes(PollTesting.yes(notYet), 100);
+
+        Document page = verdict(genre);
+
+        var entries = page.select("ol.verdict-list > li");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.first().selectFirst("a").attr("href")).isEqualTo("/reviews/" + later.getSlug());
+        assertThat(entries.first().selectFirst(".verdict-votes").text()).isEqualTo("12 votes");
+        assertThat(entries.first().selectFirst(".verdict-yes").text()).isEqualTo("75% say yes");
+    }
+
+    @Test
     void theSampleReviewIsOnTheComingOfAgeVerdict() throws Exception {
         Document page = page(mvc.perform(get("/best-ever/coming-of-age")).andExpect(status().isOk()));
 
