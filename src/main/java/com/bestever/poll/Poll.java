@@ -32,13 +32,6 @@ public record Poll(long id, String question, Instant opensAt, Instant closesAt, 
         return articleId == null || (reviewPublicFrom != null && !now.isBefore(reviewPublicFrom));
     }
 
-    public PollState stateAt(Instant now) {
-        if (now.isBefore(opensAt)) {
-            return PollState.UPCOMING;
-        }
-        return closesAt == null || now.isBefore(closesAt) ? PollState.OPEN : PollState.CLOSED;
-    }
-
     Optional<Answer> answer(long optionId) {
         return answers.stream().filter(answer -> answer.id() == optionId).findFirst();
     }

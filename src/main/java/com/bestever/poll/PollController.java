@@ -50,18 +50,20 @@ class PollController {
     private final VoterCookies cookies;
     private final VoteThrottle throttle;
     private final SameSiteCheck sameSite;
+    private final PollStates states;
     private final Dates dates;
     private final Executor tasks;
     private final ObjectMapper json;
 
     PollController(Polls polls, PollCounter counter, VoterCookies cookies, VoteThrottle throttle,
-            SameSiteCheck sameSite, Dates dates, @Qualifier("applicationTaskExecutor") Executor tasks,
-            ObjectMapper json) {
+            SameSiteCheck sameSite, PollStates states, Dates dates,
+            @Qualifier("applicationTaskExecutor") Executor tasks, ObjectMapper json) {
         this.polls = polls;
         this.counter = counter;
         this.cookies = cookies;
         this.throttle = throttle;
         this.sameSite = sameSite;
+        this.states = states;
         this.dates = dates;
         this.tasks = tasks;
         this.json = json;
@@ -81,7 +83,7 @@ class PollController {
                     "Too many votes came from your address. Please wait a little and try again.", null, wait);
         }
         Poll poll = poll(id);
-        PollState state = polls.stateOf(poll);
+        PollState state = states.state(poll);
         if (state.isUpcoming()) {
             throw new PollProblem(HttpStatus.CONFLICT,
                     "This poll is not open yet: voting opens on " + dates.moment(poll.opensAt()) + ".", poll, null);
@@ -173,7 +175,7 @@ class PollController {
             return ResponseEntity.ok().body(PollAnswer.of(standings, choice, null, null));
         }
         model.addAttribute("poll", poll);
-        model.addAttribute("state", polls.stateOf(poll));
+        model.addAttribute("state", states.state(poll));
         model.addAttribute("standings", standings);
         model.addAttribute("choice", choice);
         model.addAttribute("notice", choice == null ? null : PollViews.noticeAfterRedirect(vote, choice));

@@ -6,8 +6,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * For templates that show a poll ({@code @pollStates}): where it is in its life, and its
- * standings from the counts already loaded.
+ * Where a poll is in its life now, by the injected clock: the one place pages, templates
+ * ({@code @pollStates}) and votes ask. Also a poll's standings from the counts already loaded.
  */
 @Component("pollStates")
 public class PollStates {
@@ -19,10 +19,11 @@ public class PollStates {
     }
 
     public PollState state(VoteQuestion question) {
-        if (question.hasNotOpenedAt(clock.instant())) {
-            return PollState.UPCOMING;
-        }
-        return question.isOpenAt(clock.instant()) ? PollState.OPEN : PollState.CLOSED;
+        return PollState.at(question.getOpensAt(), question.getClosesAt(), clock.instant());
+    }
+
+    public PollState state(Poll poll) {
+        return PollState.at(poll.opensAt(), poll.closesAt(), clock.instant());
     }
 
     public Standings standings(VoteQuestion question) {

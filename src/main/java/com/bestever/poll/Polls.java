@@ -24,6 +24,7 @@ class Polls {
 
     private final VoteQuestionRepository questions;
     private final PollReviews reviews;
+    private final PollStates states;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final Clock clock;
@@ -32,10 +33,11 @@ class Polls {
             .maximumSize(10_000)
             .build();
 
-    Polls(VoteQuestionRepository questions, PollReviews reviews, JdbcClient jdbc, TransactionTemplate transaction,
-            Clock clock) {
+    Polls(VoteQuestionRepository questions, PollReviews reviews, PollStates states, JdbcClient jdbc,
+            TransactionTemplate transaction, Clock clock) {
         this.questions = questions;
         this.reviews = reviews;
+        this.states = states;
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
         this.readOnly.setReadOnly(true);
@@ -61,10 +63,6 @@ class Polls {
         cache.invalidateAll();
     }
 
-    PollState stateOf(Poll poll) {
-        return poll.stateAt(clock.instant());
-    }
-
     /** The live standings, straight from the counts. */
     Standings standings(Poll poll) {
         List<Standings.Count> counts = jdbc.sql("""
@@ -75,7 +73,7 @@ class Polls {
                 .query((rs, row) -> new Standings.Count(rs.getLong("id"), rs.getString("label"),
                         rs.getLong("votes"), rs.getBoolean("affirmative")))
                 .list();
-        return Standings.of(counts, stateOf(poll).isOpen());
+        return Standings.of(counts, states.state(poll).isOpen());
     }
 
     /** The answer this voter gave, if any. */

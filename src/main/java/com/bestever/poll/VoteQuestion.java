@@ -89,15 +89,6 @@ public class VoteQuestion extends Audited {
         }
     }
 
-    /** Whether votes are taken at the given moment. */
-    public boolean isOpenAt(Instant now) {
-        return !now.isBefore(opensAt) && (closesAt == null || now.isBefore(closesAt));
-    }
-
-    public boolean hasNotOpenedAt(Instant now) {
-        return now.isBefore(opensAt);
-    }
-
     public long totalVotes() {
         return options.stream().mapToLong(VoteOption::getVotes).sum();
     }
