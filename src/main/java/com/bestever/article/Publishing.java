@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,9 +21,9 @@ import com.bestever.film.Film;
 import com.bestever.film.FilmRepository;
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
-import com.bestever.poll.VoteOption;
+import com.bestever.poll.PollDesk;
+import com.bestever.poll.PollDraft;
 import com.bestever.poll.VoteQuestion;
-import com.bestever.poll.VoteQuestionRepository;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.Dates;
@@ -46,7 +43,7 @@ public class Publishing {
     private final GenreRepository genres;
     private final FilmRepository films;
     private final AuthorRepository authors;
-    private final VoteQuestionRepository polls;
+    private final PollDesk polls;
     private final Revisions revisions;
     private final ApplicationEventPublisher events;
     private final Markdown markdown;
@@ -54,7 +51,7 @@ public class Publishing {
     private final ZoneId zone;
 
     Publishing(ArticleRepository articles, GenreRepository genres, FilmRepository films, AuthorRepository authors,
-            VoteQuestionRepository polls, Revisions revisions, ApplicationEventPublisher events, Markdown markdown,
+            PollDesk polls, Revisions revisions, ApplicationEventPublisher events, Markdown markdown,
             Clock clock, BestEverProperties properties) {
         this.markdown = markdown;
         this.articles = articles;
@@ -100,18 +97,18 @@ public class Publishing {
     public ReviewPage preview(Long id, SignedIn signedIn) {
         Article article = editable(id, signedIn);
         org.hibernate.Hibernate.initialize(article.getFilm().getDirectors());
-        return new ReviewPage(article, markdown.toSafeHtml(article.getBody()), polls.findByArticleId(id).orElse(null));
+        return new ReviewPage(article, markdown.toSafeHtml(article.getBody()), polls.pollOf(id).orElse(null));
     }
 
     @Transactional(readOnly = true)
     public Optional<VoteQuestion> pollOf(Long articleId) {
-        return polls.findByArticleId(articleId);
+        return polls.pollOf(articleId);
     }
 
     /** Writes a new review from the form; field errors go into {@code errors} and nothing is saved. */
     @Transactional
     public Saved create(ArticleForm form, Errors errors, SignedIn signedIn) {
-        Checked checked = check(form, errors, null, null, signedIn);
+        Checked checked = check(form, errors, null, signedIn);
         if (checked == null) {
             return new Saved(Outcome.INVALID, null);
         }
@@ -120,7 +117,7 @@ public class Publishing {
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
         articles.saveAndFlush(article);
-        savePoll(article, null, form, checked);
+        polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
         changed(article);
         return new Saved(Outcome.SAVED, article.getId());
@@ -136,8 +133,7 @@ public class Publishing {
         if (form.getVersion() == null || form.getVersion() != article.getVersion()) {
             return new Saved(Outcome.CONFLICT, id);
         }
-        VoteQuestion poll = polls.findByArticleId(id).orElse(null);
-        Checked checked = check(form, errors, article, poll, signedIn);
+        Checked checked = check(form, errors, article, signedIn);
         if (checked == null) {
             return new Saved(Outcome.INVALID, id);
         }
@@ -153,7 +149,7 @@ public class Publishing {
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
         articles.saveAndFlush(article);
-        savePoll(article, poll, form, checked);
+        polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
         changed(article);
         if (!oldSlug.equals(article.getSlug())) {
@@ -190,7 +186,7 @@ public class Publishing {
         }
         Article article = articles.findById(id).orElseThrow(() -> new NotFoundException("article " + id));
         String title = article.getTitle();
-        polls.findByArticleId(id).ifPresent(poll -> poll.setArticleId(null));
+        polls.reviewDeleted(id);
         articles.delete(article);
         changed(article);
         return title;
@@ -243,10 +239,10 @@ public class Publishing {
 
     /** The form's choices, checked and looked up. */
     private record Checked(String slug, Genre genre, Film film, Author author, ArticleStatus status,
-            Instant publishAt, Genre pollGenre, Instant pollOpensAt, Instant pollClosesAt) {
+            Instant publishAt, PollDesk.Checked poll) {
     }
 
-    private Checked check(ArticleForm form, Errors errors, Article article, VoteQuestion poll, SignedIn signedIn) {
+    private Checked check(ArticleForm form, Errors errors, Article article, SignedIn signedIn) {
         Genre genre = form.getGenreId() == null ? null : genres.findById(form.getGenreId()).orElse(null);
         if (form.getGenreId() != null && genre == null) {
             errors.rejectValue("genreId", "unknown", "That genre no longer exists.");
@@ -286,38 +282,13 @@ public class Publishing {
         }
         checkRecommendations(form, errors);
 
-        Genre pollGenre = null;
-        Instant opensAt = null;
-        Instant closesAt = null;
-        if (form.wantsPoll()) {
-            pollGenre = genres.findById(form.getPollGenreId()).orElse(null);
-            if (pollGenre == null) {
-                errors.rejectValue("pollGenreId", "unknown", "That genre no longer exists.");
-            }
-            opensAt = parse(form.getPollOpensAt(), "pollOpensAt", errors);
-            closesAt = parse(form.getPollClosesAt(), "pollClosesAt", errors);
-            if (opensAt == null) {
-                opensAt = publishAt != null ? publishAt : now;
-            }
-            else if (poll != null && article != null && !article.getStatus().goesPublic() && status != null
-                    && status.goesPublic() && publishAt != null && opensAt.isBefore(publishAt)
-                    && opensAt.equals(poll.getOpensAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
-                // The opening time the draft's poll was given when it was saved: it opens with the review.
-                opensAt = publishAt;
-            }
-            if (closesAt != null && !closesAt.isAfter(opensAt)) {
-                errors.rejectValue("pollClosesAt", "order", "The poll must close after it opens.");
-            }
-            checkPollOptions(form, errors, poll);
-        }
-        else if (poll != null && poll.totalVotes() > 0) {
-            errors.rejectValue("pollGenreId", "hasVotes",
-                    "This poll has " + poll.totalVotes() + " votes, so it stays: choose its genre.");
-        }
+        boolean goingPublic = article != null && !article.getStatus().goesPublic() && status != null && status.goesPublic();
+        PollDesk.Checked poll = polls.check(pollDraft(form, errors),
+                new PollDesk.Review(article == null ? null : article.getId(), publishAt, goingPublic), errors);
         if (errors.hasErrors()) {
             return null;
         }
-        return new Checked(slug, genre, film, author, status, publishAt, pollGenre, opensAt, closesAt);
+        return new Checked(slug, genre, film, author, status, publishAt, poll);
     }
 
     private String checkSlug(ArticleForm form, Errors errors, Article article) {
@@ -352,33 +323,12 @@ public class Publishing {
         }
     }
 
-    private void checkPollOptions(ArticleForm form, Errors errors, VoteQuestion poll) {
-        List<String> rows = form.getPollOptions();
-        List<VoteOption> existing = poll == null ? List.of() : poll.getOptions();
-        Set<String> seen = new HashSet<>();
-        int labels = 0;
-        for (int i = 0; i < Math.max(rows.size(), existing.size()); i++) {
-            String label = i < rows.size() && rows.get(i) != null ? rows.get(i).strip() : "";
-            if (label.isEmpty()) {
-                if (i < existing.size() && existing.get(i).getVotes() > 0) {
-                    errors.rejectValue("pollOptions[" + i + "]", "hasVotes", existing.get(i).getVotes()
-                            + " readers chose this option, so it cannot be removed (you may reword it).");
-                    labels++;
-                }
-                else if (i == 0 && !existing.isEmpty()) {
-                    errors.rejectValue("pollOptions[0]", "affirmative",
-                            "The first option is the “yes” the leaderboard ranks: reword it rather than remove it.");
-                }
-                continue;
-            }
-            labels++;
-            if (!seen.add(label.toLowerCase())) {
-                errors.rejectValue("pollOptions[" + i + "]", "duplicate", "This option is already on the poll.");
-            }
-        }
-        if (labels < 2 && !errors.hasFieldErrors("pollOptions*")) {
-            errors.rejectValue("pollOptions", "tooFew", "A poll needs at least two options.");
-        }
+    /** The poll part of the form, its times read in the newsroom's zone (only when a poll is wanted). */
+    private PollDraft pollDraft(ArticleForm form, Errors errors) {
+        boolean wanted = form.wantsPoll();
+        return new PollDraft(form.getPollGenreId(), form.getPollQuestion(), form.getPollOptions(),
+                wanted ? parse(form.getPollOpensAt(), "pollOpensAt", errors) : null,
+                wanted ? parse(form.getPollClosesAt(), "pollClosesAt", errors) : null);
     }
 
     private Instant parse(String text, String field, Errors errors) {
@@ -389,52 +339,5 @@ public class Publishing {
             errors.rejectValue(field, "format", "Use a date and time like 2026-01-31T09:00.");
             return null;
         }
-    }
-
-    // --- The poll --------------------------------------------------------------------------
-
-    private void savePoll(Article article, VoteQuestion poll, ArticleForm form, Checked checked) {
-        if (checked.pollGenre() == null) {
-            if (poll != null) {
-                polls.delete(poll);
-            }
-            return;
-        }
-        String question = form.getPollQuestion() == null || form.getPollQuestion().isBlank()
-                ? VoteQuestion.defaultQuestion(article.getFilm().getTitle(), checked.pollGenre().getName())
-                : form.getPollQuestion().strip();
-        List<String> rows = new ArrayList<>(form.getPollOptions().stream().map(l -> l == null ? "" : l.strip()).toList());
-        if (poll == null) {
-            poll = new VoteQuestion(article.getId(), article.getFilm(), checked.pollGenre(), question, checked.pollOpensAt());
-            poll.setClosesAt(checked.pollClosesAt());
-            for (String label : rows) {
-                if (!label.isEmpty()) {
-                    poll.addOption(label, poll.getOptions().isEmpty());
-                }
-            }
-            polls.save(poll);
-            return;
-        }
-        poll.setFilm(article.getFilm());
-        poll.setGenre(checked.pollGenre());
-        poll.setQuestion(question);
-        poll.setOpensAt(checked.pollOpensAt());
-        poll.setClosesAt(checked.pollClosesAt());
-        List<VoteOption> existing = new ArrayList<>(poll.getOptions());
-        for (int i = existing.size() - 1; i >= 0; i--) {
-            String label = i < rows.size() ? rows.get(i) : "";
-            if (label.isEmpty()) {
-                poll.removeOption(existing.get(i)); // checked above: it has no votes
-            }
-            else {
-                existing.get(i).setLabel(label);
-            }
-        }
-        for (int i = existing.size(); i < rows.size(); i++) {
-            if (!rows.get(i).isEmpty()) {
-                poll.addOption(rows.get(i), poll.getOptions().isEmpty());
-            }
-        }
-        polls.save(poll);
     }
 }
