@@ -2,8 +2,13 @@ package com.bestever.poll;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.CacheControl;
+
 /** What the poll's answers say to the reader, and which form (HTML or JSON) they asked for. */
 final class PollViews {
+
+    /** Nothing the poll answers is cacheable: it is per reader, and live. */
+    static final String NO_STORE = CacheControl.noStore().cachePrivate().getHeaderValue();
 
     private PollViews() {
     }

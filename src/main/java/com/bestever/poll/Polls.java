@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +57,19 @@ class Polls {
         }));
         loaded.ifPresent(poll -> cache.put(id, poll));
         return loaded;
+    }
+
+    /** The poll at this address ({@code /polls/{id}/…}) while readers may see it; else a 404. */
+    Poll visible(String id) {
+        long number;
+        try {
+            number = Long.parseLong(id);
+        }
+        catch (NumberFormatException ex) {
+            throw new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address.");
+        }
+        return poll(number).filter(this::isPublic)
+                .orElseThrow(() -> new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address."));
     }
 
     @EventListener

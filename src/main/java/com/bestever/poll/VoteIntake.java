@@ -1,0 +1,79 @@
+package com.bestever.poll;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.bestever.system.Dates;
+
+/**
+ * What a vote passes before it is counted, in this order: it comes from this site's own page,
+ * the reader's address has votes left, the poll is one readers may see and it is open, and the
+ * choice is one of its answers. A vote that fails is refused with a {@link PollProblem} the
+ * reader can act on; nothing is counted.
+ */
+@Component
+class VoteIntake {
+
+    private final SameSiteCheck sameSite;
+    private final VoteThrottle throttle;
+    private final Polls polls;
+    private final PollStates states;
+    private final Dates dates;
+
+    VoteIntake(SameSiteCheck sameSite, VoteThrottle throttle, Polls polls, PollStates states, Dates dates) {
+        this.sameSite = sameSite;
+        this.throttle = throttle;
+        this.polls = polls;
+        this.states = states;
+        this.dates = dates;
+    }
+
+    /** A vote that passed every check: to be counted. */
+    record Vote(Poll poll, Poll.Answer choice, String clientHash) {
+    }
+
+    /** Checks a vote for the poll at {@code pollId} with the form's {@code choice} field. */
+    Vote admit(String pollId, String choice, HttpServletRequest request) {
+        if (!sameSite.fromThisSite(request)) {
+            throw new PollProblem(HttpStatus.FORBIDDEN, "Votes are taken only from this site’s own pages.");
+        }
+        String clientHash = throttle.clientHash(request);
+        Duration wait = throttle.take(clientHash);
+        if (!wait.isZero()) {
+            throw new PollProblem(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many votes came from your address. Please wait a little and try again.", null, wait);
+        }
+        Poll poll = polls.visible(pollId);
+        PollState state = states.state(poll);
+        if (state.isUpcoming()) {
+            throw new PollProblem(HttpStatus.CONFLICT,
+                    "This poll is not open yet: voting opens on " + dates.moment(poll.opensAt()) + ".", poll, null);
+        }
+        if (state.isClosed()) {
+            throw new PollProblem(HttpStatus.CONFLICT,
+                    "This poll closed on " + dates.moment(poll.closesAt()) + "; it takes no more votes.", poll, null);
+        }
+        return new Vote(poll, answerOf(choice, poll), clientHash);
+    }
+
+    private static Poll.Answer answerOf(String choice, Poll poll) {
+        if (choice == null || choice.isBlank()) {
+            throw new PollProblem(HttpStatus.BAD_REQUEST, "Choose one of the answers before you vote.", poll, null);
+        }
+        try {
+            return poll.answer(Long.parseLong(choice.strip())).orElseThrow(() -> notAnAnswer(poll));
+        }
+        catch (NumberFormatException ex) {
+            throw notAnAnswer(poll);
+        }
+    }
+
+    private static PollProblem notAnAnswer(Poll poll) {
+        return new PollProblem(HttpStatus.BAD_REQUEST,
+                "That choice is not one of this poll’s answers; nothing was counted.", poll, null);
+    }
+}
