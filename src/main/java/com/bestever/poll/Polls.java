@@ -2,8 +2,12 @@ package com.bestever.poll;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,10 +22,11 @@ import com.bestever.system.ContentChanged;
 
 /**
  * The read side of the poll: the poll itself (kept in memory for a few seconds, and dropped
- * whenever an editor changes content), its live standings and a reader's own vote.
+ * whenever an editor changes content), its live standings and a reader's own vote; for other
+ * features, the polls about a film.
  */
 @Service
-class Polls {
+public class Polls {
 
     private final VoteQuestionRepository questions;
     private final PollReviews reviews;
@@ -57,6 +62,25 @@ class Polls {
         }));
         loaded.ifPresent(poll -> cache.put(id, poll));
         return loaded;
+    }
+
+    /**
+     * The polls about a film, for its page, with their state and standings: only those readers
+     * may see (their review is public, or they hang under none). In two statements.
+     */
+    public List<PollSummary> aboutFilm(long filmId) {
+        Instant now = clock.instant();
+        return readOnly.execute(status -> {
+            List<VoteQuestion> about = questions.findByFilmId(filmId);
+            Map<Long, PollReviews.Review> publicReviews = reviews.publicAt(about.stream()
+                    .map(VoteQuestion::getArticleId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
+            return about.stream()
+                    .filter(question -> question.getArticleId() == null || publicReviews.containsKey(question.getArticleId()))
+                    .map(question -> new PollSummary(question.getId(), question.getQuestion(),
+                            question.getGenre().getName(), question.getGenre().getSlug(), states.state(question),
+                            states.standings(question)))
+                    .toList();
+        });
     }
 
     /** The poll at this address ({@code /polls/{id}/…}) while readers may see it; else a 404. */
