@@ -6,9 +6,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import com.bestever.poll.VoteQuestionRepository;
 import com.bestever.film.Film;
 import com.bestever.film.FilmRepository;
+import com.bestever.poll.Polls;
 import com.bestever.system.NotFoundException;
 
 /** A film's page: its facts, the reviews about it, and the polls that ask whether it is the best ever. */
@@ -17,10 +17,10 @@ class FilmPageController {
 
     private final FilmRepository films;
     private final Reviews reviews;
-    private final VoteQuestionRepository polls;
+    private final Polls polls;
     private final PageHeads metas;
 
-    FilmPageController(FilmRepository films, Reviews reviews, VoteQuestionRepository polls, PageHeads metas) {
+    FilmPageController(FilmRepository films, Reviews reviews, Polls polls, PageHeads metas) {
         this.films = films;
         this.reviews = reviews;
         this.polls = polls;
@@ -33,7 +33,7 @@ class FilmPageController {
         Film film = films.findBySlug(slug).orElseThrow(() -> new NotFoundException("film " + slug));
         model.addAttribute("film", film);
         model.addAttribute("reviews", reviews.aboutFilm(film.getId()));
-        model.addAttribute("polls", polls.findByFilmId(film.getId()));
+        model.addAttribute("polls", polls.aboutFilm(film.getId()));
         model.addAttribute("meta", metas.film(film));
         return "article/film";
     }

@@ -134,20 +134,13 @@ class LeaderboardTests {
         });
         VoteQuestion notYet = polls.pollUnder(scheduled, question -> question.setGenre(genre));
         polls.setVotes(PollTesting.yes(notYet), 100);
-        try {
-            Document page = verdict(genre);
+        Document page = verdict(genre);
 
-            var entries = page.select("ol.verdict-list > li");
-            assertThat(entries).hasSize(1);
-            assertThat(entries.first().selectFirst("a").attr("href")).isEqualTo("/reviews/" + later.getSlug());
-            assertThat(entries.first().selectFirst(".verdict-votes").text()).isEqualTo("12 votes");
-            assertThat(entries.first().selectFirst(".verdict-yes").text()).isEqualTo("75% say yes");
-        }
-        finally {
-            // The film page still lists every poll about the film (until it reads Polls.aboutFilm);
-            // the crawl test follows its links, and this poll's page is (rightly) not found yet.
-            questions.deleteById(notYet.getId());
-        }
+        var entries = page.select("ol.verdict-list > li");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.first().selectFirst("a").attr("href")).isEqualTo("/reviews/" + later.getSlug());
+        assertThat(entries.first().selectFirst(".verdict-votes").text()).isEqualTo("12 votes");
+        assertThat(entries.first().selectFirst(".verdict-yes").text()).isEqualTo("75% say yes");
     }
 
     @Test
