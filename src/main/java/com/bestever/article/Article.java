@@ -1,5 +1,9 @@
 package com.bestever.article;
 
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanges;
+import com.bestever.system.PublicContent;
+import jakarta.persistence.EntityListeners;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,7 +34,8 @@ import com.bestever.system.AuditedBy;
  */
 @Entity
 @Table(name = "article")
-public class Article extends AuditedBy {
+@EntityListeners(ContentChanges.class)
+public class Article extends AuditedBy implements PublicContent {
 
     @Column(nullable = false, length = 200)
     private String title;
@@ -163,4 +168,9 @@ public class Article extends AuditedBy {
     public void setPublishAt(Instant publishAt) { this.publishAt = publishAt; }
     public List<Recommendation> getRecommendations() { return recommendations; }
     public Set<EarlierSlug> getEarlierSlugs() { return earlierSlugs; }
+
+    @Override
+    public ContentChanged changed() {
+        return new ContentChanged(ContentChanged.Kind.REVIEW, getId());
+    }
 }

@@ -123,10 +123,10 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
 
     /** Scheduled reviews whose time has come, for the publishing job. */
     @Query("""
-            select a.slug from Article a
+            select a.id from Article a
              where a.status = com.bestever.article.ArticleStatus.SCHEDULED and a.publishAt <= :now
             """)
-    java.util.List<String> findSlugsDueAt(Instant now);
+    java.util.List<Long> findIdsDueAt(Instant now);
 
     /** Marks due scheduled reviews published (they are already public; this only settles the status). */
     @org.springframework.data.jpa.repository.Modifying

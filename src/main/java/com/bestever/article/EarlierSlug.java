@@ -1,5 +1,8 @@
 package com.bestever.article;
 
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanges;
+import com.bestever.system.PublicContent;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -19,8 +22,8 @@ import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 /** A slug a review was once published under; its URL answers 301 to the current one. */
 @Entity
 @Table(name = "article_earlier_slug")
-@EntityListeners(AuditingEntityListener.class)
-public class EarlierSlug {
+@EntityListeners({ AuditingEntityListener.class, ContentChanges.class })
+public class EarlierSlug implements PublicContent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,4 +53,9 @@ public class EarlierSlug {
     public Article getArticle() { return article; }
     public String getSlug() { return slug; }
     public Instant getCreatedAt() { return createdAt; }
+
+    @Override
+    public ContentChanged changed() {
+        return new ContentChanged(ContentChanged.Kind.REVIEW, article.getId());
+    }
 }

@@ -33,8 +33,8 @@ import com.bestever.system.Slugs;
 /**
  * The newsroom's write side: saving a review from the article form (with its poll and its
  * "Decide for Yourself"), the workflow from draft to published, and the job that settles
- * scheduled reviews once their time has come. Every save keeps a revision and tells the
- * page caches with {@link ContentChanged}.
+ * scheduled reviews once their time has come. Every save keeps a revision; the
+ * entities announce their own changes ({@link ContentChanged}).
  */
 @Service
 public class Publishing {
@@ -119,7 +119,6 @@ public class Publishing {
         articles.saveAndFlush(article);
         polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
-        changed(article);
         return new Saved(Outcome.SAVED, article.getId());
     }
 
@@ -137,7 +136,6 @@ public class Publishing {
         if (checked == null) {
             return new Saved(Outcome.INVALID, id);
         }
-        String oldSlug = article.getSlug();
         article.setTitle(form.getTitle().strip());
         article.changeSlug(checked.slug());
         article.setGenre(checked.genre());
@@ -151,10 +149,6 @@ public class Publishing {
         articles.saveAndFlush(article);
         polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
-        changed(article);
-        if (!oldSlug.equals(article.getSlug())) {
-            events.publishEvent(new ContentChanged("review " + oldSlug));
-        }
         return new Saved(Outcome.SAVED, id);
     }
 
@@ -165,7 +159,6 @@ public class Publishing {
         article.setStatus(ArticleStatus.DRAFT);
         articles.saveAndFlush(article);
         revisions.record(article);
-        changed(article);
     }
 
     /** Puts a review on the public site now. */
@@ -175,7 +168,6 @@ public class Publishing {
         article.publish(clock.instant());
         articles.saveAndFlush(article);
         revisions.record(article);
-        changed(article);
     }
 
     /** Deletes a review for good; its poll stays (with its votes) but no longer hangs under a review. */
@@ -188,7 +180,6 @@ public class Publishing {
         String title = article.getTitle();
         polls.reviewDeleted(id);
         articles.delete(article);
-        changed(article);
         return title;
     }
 
@@ -200,12 +191,13 @@ public class Publishing {
     @Transactional
     public int publishDue() {
         Instant now = clock.instant();
-        List<String> due = articles.findSlugsDueAt(now);
+        List<Long> due = articles.findIdsDueAt(now);
         if (due.isEmpty()) {
             return 0;
         }
+        // A bulk update passes no entity listener: this is the one write that announces by hand.
         int count = articles.publishDueAt(now);
-        due.forEach(slug -> events.publishEvent(new ContentChanged("review " + slug)));
+        due.forEach(id -> events.publishEvent(new ContentChanged(ContentChanged.Kind.REVIEW, id)));
         return count;
     }
 
@@ -218,10 +210,6 @@ public class Publishing {
             throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Article.class, id);
         }
         return article;
-    }
-
-    private void changed(Article article) {
-        events.publishEvent(new ContentChanged("review " + article.getSlug()));
     }
 
     private void setStatus(Article article, Checked checked) {

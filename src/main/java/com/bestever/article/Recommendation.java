@@ -1,5 +1,9 @@
 package com.bestever.article;
 
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanges;
+import com.bestever.system.PublicContent;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,7 +17,8 @@ import jakarta.persistence.Table;
 /** One line of "Decide for Yourself": something to watch or buy, with an optional link. */
 @Entity
 @Table(name = "recommendation")
-public class Recommendation {
+@EntityListeners(ContentChanges.class)
+public class Recommendation implements PublicContent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,4 +51,9 @@ public class Recommendation {
     public int getPosition() { return position; }
     public String getText() { return text; }
     public String getUrl() { return url; }
+
+    @Override
+    public ContentChanged changed() {
+        return new ContentChanged(ContentChanged.Kind.REVIEW, article.getId());
+    }
 }

@@ -2,11 +2,9 @@ package com.bestever.article;
 
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.bestever.system.ContentChanged;
 import com.bestever.system.NotFoundException;
 
 /**
@@ -18,12 +16,10 @@ public class Revisions {
 
     private final ArticleRevisionRepository revisions;
     private final ArticleRepository articles;
-    private final ApplicationEventPublisher events;
 
-    Revisions(ArticleRevisionRepository revisions, ArticleRepository articles, ApplicationEventPublisher events) {
+    Revisions(ArticleRevisionRepository revisions, ArticleRepository articles) {
         this.revisions = revisions;
         this.articles = articles;
-        this.events = events;
     }
 
     /** Keeps the review's text as it is now, as its next revision (by the signed-in account, now). */
@@ -60,7 +56,6 @@ public class Revisions {
         managed.replaceRecommendations(revision.recommendationLines());
         articles.saveAndFlush(managed);
         ArticleRevision restored = record(managed);
-        events.publishEvent(new ContentChanged("review " + managed.getSlug()));
         return restored;
     }
 }

@@ -1,5 +1,9 @@
 package com.bestever.author;
 
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanges;
+import com.bestever.system.PublicContent;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -9,7 +13,8 @@ import com.bestever.system.AuditedBy;
 /** A critic: the byline of a review and the subject of an author page. */
 @Entity
 @Table(name = "author")
-public class Author extends AuditedBy {
+@EntityListeners(ContentChanges.class)
+public class Author extends AuditedBy implements PublicContent {
 
     @Column(nullable = false, length = 120)
     private String name;
@@ -35,4 +40,9 @@ public class Author extends AuditedBy {
     public void setSlug(String slug) { this.slug = slug; }
     public String getBio() { return bio; }
     public void setBio(String bio) { this.bio = bio == null ? "" : bio; }
+
+    @Override
+    public ContentChanged changed() {
+        return new ContentChanged(ContentChanged.Kind.AUTHOR, getId());
+    }
 }

@@ -2,7 +2,6 @@ package com.bestever.author;
 
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,14 +16,14 @@ class AuthorChanges {
 
     private final CatalogEntries<Author> authors;
 
-    AuthorChanges(AuthorRepository authors, List<References> references, ApplicationEventPublisher events) {
-        this.authors = new CatalogEntries<>(References.Target.AUTHOR, authors, Author::getSlug, references, events);
+    AuthorChanges(AuthorRepository authors, List<References> references) {
+        this.authors = new CatalogEntries<>(References.Target.AUTHOR, authors, references);
     }
 
     @Transactional
     Author create(AuthorForm form, String slug) {
         Author author = new Author(form.getName().strip(), slug, bio(form));
-        return authors.create(author);
+        return authors.save(author);
     }
 
     /** Saves over the author if still at the form's version, else ObjectOptimisticLockingFailureException. */
@@ -32,11 +31,10 @@ class AuthorChanges {
     Author update(long id, AuthorForm form, String slug) {
         Author author = authors.find(id);
         form.requireVersion(author.getVersion(), Author.class, id);
-        String oldSlug = author.getSlug();
         author.setName(form.getName().strip());
         author.setSlug(slug);
         author.setBio(bio(form));
-        return authors.update(author, oldSlug);
+        return authors.save(author);
     }
 
     /** The reviews in the author's byline. */

@@ -1,5 +1,9 @@
 package com.bestever.film;
 
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanges;
+import com.bestever.system.PublicContent;
+import jakarta.persistence.EntityListeners;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +26,8 @@ import com.bestever.system.AuditedBy;
 /** The facts of a film: what a review is about. */
 @Entity
 @Table(name = "film")
-public class Film extends AuditedBy {
+@EntityListeners(ContentChanges.class)
+public class Film extends AuditedBy implements PublicContent {
 
     @Column(nullable = false, length = 200)
     private String title;
@@ -97,4 +102,9 @@ public class Film extends AuditedBy {
     public void setCast(List<String> cast) { this.cast.clear(); this.cast.addAll(cast); }
     public Set<Genre> getGenres() { return genres; }
     public void setGenres(Set<Genre> genres) { this.genres.clear(); this.genres.addAll(genres); }
+
+    @Override
+    public ContentChanged changed() {
+        return new ContentChanged(ContentChanged.Kind.FILM, getId());
+    }
 }

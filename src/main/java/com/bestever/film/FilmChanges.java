@@ -3,7 +3,6 @@ package com.bestever.film;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,15 +21,15 @@ class FilmChanges {
 
     private final CatalogEntries<Film> films;
 
-    FilmChanges(FilmRepository films, List<References> references, ApplicationEventPublisher events) {
-        this.films = new CatalogEntries<>(References.Target.FILM, films, Film::getSlug, references, events);
+    FilmChanges(FilmRepository films, List<References> references) {
+        this.films = new CatalogEntries<>(References.Target.FILM, films, references);
     }
 
     @Transactional
     Film create(FilmForm form, String slug, List<Genre> genres) {
         Film film = new Film(form.getTitle().strip(), slug, form.getYear());
         apply(form, film, genres);
-        return films.create(film);
+        return films.save(film);
     }
 
     /**
@@ -41,12 +40,11 @@ class FilmChanges {
     Film update(long id, FilmForm form, String slug, List<Genre> genres) {
         Film film = films.find(id);
         form.requireVersion(film.getVersion(), Film.class, id);
-        String oldSlug = film.getSlug();
         film.setTitle(form.getTitle().strip());
         film.setSlug(slug);
         film.setReleaseYear(form.getYear());
         apply(form, film, genres);
-        return films.update(film, oldSlug);
+        return films.save(film);
     }
 
     /** What still points at the film: its reviews and polls. */

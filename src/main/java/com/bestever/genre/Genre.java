@@ -1,5 +1,9 @@
 package com.bestever.genre;
 
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanges;
+import com.bestever.system.PublicContent;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -9,7 +13,8 @@ import com.bestever.system.AuditedBy;
 /** A genre such as "Drama" or "Coming-of-Age": the kicker of a review and the subject of a leaderboard. */
 @Entity
 @Table(name = "genre")
-public class Genre extends AuditedBy {
+@EntityListeners(ContentChanges.class)
+public class Genre extends AuditedBy implements PublicContent {
 
     @Column(nullable = false, length = 80)
     private String name;
@@ -39,4 +44,9 @@ public class Genre extends AuditedBy {
     public void setSlug(String slug) { this.slug = slug; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description == null ? "" : description; }
+
+    @Override
+    public ContentChanged changed() {
+        return new ContentChanged(ContentChanged.Kind.GENRE, getId());
+    }
 }

@@ -2,7 +2,6 @@ package com.bestever.genre;
 
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,15 +16,15 @@ class GenreChanges {
 
     private final CatalogEntries<Genre> genres;
 
-    GenreChanges(GenreRepository genres, List<References> references, ApplicationEventPublisher events) {
-        this.genres = new CatalogEntries<>(References.Target.GENRE, genres, Genre::getSlug, references, events);
+    GenreChanges(GenreRepository genres, List<References> references) {
+        this.genres = new CatalogEntries<>(References.Target.GENRE, genres, references);
     }
 
     @Transactional
     Genre create(GenreForm form, String slug) {
         Genre genre = new Genre(form.getName().strip(), slug);
         genre.setDescription(description(form));
-        return genres.create(genre);
+        return genres.save(genre);
     }
 
     /** Saves over the genre if still at the form's version, else ObjectOptimisticLockingFailureException. */
@@ -33,12 +32,11 @@ class GenreChanges {
     Genre update(long id, GenreForm form, String slug) {
         Genre genre = genres.find(id);
         form.requireVersion(genre.getVersion(), Genre.class, id);
-        String oldSlug = genre.getSlug();
         genre.setName(form.getName().strip());
         genre.setSlug(slug);
         genre.setDescription(description(form));
         // A genre's name is in kickers and leaderboards across the site: announced under its slug.
-        return genres.update(genre, oldSlug);
+        return genres.save(genre);
     }
 
     /** The reviews, films and polls in the genre. */

@@ -1,5 +1,9 @@
 package com.bestever.poll;
 
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanges;
+import com.bestever.system.PublicContent;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,7 +17,8 @@ import jakarta.persistence.Table;
 /** One answer a reader can give to a poll, with its running count. */
 @Entity
 @Table(name = "vote_option")
-public class VoteOption {
+@EntityListeners(ContentChanges.class)
+public class VoteOption implements PublicContent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,4 +63,9 @@ public class VoteOption {
     public void setLabel(String label) { this.label = label; }
     public boolean isAffirmative() { return affirmative; }
     public long getVotes() { return votes; }
+
+    @Override
+    public ContentChanged changed() {
+        return new ContentChanged(ContentChanged.Kind.POLL, question.getId());
+    }
 }

@@ -1,5 +1,9 @@
 package com.bestever.poll;
 
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanges;
+import com.bestever.system.PublicContent;
+import jakarta.persistence.EntityListeners;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +28,8 @@ import com.bestever.system.Audited;
  */
 @Entity
 @Table(name = "vote_question")
-public class VoteQuestion extends Audited {
+@EntityListeners(ContentChanges.class)
+public class VoteQuestion extends Audited implements PublicContent {
 
     public static final String YES = "Yes, it's the best ever";
     public static final String NO = "No, something else is";
@@ -106,4 +111,9 @@ public class VoteQuestion extends Audited {
     public Instant getClosesAt() { return closesAt; }
     public void setClosesAt(Instant closesAt) { this.closesAt = closesAt; }
     public List<VoteOption> getOptions() { return options; }
+
+    @Override
+    public ContentChanged changed() {
+        return new ContentChanged(ContentChanged.Kind.POLL, getId());
+    }
 }

@@ -60,7 +60,7 @@ class SitemapTests {
 
     /** The live sitemap: the page cache is emptied first, as any editor's change would. */
     MockHttpServletResponse fetch(String path) throws Exception {
-        events.publishEvent(new ContentChanged("sitemap test"));
+        events.publishEvent(ContentChanged.everything());
         return mvc.perform(get(path)).andReturn().getResponse();
     }
 

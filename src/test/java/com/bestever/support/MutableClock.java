@@ -32,17 +32,17 @@ public class MutableClock extends Clock {
 
     public void set(Instant instant) {
         fixed = instant;
-        events.publishEvent(new ContentChanged("clock set"));
+        events.publishEvent(ContentChanged.everything());
     }
 
     public void advance(Duration duration) {
         fixed = instant().plus(duration);
-        events.publishEvent(new ContentChanged("clock moved"));
+        events.publishEvent(ContentChanged.everything());
     }
 
     public void reset() {
         fixed = null;
-        events.publishEvent(new ContentChanged("clock reset"));
+        events.publishEvent(ContentChanged.everything());
     }
 
     @Override

@@ -57,7 +57,7 @@ public class TestData {
     }
 
     private <T> T changed(T saved) {
-        events.publishEvent(new ContentChanged("test data"));
+        events.publishEvent(ContentChanged.everything());
         return saved;
     }
 

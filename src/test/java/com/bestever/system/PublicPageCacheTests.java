@@ -137,7 +137,7 @@ class PublicPageCacheTests {
         assertThat(title(fetch(path))).isEqualTo(review.getTitle());
 
         // ...until the editor's change is announced.
-        events.publishEvent(new ContentChanged("retitled"));
+        events.publishEvent(new ContentChanged(ContentChanged.Kind.REVIEW, review.getId()));
         assertThat(title(fetch(path))).isEqualTo("A retitled review");
     }
 
