@@ -1,15 +1,13 @@
 package com.bestever.admin;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
+import com.bestever.system.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-
-import com.bestever.system.Audited;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Someone who signs in to the newsroom: a writer, an editor or an administrator. */
 @Entity
@@ -36,8 +34,7 @@ public class Account extends Audited {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     Account(String username, String displayName, Role role, String passwordHash, Instant now) {
         this.username = Usernames.normalise(username);
@@ -47,14 +44,37 @@ public class Account extends Audited {
         this.passwordChangedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
-    public String getUsername() { return username; }
-    public String getDisplayName() { return displayName; }
-    void setDisplayName(String displayName) { this.displayName = displayName; }
-    public Role getRole() { return role; }
-    void setRole(Role role) { this.role = role; }
-    public boolean isEnabled() { return enabled; }
-    void setEnabled(boolean enabled) { this.enabled = enabled; }
-    String getPasswordHash() { return passwordHash; }
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    void setRole(Role role) {
+        this.role = role;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
 
     /**
      * A new password, set at {@code now}. Its time is kept to the microsecond, as PostgreSQL keeps
@@ -64,8 +84,11 @@ public class Account extends Audited {
     void setPasswordHash(String passwordHash, Instant now) {
         Instant changedAt = now.truncatedTo(ChronoUnit.MICROS);
         this.passwordHash = passwordHash;
-        this.passwordChangedAt = changedAt.isAfter(passwordChangedAt) ? changedAt : passwordChangedAt.plus(1, ChronoUnit.MICROS);
+        this.passwordChangedAt =
+                changedAt.isAfter(passwordChangedAt) ? changedAt : passwordChangedAt.plus(1, ChronoUnit.MICROS);
     }
 
-    public Instant getPasswordChangedAt() { return passwordChangedAt; }
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
+    }
 }

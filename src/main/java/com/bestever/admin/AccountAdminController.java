@@ -1,11 +1,10 @@
 package com.bestever.admin;
 
+import com.bestever.system.NotFoundException;
+import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.bestever.system.NotFoundException;
 
 /**
  * Accounts, for administrators: who may sign in, under what name and with what role; disabling;
@@ -61,12 +58,14 @@ class AccountAdminController {
             return "admin/account-new";
         }
         try {
-            Account account = accounts.create(accountForm.getUsername(), accountForm.getDisplayName(),
-                    accountForm.getRole(), accountForm.getNewPassword());
+            Account account = accounts.create(
+                    accountForm.getUsername(),
+                    accountForm.getDisplayName(),
+                    accountForm.getRole(),
+                    accountForm.getNewPassword());
             redirect.addFlashAttribute("notice", "Created the account " + account.getUsername() + ".");
             return "redirect:/admin/accounts/" + account.getId();
-        }
-        catch (Accounts.UsernameTaken ex) {
+        } catch (Accounts.UsernameTaken ex) {
             result.rejectValue("username", "taken", "This user name is taken; choose another.");
             return "admin/account-new";
         }
@@ -78,43 +77,60 @@ class AccountAdminController {
     }
 
     @PostMapping("/{id}")
-    String changeNameAndRole(@PathVariable long id, @Valid NameAndRoleForm nameAndRoleForm, BindingResult result,
-            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
+    String changeNameAndRole(
+            @PathVariable long id,
+            @Valid NameAndRoleForm nameAndRoleForm,
+            BindingResult result,
+            @AuthenticationPrincipal SignedIn signedIn,
+            Model model,
+            RedirectAttributes redirect) {
         Account account = find(id);
         if (result.hasErrors()) {
             return page(account, model);
         }
         try {
             accounts.changeNameAndRole(id, nameAndRoleForm.getDisplayName(), nameAndRoleForm.getRole(), signedIn);
-        }
-        catch (Accounts.RefusedChange ex) {
+        } catch (Accounts.RefusedChange ex) {
             result.reject("refused", ex.getMessage());
             return page(account, model);
         }
-        redirect.addFlashAttribute("notice", "Saved " + account.getUsername() + ": "
-                + nameAndRoleForm.getDisplayName().strip() + ", " + nameAndRoleForm.getRole().label()
-                + ". It applies from their next click, without signing in again.");
+        redirect.addFlashAttribute(
+                "notice",
+                "Saved " + account.getUsername() + ": "
+                        + nameAndRoleForm.getDisplayName().strip() + ", "
+                        + nameAndRoleForm.getRole().label()
+                        + ". It applies from their next click, without signing in again.");
         return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/{id}/enabled")
-    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal SignedIn signedIn,
+    String setEnabled(
+            @PathVariable long id,
+            @RequestParam boolean enabled,
+            @AuthenticationPrincipal SignedIn signedIn,
             RedirectAttributes redirect) {
         Account account = find(id);
         try {
             accounts.setEnabled(id, enabled, signedIn);
-            redirect.addFlashAttribute("notice", (enabled ? "Enabled " : "Disabled ") + account.getUsername()
-                    + (enabled ? ": they can sign in again." : ": they can no longer sign in."));
-        }
-        catch (Accounts.RefusedChange ex) {
+            redirect.addFlashAttribute(
+                    "notice",
+                    (enabled ? "Enabled " : "Disabled ")
+                            + account.getUsername()
+                            + (enabled ? ": they can sign in again." : ": they can no longer sign in."));
+        } catch (Accounts.RefusedChange ex) {
             redirect.addFlashAttribute("problem", ex.getMessage());
         }
         return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/{id}/password")
-    String resetPassword(@PathVariable long id, @Valid PasswordForm passwordForm, BindingResult result,
-            @AuthenticationPrincipal SignedIn signedIn, Model model, RedirectAttributes redirect) {
+    String resetPassword(
+            @PathVariable long id,
+            @Valid PasswordForm passwordForm,
+            BindingResult result,
+            @AuthenticationPrincipal SignedIn signedIn,
+            Model model,
+            RedirectAttributes redirect) {
         Account account = find(id);
         if (account.getId() == signedIn.accountId()) {
             // One's own password is changed with the current one (and without signing oneself out).
@@ -126,9 +142,11 @@ class AccountAdminController {
             return page(account, model);
         }
         accounts.resetPassword(id, passwordForm.getNewPassword());
-        redirect.addFlashAttribute("notice", "Set a new password for " + account.getUsername()
-                + ". Wherever they were signed in, they are signed out. Give them the new password safely;"
-                + " they can change it at “My password”.");
+        redirect.addFlashAttribute(
+                "notice",
+                "Set a new password for " + account.getUsername()
+                        + ". Wherever they were signed in, they are signed out. Give them the new password safely;"
+                        + " they can change it at “My password”.");
         return "redirect:/admin/accounts/" + id;
     }
 

@@ -19,7 +19,8 @@ class AccountDetails implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return accounts.findByUsername(Usernames.normalise(username)).map(SignedIn::new)
+        return accounts.findByUsername(Usernames.normalise(username))
+                .map(SignedIn::new)
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 }

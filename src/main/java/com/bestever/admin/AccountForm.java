@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 class AccountForm {
 
     @NotBlank(message = "Enter a user name.")
-    @Pattern(regexp = "(?i)[a-z0-9][a-z0-9._-]{1,39}",
+    @Pattern(
+            regexp = "(?i)[a-z0-9][a-z0-9._-]{1,39}",
             message = "Use 2 to 40 letters, digits, '.', '_' or '-', starting with a letter or a digit.")
     private String username;
 
@@ -26,14 +27,43 @@ class AccountForm {
 
     private String repeatPassword;
 
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getDisplayName() { return displayName; }
-    public void setDisplayName(String displayName) { this.displayName = displayName; }
-    public Role getRole() { return role; }
-    public void setRole(Role role) { this.role = role; }
-    public String getNewPassword() { return newPassword; }
-    public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
-    public String getRepeatPassword() { return repeatPassword; }
-    public void setRepeatPassword(String repeatPassword) { this.repeatPassword = repeatPassword; }
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getRepeatPassword() {
+        return repeatPassword;
+    }
+
+    public void setRepeatPassword(String repeatPassword) {
+        this.repeatPassword = repeatPassword;
+    }
 }

@@ -1,10 +1,8 @@
 package com.bestever.admin;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;

@@ -1,5 +1,6 @@
 package com.bestever.admin;
 
+import com.bestever.system.NotFoundException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,13 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.bestever.system.NotFoundException;
 
 /** Who may sign in: creating accounts, enabling and disabling them, and their passwords. */
 @Service
@@ -37,9 +35,9 @@ public class Accounts {
             throw new UsernameTaken(name);
         }
         try {
-            return accounts.saveAndFlush(new Account(name, displayName.strip(), role, passwordEncoder.encode(password), clock.instant()));
-        }
-        catch (DataIntegrityViolationException ex) {
+            return accounts.saveAndFlush(
+                    new Account(name, displayName.strip(), role, passwordEncoder.encode(password), clock.instant()));
+        } catch (DataIntegrityViolationException ex) {
             throw new UsernameTaken(name);
         }
     }
@@ -57,7 +55,9 @@ public class Accounts {
     /** The display name of an account, for "last saved by …"; null for null or an unknown id. */
     @Transactional(readOnly = true)
     public String nameOf(Long accountId) {
-        return accountId == null ? null : accounts.findById(accountId).map(Account::getDisplayName).orElse(null);
+        return accountId == null
+                ? null
+                : accounts.findById(accountId).map(Account::getDisplayName).orElse(null);
     }
 
     /** The user names of these accounts (nulls allowed), in one query, for "by …" beside what they saved. */
@@ -116,7 +116,8 @@ public class Accounts {
     /** Locks the enabled administrators (see {@link AccountRepository#lockEnabledAdmins}). */
     private boolean isLastEnabledAdmin(Account account) {
         List<Account> admins = accounts.lockEnabledAdmins();
-        return admins.size() <= 1 && admins.stream().anyMatch(admin -> admin.getId().equals(account.getId()));
+        return admins.size() <= 1
+                && admins.stream().anyMatch(admin -> admin.getId().equals(account.getId()));
     }
 
     @Transactional

@@ -2,7 +2,6 @@ package com.bestever.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -41,8 +40,8 @@ class AdminPages implements WebMvcConfigurer {
         }
 
         @Override
-        public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                ModelAndView page) {
+        public void postHandle(
+                HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
             if (page != null && !page.getModelMap().containsAttribute("signedIn")) {
                 SignedIn signedIn = signedIn();
                 if (signedIn != null) {

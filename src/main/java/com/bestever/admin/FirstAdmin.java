@@ -1,12 +1,11 @@
 package com.bestever.admin;
 
+import com.bestever.system.BestEverProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -14,8 +13,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
-
-import com.bestever.system.BestEverProperties;
 
 /**
  * Makes sure someone can sign in: when no ADMIN account exists at startup, creates one from
@@ -35,11 +32,16 @@ class FirstAdmin implements ApplicationRunner {
     private final Clock clock;
 
     @Autowired
-    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties properties, Clock clock) {
+    FirstAdmin(
+            AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties properties, Clock clock) {
         this(accounts, passwordEncoder, properties.admin(), clock);
     }
 
-    FirstAdmin(AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties.Admin settings, Clock clock) {
+    FirstAdmin(
+            AccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            BestEverProperties.Admin settings,
+            Clock clock) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.settings = settings;
@@ -58,7 +60,8 @@ class FirstAdmin implements ApplicationRunner {
         if (accounts.existsByRole(Role.ADMIN)) {
             return null;
         }
-        String username = StringUtils.hasText(settings.username()) ? Usernames.normalise(settings.username()) : DEFAULT_USERNAME;
+        String username =
+                StringUtils.hasText(settings.username()) ? Usernames.normalise(settings.username()) : DEFAULT_USERNAME;
         if (!username.matches(Usernames.PATTERN)) {
             throw new IllegalStateException("BESTEVER_ADMIN_USERNAME must be 2 to 40 letters, digits, '.', '_' or '-'"
                     + " starting with a letter or digit; it is '" + username + "'");
@@ -70,20 +73,22 @@ class FirstAdmin implements ApplicationRunner {
         Account admin = accounts.findByUsername(username).orElse(null);
         if (admin == null) {
             admin = accounts.save(new Account(username, "Administrator", Role.ADMIN, hash, clock.instant()));
-        }
-        else {
+        } else {
             // The operator named an existing account: it becomes the administrator.
             admin.setRole(Role.ADMIN);
             admin.setEnabled(true);
             admin.setPasswordHash(hash, clock.instant());
         }
         if (generated) {
-            log.warn("No administrator account existed, so one was created. Sign in at /login as \"{}\" with the"
-                    + " password {} and change it at /admin/account/password. This password is not shown again;"
-                    + " set BESTEVER_ADMIN_USERNAME and BESTEVER_ADMIN_PASSWORD to choose your own.", username, password);
-        }
-        else {
-            log.info("No administrator account existed: created \"{}\" from BESTEVER_ADMIN_USERNAME/PASSWORD", username);
+            log.warn(
+                    "No administrator account existed, so one was created. Sign in at /login as \"{}\" with the"
+                            + " password {} and change it at /admin/account/password. This password is not shown again;"
+                            + " set BESTEVER_ADMIN_USERNAME and BESTEVER_ADMIN_PASSWORD to choose your own.",
+                    username,
+                    password);
+        } else {
+            log.info(
+                    "No administrator account existed: created \"{}\" from BESTEVER_ADMIN_USERNAME/PASSWORD", username);
         }
         return admin;
     }

@@ -1,14 +1,12 @@
 package com.bestever.admin;
 
-import java.io.IOException;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -74,7 +72,8 @@ public class NewsroomSessions {
             session.invalidate();
             holder.clearContext();
             boolean passwordChanged = account != null && account.isEnabled();
-            response.sendRedirect(request.getContextPath() + "/login?" + (passwordChanged ? PASSWORD_CHANGED : DISABLED));
+            response.sendRedirect(
+                    request.getContextPath() + "/login?" + (passwordChanged ? PASSWORD_CHANGED : DISABLED));
             return false;
         }
         if (!signedIn.isUpToDate(account)) {

@@ -1,11 +1,9 @@
 package com.bestever.admin;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,17 +33,23 @@ class PasswordController {
     }
 
     @PostMapping(PATH)
-    String change(@Valid PasswordForm passwordForm, BindingResult result, @AuthenticationPrincipal SignedIn signedIn,
-            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        if (passwordForm.getCurrentPassword() == null || passwordForm.getCurrentPassword().isEmpty()) {
+    String change(
+            @Valid PasswordForm passwordForm,
+            BindingResult result,
+            @AuthenticationPrincipal SignedIn signedIn,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (passwordForm.getCurrentPassword() == null
+                || passwordForm.getCurrentPassword().isEmpty()) {
             result.rejectValue("currentPassword", "required", "Enter your current password.");
         }
         Passwords.check(passwordForm.getNewPassword(), passwordForm.getRepeatPassword(), result);
         if (result.hasErrors()) {
             return "admin/password";
         }
-        Optional<Account> changed = accounts.changeOwnPassword(signedIn.accountId(), passwordForm.getCurrentPassword(),
-                passwordForm.getNewPassword());
+        Optional<Account> changed = accounts.changeOwnPassword(
+                signedIn.accountId(), passwordForm.getCurrentPassword(), passwordForm.getNewPassword());
         if (changed.isEmpty()) {
             result.rejectValue("currentPassword", "wrong", "This is not your current password.");
             return "admin/password";
@@ -55,8 +59,10 @@ class PasswordController {
             request.changeSessionId();
         }
         sessions.remember(changed.get(), request, response);
-        redirect.addFlashAttribute("notice", "Your password is changed. Anywhere else you were signed in, you are"
-                + " signed out; use the new password next time you sign in.");
+        redirect.addFlashAttribute(
+                "notice",
+                "Your password is changed. Anywhere else you were signed in, you are"
+                        + " signed out; use the new password next time you sign in.");
         return "redirect:/admin";
     }
 }

@@ -1,5 +1,6 @@
 package com.bestever.admin;
 
+import com.bestever.system.PublicPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,8 +16,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 
-import com.bestever.system.PublicPages;
-
 /**
  * Who may see what. Public pages are the same for every reader, so they never touch the
  * session; everything under /admin needs a signed-in editor. Roles: ADMIN > EDITOR > WRITER
@@ -26,16 +25,25 @@ import com.bestever.system.PublicPages;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager signIn, SecurityContextRepository sessions,
-            NewsroomSessions newsroomSessions) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            AuthenticationManager signIn,
+            SecurityContextRepository sessions,
+            NewsroomSessions newsroomSessions)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // Accounts: administrators only. Everyone signed in changes their own password.
-                        .requestMatchers("/admin/accounts/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/accounts/**")
+                        .hasRole("ADMIN")
                         // Films, authors and genres: writers may read the lists, editors change them.
-                        .requestMatchers(HttpMethod.GET, "/admin/films", "/admin/authors", "/admin/genres").hasRole("WRITER")
-                        .requestMatchers("/admin/films/**", "/admin/authors/**", "/admin/genres/**").hasRole("EDITOR")
-                        .requestMatchers("/admin/**").hasRole("WRITER")
-                        .anyRequest().permitAll())
+                        .requestMatchers(HttpMethod.GET, "/admin/films", "/admin/authors", "/admin/genres")
+                        .hasRole("WRITER")
+                        .requestMatchers("/admin/films/**", "/admin/authors/**", "/admin/genres/**")
+                        .hasRole("EDITOR")
+                        .requestMatchers("/admin/**")
+                        .hasRole("WRITER")
+                        .anyRequest()
+                        .permitAll())
                 .authenticationManager(signIn)
                 .securityContext(context -> context.securityContextRepository(sessions))
                 // A session follows its account: role changes apply, a disabled account is out.
@@ -43,12 +51,12 @@ class SecurityConfig {
                 // The poll form sits on cached public pages: it is guarded by an Origin/Referer
                 // check and the SameSite voter cookie instead of a per-session token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/polls/*/votes"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin").permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/admin").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 // Public pages carry Cache-Control: public (PublicPageCache); every other address
                 // (admin, login, preview, polls, errors) keeps Security's no-store.
-                .headers(headers -> headers
-                        .cacheControl(cacheControl -> cacheControl.disable())
+                .headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 request -> !PublicPages.isPublic(request), new CacheControlHeadersWriter())));
         return http.build();
@@ -57,8 +65,8 @@ class SecurityConfig {
     /** Where a sign-in is kept: Security's default (the session), as a bean for NewsroomSessions. */
     @Bean
     SecurityContextRepository securityContextRepository() {
-        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
-                new HttpSessionSecurityContextRepository());
+        return new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
     }
 
     /**

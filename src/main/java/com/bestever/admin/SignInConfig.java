@@ -29,19 +29,21 @@ class SignInConfig {
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(Role.ADMIN.name()).implies(Role.EDITOR.name())
-                .role(Role.EDITOR.name()).implies(Role.WRITER.name())
+                .role(Role.ADMIN.name())
+                .implies(Role.EDITOR.name())
+                .role(Role.EDITOR.name())
+                .implies(Role.WRITER.name())
                 .build();
     }
 
     @Bean
-    AuthenticationManager authenticationManager(AccountDetails accounts, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle) {
+    AuthenticationManager authenticationManager(
+            AccountDetails accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(passwordEncoder);
         // A disabled account is told so only after its right password: before, it looks like any
         // other failed sign-in, and takes as long (the password is always hashed).
-        passwords.setPreAuthenticationChecks(account -> { });
+        passwords.setPreAuthenticationChecks(account -> {});
         passwords.setPostAuthenticationChecks(account -> {
             if (!account.isEnabled()) {
                 throw new DisabledException("account disabled");

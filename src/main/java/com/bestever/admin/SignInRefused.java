@@ -1,7 +1,6 @@
 package com.bestever.admin;
 
 import java.time.Duration;
-
 import org.springframework.security.core.AuthenticationException;
 
 /** A sign-in refused without looking at the password: too many recent failures. */

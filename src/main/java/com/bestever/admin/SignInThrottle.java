@@ -1,5 +1,6 @@
 package com.bestever.admin;
 
+import com.bestever.system.SiteSecrets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +12,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.bestever.system.SiteSecrets;
 
 /**
  * Counts failed sign-ins per user name and per client address: after {@value #LIMIT} failures
@@ -70,7 +67,9 @@ class SignInThrottle {
 
     /** A right password clears the count for the user name; the address keeps its count. */
     void succeeded(String username) {
-        jdbc.sql("delete from sign_in_failure where key = ?").param(userKey(username)).update();
+        jdbc.sql("delete from sign_in_failure where key = ?")
+                .param(userKey(username))
+                .update();
     }
 
     /** Until the {@value #LIMIT}th latest failure within the window leaves it; zero when there are fewer. */
@@ -106,8 +105,7 @@ class SignInThrottle {
             try {
                 byte[] bytes = InetAddress.getByName(address).getAddress();
                 return bytes.length == 16 ? Arrays.copyOf(bytes, 8) : bytes;
-            }
-            catch (UnknownHostException ex) {
+            } catch (UnknownHostException ex) {
                 // not an address after all: hashed as text below
             }
         }
@@ -119,8 +117,7 @@ class SignInThrottle {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
             return HexFormat.of().formatHex(mac.doFinal(value));
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
         }
     }

@@ -3,7 +3,6 @@ package com.bestever.admin;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -50,9 +49,17 @@ public final class SignedIn implements UserDetails, CredentialsContainer {
     }
 
     /** The id of the signed-in person's row in {@code app_user}, e.g. to record who wrote a draft. */
-    public long accountId() { return accountId; }
-    public String displayName() { return displayName; }
-    public Role role() { return role; }
+    public long accountId() {
+        return accountId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
 
     /** Whether the signed-in role includes {@code needed} (ADMIN > EDITOR > WRITER). */
     public boolean can(Role needed) {
@@ -60,8 +67,13 @@ public final class SignedIn implements UserDetails, CredentialsContainer {
     }
 
     /** Editors and administrators publish, schedule and touch other people's pieces. */
-    public boolean isEditor() { return can(Role.EDITOR); }
-    public boolean isAdmin() { return can(Role.ADMIN); }
+    public boolean isEditor() {
+        return can(Role.EDITOR);
+    }
+
+    public boolean isAdmin() {
+        return can(Role.ADMIN);
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -69,13 +81,19 @@ public final class SignedIn implements UserDetails, CredentialsContainer {
     }
 
     @Override
-    public String getPassword() { return passwordHash; }
+    public String getPassword() {
+        return passwordHash;
+    }
 
     @Override
-    public String getUsername() { return username; }
+    public String getUsername() {
+        return username;
+    }
 
     @Override
-    public boolean isEnabled() { return enabled; }
+    public boolean isEnabled() {
+        return enabled;
+    }
 
     @Override
     public void eraseCredentials() {

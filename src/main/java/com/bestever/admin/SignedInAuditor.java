@@ -1,7 +1,6 @@
 package com.bestever.admin;
 
 import java.util.Optional;
-
 import org.springframework.data.domain.AuditorAware;
 import org.springframework.stereotype.Component;
 

@@ -24,7 +24,8 @@ class ThrottledSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
         String username = Usernames.normalise(attempt.getName());
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : "unknown";
+                ? details.getRemoteAddress()
+                : "unknown";
         var refusal = throttle.refusal(username, address);
         if (refusal.isPresent()) {
             throw new SignInRefused(refusal.get());
@@ -33,8 +34,7 @@ class ThrottledSignIn implements AuthenticationProvider {
             Authentication signedIn = passwords.authenticate(attempt);
             throttle.succeeded(username);
             return signedIn;
-        }
-        catch (AuthenticationException ex) {
+        } catch (AuthenticationException ex) {
             throttle.failed(username, address);
             throw ex;
         }

@@ -7,8 +7,7 @@ final class Usernames {
 
     static final String PATTERN = "^[a-z0-9][a-z0-9._-]{1,39}$";
 
-    private Usernames() {
-    }
+    private Usernames() {}
 
     static String normalise(String username) {
         return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);

@@ -1,13 +1,17 @@
 package com.bestever.article;
 
+import com.bestever.admin.Accounts;
+import com.bestever.admin.SignedIn;
+import com.bestever.author.AuthorRepository;
+import com.bestever.film.FilmRepository;
+import com.bestever.genre.GenreRepository;
+import com.bestever.system.PageNumber;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -22,13 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.bestever.admin.Accounts;
-import com.bestever.admin.SignedIn;
-import com.bestever.author.AuthorRepository;
-import com.bestever.film.FilmRepository;
-import com.bestever.genre.GenreRepository;
-import com.bestever.system.PageNumber;
 
 /** The newsroom's articles: the list, the article form (new and edit), preview, publish, unpublish, delete. */
 @Controller
@@ -45,8 +42,13 @@ class ArticleAdminController {
     private final AuthorRepository authors;
     private final Accounts accounts;
 
-    ArticleAdminController(ArticleRepository articles, Publishing publishing, GenreRepository genres,
-            FilmRepository films, AuthorRepository authors, Accounts accounts) {
+    ArticleAdminController(
+            ArticleRepository articles,
+            Publishing publishing,
+            GenreRepository genres,
+            FilmRepository films,
+            AuthorRepository authors,
+            Accounts accounts) {
         this.articles = articles;
         this.publishing = publishing;
         this.genres = genres;
@@ -56,16 +58,26 @@ class ArticleAdminController {
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "1") int page, Model model) {
+    String list(
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         ArticleStatus only = EnumSet.allOf(ArticleStatus.class).stream()
-                .filter(s -> s.name().equals(status)).findFirst().orElse(null);
+                .filter(s -> s.name().equals(status))
+                .findFirst()
+                .orElse(null);
         String search = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
-        String pattern = "%" + search.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        Page<Article> found = articles.findForNewsroom(only == null ? EnumSet.allOf(ArticleStatus.class) : EnumSet.of(only),
-                pattern, PageNumber.of(page));
+        String pattern = "%"
+                + search.toLowerCase(Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
+                        .replace("_", "!_") + "%";
+        Page<Article> found = articles.findForNewsroom(
+                only == null ? EnumSet.allOf(ArticleStatus.class) : EnumSet.of(only), pattern, PageNumber.of(page));
         model.addAttribute("articles", found);
-        model.addAttribute("usernames", accounts.usernames(found.map(Article::getUpdatedBy).getContent()));
+        model.addAttribute(
+                "usernames", accounts.usernames(found.map(Article::getUpdatedBy).getContent()));
         model.addAttribute("status", only);
         model.addAttribute("q", search);
         model.addAttribute("statuses", ArticleStatus.values());
@@ -79,20 +91,27 @@ class ArticleAdminController {
     }
 
     @PostMapping(path = "/new", params = REARRANGE)
-    String rearrangeNew(@ModelAttribute("articleForm") ArticleForm form, BindingResult result,
-            @RequestParam(REARRANGE) String action, Model model, @AuthenticationPrincipal SignedIn signedIn) {
+    String rearrangeNew(
+            @ModelAttribute("articleForm") ArticleForm form,
+            BindingResult result,
+            @RequestParam(REARRANGE) String action,
+            Model model,
+            @AuthenticationPrincipal SignedIn signedIn) {
         form.rearrangeRecommendations(action);
         return form(form.withSpareRows(), null, model, signedIn);
     }
 
     @PostMapping("/new")
-    String create(@Valid @ModelAttribute("articleForm") ArticleForm form, BindingResult result, Model model,
-            @AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute("articleForm") ArticleForm form,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SignedIn signedIn,
+            RedirectAttributes redirect) {
         Publishing.Saved saved;
         try {
             saved = publishing.create(form, result, signedIn);
-        }
-        catch (DataIntegrityViolationException ex) {
+        } catch (DataIntegrityViolationException ex) {
             rejectClash(ex, result);
             saved = new Publishing.Saved(Publishing.Outcome.INVALID, null);
         }
@@ -111,25 +130,33 @@ class ArticleAdminController {
     }
 
     @PostMapping(path = "/{id}/edit", params = REARRANGE)
-    String rearrange(@PathVariable long id, @ModelAttribute("articleForm") ArticleForm form, BindingResult result,
-            @RequestParam(REARRANGE) String action, Model model, @AuthenticationPrincipal SignedIn signedIn) {
+    String rearrange(
+            @PathVariable long id,
+            @ModelAttribute("articleForm") ArticleForm form,
+            BindingResult result,
+            @RequestParam(REARRANGE) String action,
+            Model model,
+            @AuthenticationPrincipal SignedIn signedIn) {
         Article article = publishing.editable(id, signedIn);
         form.rearrangeRecommendations(action);
         return form(form.withSpareRows(), article, model, signedIn);
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable long id, @Valid @ModelAttribute("articleForm") ArticleForm form, BindingResult result,
-            Model model, @AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect,
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("articleForm") ArticleForm form,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SignedIn signedIn,
+            RedirectAttributes redirect,
             HttpServletResponse response) {
         Publishing.Outcome outcome;
         try {
             outcome = publishing.update(id, form, result, signedIn).outcome();
-        }
-        catch (ObjectOptimisticLockingFailureException ex) {
+        } catch (ObjectOptimisticLockingFailureException ex) {
             outcome = Publishing.Outcome.CONFLICT;
-        }
-        catch (DataIntegrityViolationException ex) {
+        } catch (DataIntegrityViolationException ex) {
             rejectClash(ex, result);
             outcome = Publishing.Outcome.INVALID;
         }
@@ -148,7 +175,10 @@ class ArticleAdminController {
     }
 
     @GetMapping("/{id}/preview")
-    String preview(@PathVariable long id, Model model, @AuthenticationPrincipal SignedIn signedIn,
+    String preview(
+            @PathVariable long id,
+            Model model,
+            @AuthenticationPrincipal SignedIn signedIn,
             HttpServletResponse response) {
         model.addAttribute("page", publishing.preview(id, signedIn));
         model.addAttribute("preview", true);
@@ -157,17 +187,29 @@ class ArticleAdminController {
     }
 
     @PostMapping("/{id}/publish")
-    String publish(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal SignedIn signedIn,
+    String publish(
+            @PathVariable long id,
+            @RequestParam long version,
+            @AuthenticationPrincipal SignedIn signedIn,
             RedirectAttributes redirect) {
-        return act(id, () -> publishing.publishNow(id, version, signedIn),
-                "Published: it is on the public site now.", redirect);
+        return act(
+                id,
+                () -> publishing.publishNow(id, version, signedIn),
+                "Published: it is on the public site now.",
+                redirect);
     }
 
     @PostMapping("/{id}/unpublish")
-    String unpublish(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal SignedIn signedIn,
+    String unpublish(
+            @PathVariable long id,
+            @RequestParam long version,
+            @AuthenticationPrincipal SignedIn signedIn,
             RedirectAttributes redirect) {
-        return act(id, () -> publishing.unpublish(id, version, signedIn),
-                "Unpublished: readers no longer see it; it is a draft again.", redirect);
+        return act(
+                id,
+                () -> publishing.unpublish(id, version, signedIn),
+                "Unpublished: readers no longer see it; it is a draft again.",
+                redirect);
     }
 
     @GetMapping("/{id}/delete")
@@ -190,9 +232,9 @@ class ArticleAdminController {
         try {
             action.run();
             redirect.addFlashAttribute("notice", message);
-        }
-        catch (ObjectOptimisticLockingFailureException ex) {
-            redirect.addFlashAttribute("problem", "Someone saved this review a moment ago: nothing was changed. Check it and try again.");
+        } catch (ObjectOptimisticLockingFailureException ex) {
+            redirect.addFlashAttribute(
+                    "problem", "Someone saved this review a moment ago: nothing was changed. Check it and try again.");
         }
         return "redirect:/admin/articles/" + id + "/edit";
     }
@@ -202,11 +244,9 @@ class ArticleAdminController {
         String what = String.valueOf(ex.getMostSpecificCause().getMessage());
         if (what.contains("slug")) {
             result.rejectValue("slug", "taken", "Another review already uses this slug: choose another.");
-        }
-        else if (what.contains("vote_option")) {
+        } else if (what.contains("vote_option")) {
             result.rejectValue("pollOptions", "clash", "Two poll options clash: give each a different wording.");
-        }
-        else {
+        } else {
             result.reject("clash", "The review could not be saved as it is: check the fields and try again.");
         }
     }
@@ -214,11 +254,18 @@ class ArticleAdminController {
     private String form(ArticleForm form, Article article, Model model, SignedIn signedIn) {
         model.addAttribute("articleForm", form);
         model.addAttribute("article", article);
-        model.addAttribute("usernames", accounts.usernames(article == null ? List.of()
-                : Arrays.asList(article.getCreatedBy(), article.getUpdatedBy())));
-        model.addAttribute("poll", article == null ? null : publishing.pollOf(article.getId()).orElse(null));
-        model.addAttribute("statuses", signedIn.isEditor() ? List.of(ArticleStatus.values())
-                : List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW));
+        model.addAttribute(
+                "usernames",
+                accounts.usernames(
+                        article == null ? List.of() : Arrays.asList(article.getCreatedBy(), article.getUpdatedBy())));
+        model.addAttribute(
+                "poll",
+                article == null ? null : publishing.pollOf(article.getId()).orElse(null));
+        model.addAttribute(
+                "statuses",
+                signedIn.isEditor()
+                        ? List.of(ArticleStatus.values())
+                        : List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW));
         model.addAttribute("genres", genres.findAllByOrderByNameAsc());
         model.addAttribute("films", films.findAllByOrderByTitleAsc());
         model.addAttribute("authors", authors.findAllByOrderByNameAsc());

@@ -1,19 +1,17 @@
 package com.bestever.article;
 
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-
+import com.bestever.poll.VoteOption;
+import com.bestever.poll.VoteQuestion;
+import com.bestever.system.Dates;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import com.bestever.poll.VoteOption;
-import com.bestever.poll.VoteQuestion;
-import com.bestever.system.Dates;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The article form as the editor typed it (field names as in DESIGN.md). Never an entity:
@@ -23,6 +21,7 @@ public class ArticleForm {
 
     /** Empty rows offered for new recommendations and poll options, so no JavaScript is needed to add one. */
     static final int SPARE_RECOMMENDATIONS = 2;
+
     static final int SPARE_POLL_OPTIONS = 1;
     static final int MAX_ROWS = 30;
 
@@ -33,7 +32,8 @@ public class ArticleForm {
     private String title = "";
 
     @Size(max = 120, message = "Keep the slug under 120 characters.")
-    @Pattern(regexp = "^$|^[a-z0-9]+(-[a-z0-9]+)*$",
+    @Pattern(
+            regexp = "^$|^[a-z0-9]+(-[a-z0-9]+)*$",
             message = "Use lower-case letters and digits, in words joined by single hyphens (or leave it blank).")
     private String slug = "";
 
@@ -72,7 +72,8 @@ public class ArticleForm {
     private String pollClosesAt = "";
 
     @Size(max = MAX_ROWS, message = "At most 30 options.")
-    private List<@Size(max = 200, message = "Keep an option under 200 characters.") String> pollOptions = new ArrayList<>();
+    private List<@Size(max = 200, message = "Keep an option under 200 characters.") String> pollOptions =
+            new ArrayList<>();
 
     @NotNull(message = "Choose a status.")
     private ArticleStatus status = ArticleStatus.DRAFT;
@@ -110,8 +111,7 @@ public class ArticleForm {
             form.pollOpensAt = Dates.input(poll.getOpensAt(), zone);
             form.pollClosesAt = Dates.input(poll.getClosesAt(), zone);
             poll.getOptions().stream().map(VoteOption::getLabel).forEach(form.pollOptions::add);
-        }
-        else {
+        } else {
             form.pollOptions.add(VoteQuestion.YES);
             form.pollOptions.add(VoteQuestion.NO);
         }
@@ -121,7 +121,8 @@ public class ArticleForm {
     /** Pads the lists with empty rows, so the editor can add a recommendation or an option. */
     ArticleForm withSpareRows() {
         recommendations.removeIf(r -> r == null);
-        long blankRecommendations = recommendations.stream().filter(RecommendationForm::isBlank).count();
+        long blankRecommendations =
+                recommendations.stream().filter(RecommendationForm::isBlank).count();
         for (long i = blankRecommendations; i < SPARE_RECOMMENDATIONS && recommendations.size() < MAX_ROWS; i++) {
             recommendations.add(new RecommendationForm());
         }
@@ -165,15 +166,19 @@ public class ArticleForm {
                 }
             }
             case "remove" -> recommendations.remove(row);
-            default -> {
-            }
+            default -> {}
         }
     }
 
     /** The recommendations the editor filled in, in their order (empty rows dropped). */
     List<Article.RecommendationLine> recommendationLines() {
-        return recommendations.stream().filter(r -> r != null && !r.isBlank())
-                .map(r -> new Article.RecommendationLine(r.getText().strip(), r.getUrl() == null || r.getUrl().isBlank() ? null : r.getUrl().strip()))
+        return recommendations.stream()
+                .filter(r -> r != null && !r.isBlank())
+                .map(r -> new Article.RecommendationLine(
+                        r.getText().strip(),
+                        r.getUrl() == null || r.getUrl().isBlank()
+                                ? null
+                                : r.getUrl().strip()))
                 .toList();
     }
 
@@ -182,40 +187,141 @@ public class ArticleForm {
         return pollGenreId != null;
     }
 
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getSlug() { return slug; }
-    public void setSlug(String slug) { this.slug = slug; }
-    public Long getGenreId() { return genreId; }
-    public void setGenreId(Long genreId) { this.genreId = genreId; }
-    public Long getFilmId() { return filmId; }
-    public void setFilmId(Long filmId) { this.filmId = filmId; }
-    public Long getAuthorId() { return authorId; }
-    public void setAuthorId(Long authorId) { this.authorId = authorId; }
-    public String getPullQuote() { return pullQuote; }
-    public void setPullQuote(String pullQuote) { this.pullQuote = pullQuote; }
-    public String getBody() { return body; }
-    public void setBody(String body) { this.body = body; }
-    public String getVerdict() { return verdict; }
-    public void setVerdict(String verdict) { this.verdict = verdict; }
-    public List<RecommendationForm> getRecommendations() { return recommendations; }
-    public void setRecommendations(List<RecommendationForm> recommendations) { this.recommendations = recommendations; }
-    public String getPollQuestion() { return pollQuestion; }
-    public void setPollQuestion(String pollQuestion) { this.pollQuestion = pollQuestion; }
-    public Long getPollGenreId() { return pollGenreId; }
-    public void setPollGenreId(Long pollGenreId) { this.pollGenreId = pollGenreId; }
-    public String getPollOpensAt() { return pollOpensAt; }
-    public void setPollOpensAt(String pollOpensAt) { this.pollOpensAt = pollOpensAt; }
-    public String getPollClosesAt() { return pollClosesAt; }
-    public void setPollClosesAt(String pollClosesAt) { this.pollClosesAt = pollClosesAt; }
-    public List<String> getPollOptions() { return pollOptions; }
-    public void setPollOptions(List<String> pollOptions) { this.pollOptions = pollOptions; }
-    public ArticleStatus getStatus() { return status; }
-    public void setStatus(ArticleStatus status) { this.status = status; }
-    public String getPublishAt() { return publishAt; }
-    public void setPublishAt(String publishAt) { this.publishAt = publishAt; }
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public Long getGenreId() {
+        return genreId;
+    }
+
+    public void setGenreId(Long genreId) {
+        this.genreId = genreId;
+    }
+
+    public Long getFilmId() {
+        return filmId;
+    }
+
+    public void setFilmId(Long filmId) {
+        this.filmId = filmId;
+    }
+
+    public Long getAuthorId() {
+        return authorId;
+    }
+
+    public void setAuthorId(Long authorId) {
+        this.authorId = authorId;
+    }
+
+    public String getPullQuote() {
+        return pullQuote;
+    }
+
+    public void setPullQuote(String pullQuote) {
+        this.pullQuote = pullQuote;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public String getVerdict() {
+        return verdict;
+    }
+
+    public void setVerdict(String verdict) {
+        this.verdict = verdict;
+    }
+
+    public List<RecommendationForm> getRecommendations() {
+        return recommendations;
+    }
+
+    public void setRecommendations(List<RecommendationForm> recommendations) {
+        this.recommendations = recommendations;
+    }
+
+    public String getPollQuestion() {
+        return pollQuestion;
+    }
+
+    public void setPollQuestion(String pollQuestion) {
+        this.pollQuestion = pollQuestion;
+    }
+
+    public Long getPollGenreId() {
+        return pollGenreId;
+    }
+
+    public void setPollGenreId(Long pollGenreId) {
+        this.pollGenreId = pollGenreId;
+    }
+
+    public String getPollOpensAt() {
+        return pollOpensAt;
+    }
+
+    public void setPollOpensAt(String pollOpensAt) {
+        this.pollOpensAt = pollOpensAt;
+    }
+
+    public String getPollClosesAt() {
+        return pollClosesAt;
+    }
+
+    public void setPollClosesAt(String pollClosesAt) {
+        this.pollClosesAt = pollClosesAt;
+    }
+
+    public List<String> getPollOptions() {
+        return pollOptions;
+    }
+
+    public void setPollOptions(List<String> pollOptions) {
+        this.pollOptions = pollOptions;
+    }
+
+    public ArticleStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ArticleStatus status) {
+        this.status = status;
+    }
+
+    public String getPublishAt() {
+        return publishAt;
+    }
+
+    public void setPublishAt(String publishAt) {
+        this.publishAt = publishAt;
+    }
 
     /** One "Decide for Yourself" row: the line, and an optional http(s) link. */
     public static class RecommendationForm {
@@ -224,11 +330,12 @@ public class ArticleForm {
         private String text = "";
 
         @Size(max = 2000, message = "Keep the link under 2,000 characters.")
-        @Pattern(regexp = "^\\s*$|^\\s*(?i:https?)://[^\\s<>\"]+\\s*$", message = "A link must start with http:// or https://.")
+        @Pattern(
+                regexp = "^\\s*$|^\\s*(?i:https?)://[^\\s<>\"]+\\s*$",
+                message = "A link must start with http:// or https://.")
         private String url = "";
 
-        public RecommendationForm() {
-        }
+        public RecommendationForm() {}
 
         RecommendationForm(String text, String url) {
             this.text = text;
@@ -239,9 +346,20 @@ public class ArticleForm {
             return (text == null || text.isBlank()) && (url == null || url.isBlank());
         }
 
-        public String getText() { return text; }
-        public void setText(String text) { this.text = text; }
-        public String getUrl() { return url; }
-        public void setUrl(String url) { this.url = url; }
+        public String getText() {
+            return text;
+        }
+
+        public void setText(String text) {
+            this.text = text;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
     }
 }

@@ -1,10 +1,5 @@
 package com.bestever.article;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -14,7 +9,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
@@ -70,8 +68,7 @@ public class ArticleRevision {
     @Column(nullable = false, updatable = false)
     private String recommendations;
 
-    protected ArticleRevision() {
-    }
+    protected ArticleRevision() {}
 
     ArticleRevision(Article article, int number) {
         this.articleId = article.getId();
@@ -112,17 +109,55 @@ public class ArticleRevision {
         return lines;
     }
 
-    public Long getId() { return id; }
-    public Long getArticleId() { return articleId; }
-    public int getNumber() { return number; }
-    public Long getEditedBy() { return editedBy; }
-    public Instant getEditedAt() { return editedAt; }
-    public String getTitle() { return title; }
-    public String getSlug() { return slug; }
-    public String getPullQuote() { return pullQuote; }
-    public String getBody() { return body; }
-    public String getVerdict() { return verdict; }
-    public ArticleStatus getStatus() { return status; }
-    public Instant getPublishAt() { return publishAt; }
-    public String getRecommendations() { return recommendations; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getArticleId() {
+        return articleId;
+    }
+
+    public int getNumber() {
+        return number;
+    }
+
+    public Long getEditedBy() {
+        return editedBy;
+    }
+
+    public Instant getEditedAt() {
+        return editedAt;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getPullQuote() {
+        return pullQuote;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public String getVerdict() {
+        return verdict;
+    }
+
+    public ArticleStatus getStatus() {
+        return status;
+    }
+
+    public Instant getPublishAt() {
+        return publishAt;
+    }
+
+    public String getRecommendations() {
+        return recommendations;
+    }
 }

@@ -1,15 +1,14 @@
 package com.bestever.article;
 
+import com.bestever.author.Author;
+import com.bestever.author.AuthorRepository;
+import com.bestever.system.NotFoundException;
+import com.bestever.system.PageNumber;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import com.bestever.author.Author;
-import com.bestever.author.AuthorRepository;
-import com.bestever.system.NotFoundException;
-import com.bestever.system.PageNumber;
 
 /** A critic's page: their bio and their reviews, newest first. */
 @Controller

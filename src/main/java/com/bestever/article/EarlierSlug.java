@@ -3,8 +3,6 @@ package com.bestever.article;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.ContentChanges;
 import com.bestever.system.PublicContent;
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -15,14 +13,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /** A slug a review was once published under; its URL answers 301 to the current one. */
 @Entity
 @Table(name = "article_earlier_slug")
-@EntityListeners({ AuditingEntityListener.class, ContentChanges.class })
+@EntityListeners({AuditingEntityListener.class, ContentChanges.class})
 public class EarlierSlug implements PublicContent {
 
     @Id
@@ -41,18 +39,28 @@ public class EarlierSlug implements PublicContent {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected EarlierSlug() {
-    }
+    protected EarlierSlug() {}
 
     EarlierSlug(Article article, String slug) {
         this.article = article;
         this.slug = slug;
     }
 
-    public Long getId() { return id; }
-    public Article getArticle() { return article; }
-    public String getSlug() { return slug; }
-    public Instant getCreatedAt() { return createdAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Article getArticle() {
+        return article;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
     @Override
     public ContentChanged changed() {

@@ -1,15 +1,14 @@
 package com.bestever.article;
 
+import com.bestever.film.Film;
+import com.bestever.film.FilmRepository;
+import com.bestever.poll.Polls;
+import com.bestever.system.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
-import com.bestever.film.Film;
-import com.bestever.film.FilmRepository;
-import com.bestever.poll.Polls;
-import com.bestever.system.NotFoundException;
 
 /** A film's page: its facts, the reviews about it, and the polls that ask whether it is the best ever. */
 @Controller

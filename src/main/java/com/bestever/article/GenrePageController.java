@@ -1,15 +1,14 @@
 package com.bestever.article;
 
+import com.bestever.genre.Genre;
+import com.bestever.genre.GenreRepository;
+import com.bestever.system.NotFoundException;
+import com.bestever.system.PageNumber;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import com.bestever.genre.Genre;
-import com.bestever.genre.GenreRepository;
-import com.bestever.system.NotFoundException;
-import com.bestever.system.PageNumber;
 
 /** "Best Ever Drama Movie?": every public review in a genre. */
 @Controller

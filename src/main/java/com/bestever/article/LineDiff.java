@@ -12,20 +12,28 @@ final class LineDiff {
     /** Past this many line pairs the texts are simply shown as all removed, then all added. */
     private static final long MAX_CELLS = 4_000_000;
 
-    public enum Kind { SAME, REMOVED, ADDED }
+    public enum Kind {
+        SAME,
+        REMOVED,
+        ADDED
+    }
 
     /** One line of the diff; public for the template. */
     public record Line(Kind kind, String text) {
         public String marker() {
-            return switch (kind) { case SAME -> " "; case REMOVED -> "−"; case ADDED -> "+"; };
+            return switch (kind) {
+                case SAME -> " ";
+                case REMOVED -> "−";
+                case ADDED -> "+";
+            };
         }
+
         public String cssClass() {
             return "diff-" + kind.name().toLowerCase();
         }
     }
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     static List<Line> between(String oldText, String newText) {
         String[] a = lines(oldText);
@@ -39,7 +47,8 @@ final class LineDiff {
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] =
+                        a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         int i = 0;
@@ -49,11 +58,9 @@ final class LineDiff {
                 diff.add(new Line(Kind.SAME, a[i]));
                 i++;
                 j++;
-            }
-            else if (common[i + 1][j] >= common[i][j + 1]) {
+            } else if (common[i + 1][j] >= common[i][j + 1]) {
                 diff.add(new Line(Kind.REMOVED, a[i++]));
-            }
-            else {
+            } else {
                 diff.add(new Line(Kind.ADDED, b[j++]));
             }
         }
@@ -67,6 +74,8 @@ final class LineDiff {
     }
 
     private static String[] lines(String text) {
-        return text == null || text.isEmpty() ? new String[0] : text.replace("\r\n", "\n").split("\n", -1);
+        return text == null || text.isEmpty()
+                ? new String[0]
+                : text.replace("\r\n", "\n").split("\n", -1);
     }
 }

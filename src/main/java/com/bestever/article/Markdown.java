@@ -6,7 +6,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +17,47 @@ import org.springframework.stereotype.Component;
 public class Markdown {
 
     private static final Safelist ALLOWED = new Safelist()
-            .addTags("h1", "p", "br", "hr", "em", "strong", "b", "i", "s", "sub", "sup", "small", "mark",
-                    "blockquote", "q", "cite", "code", "pre", "kbd",
-                    "ul", "ol", "li", "dl", "dt", "dd",
-                    "h2", "h3", "h4", "h5", "h6",
-                    "a", "img", "figure", "figcaption",
-                    "table", "thead", "tbody", "tr", "th", "td")
+            .addTags(
+                    "h1",
+                    "p",
+                    "br",
+                    "hr",
+                    "em",
+                    "strong",
+                    "b",
+                    "i",
+                    "s",
+                    "sub",
+                    "sup",
+                    "small",
+                    "mark",
+                    "blockquote",
+                    "q",
+                    "cite",
+                    "code",
+                    "pre",
+                    "kbd",
+                    "ul",
+                    "ol",
+                    "li",
+                    "dl",
+                    "dt",
+                    "dd",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "a",
+                    "img",
+                    "figure",
+                    "figcaption",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td")
             .addAttributes("a", "href", "title")
             .addAttributes("img", "src", "alt", "title", "width", "height")
             .addAttributes("ol", "start")
@@ -42,7 +76,8 @@ public class Markdown {
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().sanitizeUrls(true).build();
+    private final HtmlRenderer renderer =
+            HtmlRenderer.builder().sanitizeUrls(true).build();
 
     // Relative links ("/films/…") are checked against a placeholder base and kept relative.
     /** Safe HTML for the given Markdown; never null. */

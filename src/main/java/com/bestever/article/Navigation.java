@@ -1,17 +1,14 @@
 package com.bestever.article;
 
+import com.bestever.genre.Genre;
+import com.bestever.system.ContentChanged;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-
-import com.bestever.genre.Genre;
-import com.bestever.system.ContentChanged;
 
 /**
  * The site's navigation, built from what readers can find: one entry per genre that has a public
@@ -23,8 +20,7 @@ import com.bestever.system.ContentChanged;
 public class Navigation {
 
     /** One entry of the site's navigation. */
-    public record Entry(String name, String slug) {
-    }
+    public record Entry(String name, String slug) {}
 
     private final LoadingCache<Boolean, List<Entry>> genres;
 

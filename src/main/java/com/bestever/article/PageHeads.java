@@ -1,12 +1,7 @@
 package com.bestever.article;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.data.domain.Page;
-import org.springframework.stereotype.Service;
+import static com.bestever.system.JsonLd.thing;
+import static com.bestever.system.JsonLd.time;
 
 import com.bestever.author.Author;
 import com.bestever.film.Film;
@@ -14,9 +9,12 @@ import com.bestever.genre.Genre;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.JsonLd;
 import com.bestever.system.PageMeta;
-
-import static com.bestever.system.JsonLd.thing;
-import static com.bestever.system.JsonLd.time;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Service;
 
 /**
  * Builds the head of each page that shows reviews (home, review, film, author, genre) from what
@@ -39,23 +37,36 @@ class PageHeads {
     public PageMeta home(Page<?> latest) {
         int page = latest.getNumber() + 1;
         String canonical = listing("/", page);
-        String title = page == 1 ? site.siteName() + " — the best film of every genre, and you tell us"
+        String title = page == 1
+                ? site.siteName() + " — the best film of every genre, and you tell us"
                 : "Latest reviews, page " + page + " — " + site.siteName();
         String description = page == 1
-                ? site.siteName() + " argues, one essay at a time, which film is the best ever of its genre — and then asks its readers to vote."
+                ? site.siteName()
+                        + " argues, one essay at a time, which film is the best ever of its genre — and then asks its readers to vote."
                 : "Page " + page + " of the latest " + site.siteName() + " reviews, newest first.";
-        Map<String, Object> webSite = thing("WebSite",
-                "@id", site.absolute("/#website"),
-                "name", site.siteName(),
-                "url", site.absolute("/"),
-                "description", description,
-                "inLanguage", "en",
-                "publisher", publisher(),
-                "potentialAction", thing("SearchAction",
-                        "target", thing("EntryPoint", "urlTemplate", site.absolute("/search?q={search_term_string}")),
-                        "query-input", "required name=search_term_string"));
-        return new PageMeta(title, description, canonical, "website", null, null, null, null,
-                jsonLd.graph(List.of(webSite)));
+        Map<String, Object> webSite = thing(
+                "WebSite",
+                "@id",
+                site.absolute("/#website"),
+                "name",
+                site.siteName(),
+                "url",
+                site.absolute("/"),
+                "description",
+                description,
+                "inLanguage",
+                "en",
+                "publisher",
+                publisher(),
+                "potentialAction",
+                thing(
+                        "SearchAction",
+                        "target",
+                        thing("EntryPoint", "urlTemplate", site.absolute("/search?q={search_term_string}")),
+                        "query-input",
+                        "required name=search_term_string"));
+        return new PageMeta(
+                title, description, canonical, "website", null, null, null, null, jsonLd.graph(List.of(webSite)));
     }
 
     /** A review: a critic's Review of a Movie, and the breadcrumb Home › Genre › Review. */
@@ -66,58 +77,110 @@ class PageHeads {
         String canonical = site.absolute("/reviews/" + review.getSlug());
         String authorUrl = site.absolute("/authors/" + review.getAuthor().getSlug());
         Instant modified = review.lastChanged();
-        Map<String, Object> reviewLd = thing("Review",
-                "@id", canonical + "#review",
-                "url", canonical,
-                "headline", review.getTitle(),
-                "name", review.getTitle() + ": " + genre.kicker(),
-                "description", review.getPullQuote(),
-                "inLanguage", "en",
-                "datePublished", time(review.getPublishAt()),
-                "dateModified", time(modified),
-                "author", thing("Person", "name", review.getAuthor().getName(), "url", authorUrl),
-                "publisher", publisher(),
-                "itemReviewed", movie(film, false),
-                "mainEntityOfPage", canonical);
-        Map<String, Object> breadcrumbs = thing("BreadcrumbList", "itemListElement", List.of(
-                crumb(1, site.siteName(), site.absolute("/")),
-                crumb(2, genre.kicker(), site.absolute("/genres/" + genre.getSlug())),
-                crumb(3, review.getTitle(), canonical)));
-        return new PageMeta(review.getTitle() + ": " + genre.kicker() + " — " + site.siteName(),
-                review.getPullQuote(), canonical, "article", film.getPosterUrl(), review.getPublishAt(), modified,
-                authorUrl, jsonLd.graph(List.of(reviewLd, breadcrumbs)));
+        Map<String, Object> reviewLd = thing(
+                "Review",
+                "@id",
+                canonical + "#review",
+                "url",
+                canonical,
+                "headline",
+                review.getTitle(),
+                "name",
+                review.getTitle() + ": " + genre.kicker(),
+                "description",
+                review.getPullQuote(),
+                "inLanguage",
+                "en",
+                "datePublished",
+                time(review.getPublishAt()),
+                "dateModified",
+                time(modified),
+                "author",
+                thing("Person", "name", review.getAuthor().getName(), "url", authorUrl),
+                "publisher",
+                publisher(),
+                "itemReviewed",
+                movie(film, false),
+                "mainEntityOfPage",
+                canonical);
+        Map<String, Object> breadcrumbs = thing(
+                "BreadcrumbList",
+                "itemListElement",
+                List.of(
+                        crumb(1, site.siteName(), site.absolute("/")),
+                        crumb(2, genre.kicker(), site.absolute("/genres/" + genre.getSlug())),
+                        crumb(3, review.getTitle(), canonical)));
+        return new PageMeta(
+                review.getTitle() + ": " + genre.kicker() + " — " + site.siteName(),
+                review.getPullQuote(),
+                canonical,
+                "article",
+                film.getPosterUrl(),
+                review.getPublishAt(),
+                modified,
+                authorUrl,
+                jsonLd.graph(List.of(reviewLd, breadcrumbs)));
     }
 
     /** A film's page: the Movie. */
     public PageMeta film(Film film) {
         String canonical = site.absolute("/films/" + film.getSlug());
-        String directed = film.getDirectors().isEmpty() ? "" : ", directed by " + String.join(", ", film.getDirectors());
-        String description = film.getTitle() + " (" + film.getReleaseYear() + ")" + directed
-                + ": the facts, the " + site.siteName() + " reviews and the readers’ polls.";
+        String directed =
+                film.getDirectors().isEmpty() ? "" : ", directed by " + String.join(", ", film.getDirectors());
+        String description = film.getTitle() + " (" + film.getReleaseYear() + ")" + directed + ": the facts, the "
+                + site.siteName() + " reviews and the readers’ polls.";
         Map<String, Object> movie = movie(film, true);
         movie.put("description", description);
-        return new PageMeta(film.getTitle() + " (" + film.getReleaseYear() + ") — " + site.siteName(), description,
-                canonical, "website", film.getPosterUrl(), null, null, null, jsonLd.graph(List.of(movie)));
+        return new PageMeta(
+                film.getTitle() + " (" + film.getReleaseYear() + ") — " + site.siteName(),
+                description,
+                canonical,
+                "website",
+                film.getPosterUrl(),
+                null,
+                null,
+                null,
+                jsonLd.graph(List.of(movie)));
     }
 
     /** A critic's page: a ProfilePage about the Person. */
     public PageMeta author(Author author, Page<?> reviews) {
         int page = reviews.getNumber() + 1;
         String path = "/authors/" + author.getSlug();
-        String description = author.getBio().isBlank() ? "Reviews by " + author.getName() + " on " + site.siteName() + "."
+        String description = author.getBio().isBlank()
+                ? "Reviews by " + author.getName() + " on " + site.siteName() + "."
                 : author.getBio();
-        Map<String, Object> profile = thing("ProfilePage",
-                "@id", site.absolute(path),
-                "url", listing(path, page),
-                "name", author.getName() + " — " + site.siteName(),
-                "dateCreated", time(author.getCreatedAt()),
-                "dateModified", time(author.getUpdatedAt()),
-                "mainEntity", thing("Person",
-                        "name", author.getName(),
-                        "url", site.absolute(path),
-                        "description", author.getBio().isBlank() ? null : author.getBio()));
-        return new PageMeta(author.getName() + paged(page) + " — " + site.siteName(), description + paged(page),
-                listing(path, page), "website", null, null, null, null, jsonLd.graph(List.of(profile)));
+        Map<String, Object> profile = thing(
+                "ProfilePage",
+                "@id",
+                site.absolute(path),
+                "url",
+                listing(path, page),
+                "name",
+                author.getName() + " — " + site.siteName(),
+                "dateCreated",
+                time(author.getCreatedAt()),
+                "dateModified",
+                time(author.getUpdatedAt()),
+                "mainEntity",
+                thing(
+                        "Person",
+                        "name",
+                        author.getName(),
+                        "url",
+                        site.absolute(path),
+                        "description",
+                        author.getBio().isBlank() ? null : author.getBio()));
+        return new PageMeta(
+                author.getName() + paged(page) + " — " + site.siteName(),
+                description + paged(page),
+                listing(path, page),
+                "website",
+                null,
+                null,
+                null,
+                null,
+                jsonLd.graph(List.of(profile)));
     }
 
     /** A genre's page: "Best Ever Drama Movie?", the reviews that argue for it. */
@@ -128,16 +191,33 @@ class PageHeads {
                 ? "Every " + site.siteName() + " review that argues for the best ever " + genre.getName()
                         + " movie, and the readers’ verdict."
                 : genre.getDescription();
-        Map<String, Object> collection = thing("CollectionPage",
-                "@id", site.absolute(path),
-                "url", listing(path, page),
-                "name", genre.kicker(),
-                "description", description,
-                "breadcrumb", thing("BreadcrumbList", "itemListElement", List.of(
-                        crumb(1, site.siteName(), site.absolute("/")),
-                        crumb(2, genre.kicker(), site.absolute(path)))));
-        return new PageMeta(genre.kicker() + paged(page) + " — " + site.siteName(), description + paged(page),
-                listing(path, page), "website", null, null, null, null, jsonLd.graph(List.of(collection)));
+        Map<String, Object> collection = thing(
+                "CollectionPage",
+                "@id",
+                site.absolute(path),
+                "url",
+                listing(path, page),
+                "name",
+                genre.kicker(),
+                "description",
+                description,
+                "breadcrumb",
+                thing(
+                        "BreadcrumbList",
+                        "itemListElement",
+                        List.of(
+                                crumb(1, site.siteName(), site.absolute("/")),
+                                crumb(2, genre.kicker(), site.absolute(path)))));
+        return new PageMeta(
+                genre.kicker() + paged(page) + " — " + site.siteName(),
+                description + paged(page),
+                listing(path, page),
+                "website",
+                null,
+                null,
+                null,
+                null,
+                jsonLd.graph(List.of(collection)));
     }
 
     /** The film as a schema.org Movie; the cast only where the page loaded it (the film page). */
@@ -148,26 +228,43 @@ class PageHeads {
         if (withCast) {
             film.getCast().forEach(name -> actors.add(thing("Person", "name", name)));
         }
-        boolean renamed = film.getOriginalTitle() != null && !film.getOriginalTitle().equals(film.getTitle());
-        return thing("Movie",
-                "@id", site.absolute("/films/" + film.getSlug() + "#movie"),
-                "name", film.getTitle(),
-                "alternateName", renamed ? film.getOriginalTitle() : null,
-                "url", site.absolute("/films/" + film.getSlug()),
-                "dateCreated", String.valueOf(film.getReleaseYear()),
-                "director", directors,
-                "actor", actors,
-                "image", film.getPosterUrl(),
-                "duration", film.getRuntimeMinutes() == null ? null : "PT" + film.getRuntimeMinutes() + "M",
-                "countryOfOrigin", film.getCountry() == null ? null : thing("Country", "name", film.getCountry()));
+        boolean renamed =
+                film.getOriginalTitle() != null && !film.getOriginalTitle().equals(film.getTitle());
+        return thing(
+                "Movie",
+                "@id",
+                site.absolute("/films/" + film.getSlug() + "#movie"),
+                "name",
+                film.getTitle(),
+                "alternateName",
+                renamed ? film.getOriginalTitle() : null,
+                "url",
+                site.absolute("/films/" + film.getSlug()),
+                "dateCreated",
+                String.valueOf(film.getReleaseYear()),
+                "director",
+                directors,
+                "actor",
+                actors,
+                "image",
+                film.getPosterUrl(),
+                "duration",
+                film.getRuntimeMinutes() == null ? null : "PT" + film.getRuntimeMinutes() + "M",
+                "countryOfOrigin",
+                film.getCountry() == null ? null : thing("Country", "name", film.getCountry()));
     }
 
     private Map<String, Object> publisher() {
-        return thing("Organization",
-                "@id", site.absolute("/#organization"),
-                "name", site.siteName(),
-                "url", site.absolute("/"),
-                "logo", thing("ImageObject", "url", site.absolute("/favicon.svg")));
+        return thing(
+                "Organization",
+                "@id",
+                site.absolute("/#organization"),
+                "name",
+                site.siteName(),
+                "url",
+                site.absolute("/"),
+                "logo",
+                thing("ImageObject", "url", site.absolute("/favicon.svg")));
     }
 
     private static Map<String, Object> crumb(int position, String name, String url) {

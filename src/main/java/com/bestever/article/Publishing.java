@@ -1,19 +1,5 @@
 package com.bestever.article;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.Errors;
-
 import com.bestever.admin.SignedIn;
 import com.bestever.author.Author;
 import com.bestever.author.AuthorRepository;
@@ -29,6 +15,18 @@ import com.bestever.system.ContentChanged;
 import com.bestever.system.Dates;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.Slugs;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /**
  * The newsroom's write side: saving a review from the article form (with its poll and its
@@ -50,9 +48,17 @@ public class Publishing {
     private final Clock clock;
     private final ZoneId zone;
 
-    Publishing(ArticleRepository articles, GenreRepository genres, FilmRepository films, AuthorRepository authors,
-            PollDesk polls, Revisions revisions, ApplicationEventPublisher events, Markdown markdown,
-            Clock clock, BestEverProperties properties) {
+    Publishing(
+            ArticleRepository articles,
+            GenreRepository genres,
+            FilmRepository films,
+            AuthorRepository authors,
+            PollDesk polls,
+            Revisions revisions,
+            ApplicationEventPublisher events,
+            Markdown markdown,
+            Clock clock,
+            BestEverProperties properties) {
         this.markdown = markdown;
         this.articles = articles;
         this.genres = genres;
@@ -66,11 +72,14 @@ public class Publishing {
     }
 
     /** How a save ended: saved, sent back with field errors, or refused because someone else saved first. */
-    enum Outcome { SAVED, INVALID, CONFLICT }
+    enum Outcome {
+        SAVED,
+        INVALID,
+        CONFLICT
+    }
 
     /** What a save answers: how it ended, and the review's id when it was saved. */
-    record Saved(Outcome outcome, Long articleId) {
-    }
+    record Saved(Outcome outcome, Long articleId) {}
 
     ZoneId zone() {
         return zone;
@@ -89,7 +98,8 @@ public class Publishing {
     /** Editors change any review; a writer only their own, until it goes public. */
     private static boolean mayEdit(SignedIn signedIn, Article article) {
         return signedIn.isEditor()
-                || (Objects.equals(article.getCreatedBy(), signedIn.accountId()) && !article.getStatus().goesPublic());
+                || (Objects.equals(article.getCreatedBy(), signedIn.accountId())
+                        && !article.getStatus().goesPublic());
     }
 
     /** The review as readers will see it, whatever its status: for the preview. */
@@ -97,7 +107,10 @@ public class Publishing {
     public ReviewPage preview(Long id, SignedIn signedIn) {
         Article article = editable(id, signedIn);
         org.hibernate.Hibernate.initialize(article.getFilm().getDirectors());
-        return new ReviewPage(article, markdown.toSafeHtml(article.getBody()), polls.pollOf(id).orElse(null));
+        return new ReviewPage(
+                article,
+                markdown.toSafeHtml(article.getBody()),
+                polls.pollOf(id).orElse(null));
     }
 
     @Transactional(readOnly = true)
@@ -112,8 +125,15 @@ public class Publishing {
         if (checked == null) {
             return new Saved(Outcome.INVALID, null);
         }
-        Article article = new Article(form.getTitle().strip(), checked.slug(), checked.genre(), checked.film(),
-                checked.author(), form.getPullQuote().strip(), form.getBody(), form.getVerdict().strip());
+        Article article = new Article(
+                form.getTitle().strip(),
+                checked.slug(),
+                checked.genre(),
+                checked.film(),
+                checked.author(),
+                form.getPullQuote().strip(),
+                form.getBody(),
+                form.getVerdict().strip());
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
         articles.saveAndFlush(article);
@@ -226,20 +246,31 @@ public class Publishing {
     // --- Checking the form -------------------------------------------------------------------
 
     /** The form's choices, checked and looked up. */
-    private record Checked(String slug, Genre genre, Film film, Author author, ArticleStatus status,
-            Instant publishAt, PollDesk.Checked poll) {
-    }
+    private record Checked(
+            String slug,
+            Genre genre,
+            Film film,
+            Author author,
+            ArticleStatus status,
+            Instant publishAt,
+            PollDesk.Checked poll) {}
 
     private Checked check(ArticleForm form, Errors errors, Article article, SignedIn signedIn) {
-        Genre genre = form.getGenreId() == null ? null : genres.findById(form.getGenreId()).orElse(null);
+        Genre genre = form.getGenreId() == null
+                ? null
+                : genres.findById(form.getGenreId()).orElse(null);
         if (form.getGenreId() != null && genre == null) {
             errors.rejectValue("genreId", "unknown", "That genre no longer exists.");
         }
-        Film film = form.getFilmId() == null ? null : films.findById(form.getFilmId()).orElse(null);
+        Film film = form.getFilmId() == null
+                ? null
+                : films.findById(form.getFilmId()).orElse(null);
         if (form.getFilmId() != null && film == null) {
             errors.rejectValue("filmId", "unknown", "That film no longer exists.");
         }
-        Author author = form.getAuthorId() == null ? null : authors.findById(form.getAuthorId()).orElse(null);
+        Author author = form.getAuthorId() == null
+                ? null
+                : authors.findById(form.getAuthorId()).orElse(null);
         if (form.getAuthorId() != null && author == null) {
             errors.rejectValue("authorId", "unknown", "That author no longer exists.");
         }
@@ -248,31 +279,34 @@ public class Publishing {
         Instant publishAt = parse(form.getPublishAt(), "publishAt", errors);
         ArticleStatus status = form.getStatus();
         if (status != null && status.goesPublic() && !signedIn.isEditor()) {
-            errors.rejectValue("status", "forbidden",
+            errors.rejectValue(
+                    "status",
+                    "forbidden",
                     "Only an editor can publish or schedule. Save it as a draft or submit it for review.");
-        }
-        else if (status == ArticleStatus.PUBLISHED && !errors.hasFieldErrors("publishAt")) {
+        } else if (status == ArticleStatus.PUBLISHED && !errors.hasFieldErrors("publishAt")) {
             if (publishAt == null) {
                 publishAt = now;
-            }
-            else if (publishAt.isAfter(now)) {
-                errors.rejectValue("publishAt", "future",
+            } else if (publishAt.isAfter(now)) {
+                errors.rejectValue(
+                        "publishAt",
+                        "future",
                         "That time is still to come: choose Scheduled, or clear the time to publish now.");
             }
-        }
-        else if (status == ArticleStatus.SCHEDULED && !errors.hasFieldErrors("publishAt")) {
+        } else if (status == ArticleStatus.SCHEDULED && !errors.hasFieldErrors("publishAt")) {
             if (publishAt == null) {
                 errors.rejectValue("publishAt", "required", "Choose when the review goes public.");
-            }
-            else if (!publishAt.isAfter(now)) {
+            } else if (!publishAt.isAfter(now)) {
                 status = ArticleStatus.PUBLISHED; // its time has come already: public at once
             }
         }
         checkRecommendations(form, errors);
 
-        boolean goingPublic = article != null && !article.getStatus().goesPublic() && status != null && status.goesPublic();
-        PollDesk.Checked poll = polls.check(pollDraft(form, errors),
-                new PollDesk.Review(article == null ? null : article.getId(), publishAt, goingPublic), errors);
+        boolean goingPublic =
+                article != null && !article.getStatus().goesPublic() && status != null && status.goesPublic();
+        PollDesk.Checked poll = polls.check(
+                pollDraft(form, errors),
+                new PollDesk.Review(article == null ? null : article.getId(), publishAt, goingPublic),
+                errors);
         if (errors.hasErrors()) {
             return null;
         }
@@ -292,11 +326,14 @@ public class Publishing {
         }
         Long id = article == null ? -1L : article.getId();
         if (articles.existsBySlugAndIdNot(slug, id)) {
-            errors.rejectValue("slug", "taken", "Another review already lives at /reviews/" + slug + ": choose another slug.");
-        }
-        else if (articles.isEarlierSlugOfAnother(slug, id)) {
-            errors.rejectValue("slug", "taken",
-                    "/reviews/" + slug + " is an old address of another review and still leads there: choose another slug.");
+            errors.rejectValue(
+                    "slug", "taken", "Another review already lives at /reviews/" + slug + ": choose another slug.");
+        } else if (articles.isEarlierSlugOfAnother(slug, id)) {
+            errors.rejectValue(
+                    "slug",
+                    "taken",
+                    "/reviews/" + slug
+                            + " is an old address of another review and still leads there: choose another slug.");
         }
         return slug;
     }
@@ -305,7 +342,9 @@ public class Publishing {
         List<ArticleForm.RecommendationForm> rows = form.getRecommendations();
         for (int i = 0; i < rows.size(); i++) {
             ArticleForm.RecommendationForm row = rows.get(i);
-            if (row != null && !row.isBlank() && (row.getText() == null || row.getText().isBlank())) {
+            if (row != null
+                    && !row.isBlank()
+                    && (row.getText() == null || row.getText().isBlank())) {
                 errors.rejectValue("recommendations[" + i + "].text", "required", "Say what the link is.");
             }
         }
@@ -314,7 +353,10 @@ public class Publishing {
     /** The poll part of the form, its times read in the newsroom's zone (only when a poll is wanted). */
     private PollDraft pollDraft(ArticleForm form, Errors errors) {
         boolean wanted = form.wantsPoll();
-        return new PollDraft(form.getPollGenreId(), form.getPollQuestion(), form.getPollOptions(),
+        return new PollDraft(
+                form.getPollGenreId(),
+                form.getPollQuestion(),
+                form.getPollOptions(),
                 wanted ? parse(form.getPollOpensAt(), "pollOpensAt", errors) : null,
                 wanted ? parse(form.getPollClosesAt(), "pollClosesAt", errors) : null);
     }
@@ -322,8 +364,7 @@ public class Publishing {
     private Instant parse(String text, String field, Errors errors) {
         try {
             return Dates.parseInput(text, zone).orElse(null);
-        }
-        catch (DateTimeParseException ex) {
+        } catch (DateTimeParseException ex) {
             errors.rejectValue(field, "format", "Use a date and time like 2026-01-31T09:00.");
             return null;
         }

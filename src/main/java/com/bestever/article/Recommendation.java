@@ -3,9 +3,9 @@ package com.bestever.article;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.ContentChanges;
 import com.bestever.system.PublicContent;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -37,8 +37,7 @@ public class Recommendation implements PublicContent {
     @Column(length = 2000)
     private String url;
 
-    protected Recommendation() {
-    }
+    protected Recommendation() {}
 
     Recommendation(Article article, int position, String text, String url) {
         this.article = article;
@@ -47,10 +46,21 @@ public class Recommendation implements PublicContent {
         this.url = url == null || url.isBlank() ? null : url.strip();
     }
 
-    public Long getId() { return id; }
-    public int getPosition() { return position; }
-    public String getText() { return text; }
-    public String getUrl() { return url; }
+    public Long getId() {
+        return id;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getUrl() {
+        return url;
+    }
 
     @Override
     public ContentChanged changed() {

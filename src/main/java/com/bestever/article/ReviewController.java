@@ -1,5 +1,7 @@
 package com.bestever.article;
 
+import com.bestever.system.NotFoundException;
+import com.bestever.system.PageNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,10 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
-
-
-import com.bestever.system.NotFoundException;
-import com.bestever.system.PageNumber;
 
 /** The review page and the home page's list of the latest reviews. */
 @Controller
@@ -44,10 +42,12 @@ class ReviewController {
             return "article/review";
         }
         // A review whose slug changed keeps its old links: 301 to where it lives now.
-        return reviews.currentSlugFor(slug).map(current -> {
-            RedirectView redirect = new RedirectView("/reviews/" + current);
-            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-            return redirect;
-        }).orElseThrow(() -> new NotFoundException("review " + slug));
+        return reviews.currentSlugFor(slug)
+                .map(current -> {
+                    RedirectView redirect = new RedirectView("/reviews/" + current);
+                    redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+                    return redirect;
+                })
+                .orElseThrow(() -> new NotFoundException("review " + slug));
     }
 }

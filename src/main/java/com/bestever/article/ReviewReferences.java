@@ -1,11 +1,10 @@
 package com.bestever.article;
 
+import com.bestever.system.References;
+import com.bestever.system.Usage;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.bestever.system.References;
-import com.bestever.system.Usage;
 
 /** The reviews (in any state) about a film, in an author's byline or in a genre: they keep it from being deleted. */
 @Component
@@ -25,7 +24,12 @@ class ReviewReferences implements References {
             case AUTHOR -> "author_id";
             case GENRE -> "genre_id";
         };
-        usage.add(jdbc.sql("select count(*) from article where " + column + " = ?").param(id).query(Long.class).single(),
-                "review", "reviews");
+        usage.add(
+                jdbc.sql("select count(*) from article where " + column + " = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single(),
+                "review",
+                "reviews");
     }
 }

@@ -1,17 +1,14 @@
 package com.bestever.article;
 
+import com.bestever.poll.VoteQuestionRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
 import org.hibernate.Hibernate;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.bestever.poll.VoteQuestionRepository;
 
 /** What readers may see of the reviews: only what is public at this moment, by the injected clock. */
 @Service
@@ -34,7 +31,9 @@ public class Reviews {
     public Optional<ReviewPage> page(String slug) {
         return articles.findPublicBySlug(slug, clock.instant()).map(article -> {
             Hibernate.initialize(article.getFilm().getDirectors());
-            return new ReviewPage(article, markdown.toSafeHtml(article.getBody()),
+            return new ReviewPage(
+                    article,
+                    markdown.toSafeHtml(article.getBody()),
                     polls.findByArticleId(article.getId()).orElse(null));
         });
     }

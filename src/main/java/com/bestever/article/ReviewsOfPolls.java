@@ -1,18 +1,15 @@
 package com.bestever.article;
 
+import com.bestever.poll.PollReviews;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.persistence.EntityManager;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.bestever.poll.PollReviews;
 
 /**
  * The reviews the polls hang under, told to the poll feature (its {@link PollReviews} port):

@@ -1,8 +1,9 @@
 package com.bestever.article;
 
+import com.bestever.admin.Accounts;
+import com.bestever.admin.SignedIn;
 import java.util.Collections;
 import java.util.List;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.bestever.admin.Accounts;
-import com.bestever.admin.SignedIn;
 
 /** A review's revisions: the list, one revision compared with the current text, and restoring it. */
 @Controller
@@ -37,13 +35,16 @@ class RevisionAdminController {
         model.addAttribute("article", article);
         List<ArticleRevision> all = revisions.of(id);
         model.addAttribute("revisions", all);
-        model.addAttribute("usernames", accounts.usernames(all.stream().map(ArticleRevision::getEditedBy).toList()));
+        model.addAttribute(
+                "usernames",
+                accounts.usernames(
+                        all.stream().map(ArticleRevision::getEditedBy).toList()));
         return "article/admin/revisions";
     }
 
     @GetMapping("/{number}")
-    String compare(@PathVariable long id, @PathVariable int number, Model model,
-            @AuthenticationPrincipal SignedIn signedIn) {
+    String compare(
+            @PathVariable long id, @PathVariable int number, Model model, @AuthenticationPrincipal SignedIn signedIn) {
         Article article = publishing.editable(id, signedIn);
         ArticleRevision revision = revisions.find(id, number);
         model.addAttribute("article", article);
@@ -55,11 +56,16 @@ class RevisionAdminController {
                 new DiffPart("Pull quote", LineDiff.between(revision.getPullQuote(), article.getPullQuote())),
                 new DiffPart("Body", LineDiff.between(revision.getBody(), article.getBody())),
                 new DiffPart("Verdict", LineDiff.between(revision.getVerdict(), article.getVerdict())),
-                new DiffPart("Decide for Yourself", LineDiff.between(revision.getRecommendations(),
-                        ArticleRevision.recommendationsOf(article))));
+                new DiffPart(
+                        "Decide for Yourself",
+                        LineDiff.between(revision.getRecommendations(), ArticleRevision.recommendationsOf(article))));
         model.addAttribute("parts", parts);
         // A restore puts back the words, not the address: only they make restoring worth offering.
-        model.addAttribute("changed", parts.stream().filter(part -> !part.name().startsWith("Address")).anyMatch(DiffPart::changed));
+        model.addAttribute(
+                "changed",
+                parts.stream()
+                        .filter(part -> !part.name().startsWith("Address"))
+                        .anyMatch(DiffPart::changed));
         return "article/admin/revision";
     }
 
@@ -71,15 +77,22 @@ class RevisionAdminController {
     }
 
     @PostMapping("/{number}/restore")
-    String restore(@PathVariable long id, @PathVariable int number, @RequestParam long version,
-            @AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect) {
+    String restore(
+            @PathVariable long id,
+            @PathVariable int number,
+            @RequestParam long version,
+            @AuthenticationPrincipal SignedIn signedIn,
+            RedirectAttributes redirect) {
         Article article = publishing.editable(id, signedIn);
         if (article.getVersion() != version) {
-            redirect.addFlashAttribute("problem", "Someone saved this review since you opened the revision: nothing was restored. Compare again.");
+            redirect.addFlashAttribute(
+                    "problem",
+                    "Someone saved this review since you opened the revision: nothing was restored. Compare again.");
             return "redirect:/admin/articles/" + id + "/revisions/" + number;
         }
         ArticleRevision restored = revisions.restore(article, number);
-        redirect.addFlashAttribute("notice", "Restored revision " + number + " (saved as revision " + restored.getNumber() + ").");
+        redirect.addFlashAttribute(
+                "notice", "Restored revision " + number + " (saved as revision " + restored.getNumber() + ").");
         return "redirect:/admin/articles/" + id + "/edit";
     }
 }

@@ -1,11 +1,9 @@
 package com.bestever.article;
 
+import com.bestever.system.NotFoundException;
 import java.util.List;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.bestever.system.NotFoundException;
 
 /**
  * Every saved text of a review: kept on each save, listed, compared with the current text,
@@ -36,7 +34,8 @@ public class Revisions {
 
     @Transactional(readOnly = true)
     public ArticleRevision find(Long articleId, int number) {
-        return revisions.findByArticleIdAndNumber(articleId, number)
+        return revisions
+                .findByArticleIdAndNumber(articleId, number)
                 .orElseThrow(() -> new NotFoundException("revision " + number + " of article " + articleId));
     }
 

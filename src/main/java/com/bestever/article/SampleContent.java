@@ -1,5 +1,15 @@
 package com.bestever.article;
 
+import com.bestever.author.Author;
+import com.bestever.author.AuthorRepository;
+import com.bestever.film.Film;
+import com.bestever.film.FilmRepository;
+import com.bestever.genre.Genre;
+import com.bestever.genre.GenreRepository;
+import com.bestever.poll.VoteQuestion;
+import com.bestever.poll.VoteQuestionRepository;
+import com.bestever.system.BestEverProperties;
+import com.bestever.system.Slugs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,26 +23,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.bestever.system.BestEverProperties;
-import com.bestever.system.Slugs;
-import com.bestever.author.Author;
-import com.bestever.author.AuthorRepository;
-import com.bestever.film.Film;
-import com.bestever.film.FilmRepository;
-import com.bestever.genre.Genre;
-import com.bestever.genre.GenreRepository;
-import com.bestever.poll.VoteQuestion;
-import com.bestever.poll.VoteQuestionRepository;
 
 /**
  * Loads the house's first review into an empty database, from the text exactly as the
@@ -44,7 +41,8 @@ class SampleContent implements ApplicationRunner {
     static final String FILED_REVIEW = "sample/the-400-blows.txt";
 
     private static final Logger log = LoggerFactory.getLogger(SampleContent.class);
-    private static final Pattern CLOSING = Pattern.compile("^(.+?)\\s+(Is .+ the Best Ever (.+) Movie\\?)\\s+You tell us\\.$");
+    private static final Pattern CLOSING =
+            Pattern.compile("^(.+?)\\s+(Is .+ the Best Ever (.+) Movie\\?)\\s+You tell us\\.$");
 
     private final BestEverProperties properties;
     private final ArticleRepository articles;
@@ -53,8 +51,13 @@ class SampleContent implements ApplicationRunner {
     private final GenreRepository genres;
     private final VoteQuestionRepository polls;
 
-    SampleContent(BestEverProperties properties, ArticleRepository articles, FilmRepository films,
-            AuthorRepository authors, GenreRepository genres, VoteQuestionRepository polls) {
+    SampleContent(
+            BestEverProperties properties,
+            ArticleRepository articles,
+            FilmRepository films,
+            AuthorRepository authors,
+            GenreRepository genres,
+            VoteQuestionRepository polls) {
         this.properties = properties;
         this.articles = articles;
         this.films = films;
@@ -73,9 +76,13 @@ class SampleContent implements ApplicationRunner {
 
         Genre drama = genre(filed.genreName());
         Genre comingOfAge = genre(filed.pollGenreName());
-        Author author = authors.findBySlug(Slugs.of(filed.byline())).orElseGet(() -> authors.save(new Author(
-                filed.byline(), Slugs.of(filed.byline()),
-                "Philip Dale writes about the films that made him, and argues with readers about the ones that didn't.")));
+        Author author = authors.findBySlug(Slugs.of(filed.byline()))
+                .orElseGet(
+                        () -> authors.save(
+                                new Author(
+                                        filed.byline(),
+                                        Slugs.of(filed.byline()),
+                                        "Philip Dale writes about the films that made him, and argues with readers about the ones that didn't.")));
 
         Film film = new Film("The 400 Blows", "the-400-blows", 1959);
         film.setOriginalTitle("Les Quatre Cents Coups");
@@ -87,13 +94,21 @@ class SampleContent implements ApplicationRunner {
         film.setGenres(Set.of(drama, comingOfAge));
         films.save(film);
 
-        Article review = new Article(filed.title(), Slugs.of(filed.title()), drama, film, author,
-                filed.pullQuote(), String.join("\n\n", filed.paragraphs()), filed.verdict());
+        Article review = new Article(
+                filed.title(),
+                Slugs.of(filed.title()),
+                drama,
+                film,
+                author,
+                filed.pullQuote(),
+                String.join("\n\n", filed.paragraphs()),
+                filed.verdict());
         filed.recommendations().forEach(text -> review.addRecommendation(text, null));
         review.publish(filed.date().atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC));
         articles.save(review);
 
-        VoteQuestion poll = new VoteQuestion(review.getId(), film, comingOfAge, filed.pollQuestion(), review.getPublishAt());
+        VoteQuestion poll =
+                new VoteQuestion(review.getId(), film, comingOfAge, filed.pollQuestion(), review.getPublishAt());
         poll.addDefaultOptions();
         polls.save(poll);
         log.info("Loaded the sample review /reviews/{} into the empty database", review.getSlug());
@@ -110,11 +125,23 @@ class SampleContent implements ApplicationRunner {
     }
 
     /** The parts of a review in the layout editors file them in (see the sample file). */
-    record FiledReview(String genreName, String title, String pullQuote, List<String> paragraphs, String verdict,
-            String pollQuestion, String pollGenreName, List<String> recommendations, String byline, LocalDate date) {
+    record FiledReview(
+            String genreName,
+            String title,
+            String pullQuote,
+            List<String> paragraphs,
+            String verdict,
+            String pollQuestion,
+            String pollGenreName,
+            List<String> recommendations,
+            String byline,
+            LocalDate date) {
 
         static FiledReview parse(String text) {
-            List<String> lines = text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            List<String> lines = text.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
             String genreName = lines.get(1).replaceFirst("\\s*Movie\\?$", "");
             String title = lines.get(2);
             String pullQuote = lines.get(3).replaceAll("^[\"“]|[\"”]$", "");
@@ -129,9 +156,19 @@ class SampleContent implements ApplicationRunner {
                 recommendations.add(lines.get(line).substring(2));
             }
             String byline = lines.get(line).replaceFirst("^By\\s+", "");
-            LocalDate date = LocalDate.parse(lines.get(line + 1), DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH));
-            return new FiledReview(genreName, title, pullQuote, lines.subList(4, closingLine), closing.group(1),
-                    closing.group(2), closing.group(3), recommendations, byline, date);
+            LocalDate date =
+                    LocalDate.parse(lines.get(line + 1), DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH));
+            return new FiledReview(
+                    genreName,
+                    title,
+                    pullQuote,
+                    lines.subList(4, closingLine),
+                    closing.group(1),
+                    closing.group(2),
+                    closing.group(3),
+                    recommendations,
+                    byline,
+                    date);
         }
 
         private static int indexOf(List<String> lines, java.util.function.Predicate<String> test) {

@@ -1,10 +1,8 @@
 package com.bestever.article;
 
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +25,7 @@ class ScheduledPublishing {
             if (published > 0) {
                 log.info("Published {} scheduled review(s) whose time had come", published);
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             log.warn("Scheduled publishing failed; will try again", ex);
         }
     }

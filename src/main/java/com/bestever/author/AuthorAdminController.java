@@ -1,7 +1,12 @@
 package com.bestever.author;
 
+import com.bestever.admin.Accounts;
+import com.bestever.system.CatalogDesk;
+import com.bestever.system.CatalogDesk.Deletion;
+import com.bestever.system.CatalogDesk.Saved;
+import com.bestever.system.NotFoundException;
+import com.bestever.system.SlugField;
 import jakarta.validation.Valid;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,13 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.bestever.admin.Accounts;
-import com.bestever.system.CatalogDesk;
-import com.bestever.system.CatalogDesk.Deletion;
-import com.bestever.system.CatalogDesk.Saved;
-import com.bestever.system.NotFoundException;
-import com.bestever.system.SlugField;
 
 /** The critics in the bylines: editors add, correct and delete authors (writers may read the list). */
 @Controller
@@ -52,8 +50,7 @@ class AuthorAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid AuthorForm authorForm, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String create(@Valid AuthorForm authorForm, BindingResult result, Model model, RedirectAttributes redirect) {
         String slug = slug(authorForm, null, result);
         return desk.create(result, redirect, () -> form(null, model), () -> {
             Author author = changes.create(authorForm, slug);
@@ -68,8 +65,12 @@ class AuthorAdminController {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable long id, @Valid AuthorForm authorForm, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid AuthorForm authorForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         String slug = slug(authorForm, id, result);
         return desk.update(id, authorForm, result, redirect, () -> form(id, model), () -> {
             Author author = changes.update(id, authorForm, slug);
@@ -80,14 +81,17 @@ class AuthorAdminController {
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         String name = find(id).getName();
-        Deletion words = new Deletion("Deleted the author " + name + ".",
-                usage -> name + " cannot be deleted: " + usage.subject() + " in their byline. Give those another author first.",
+        Deletion words = new Deletion(
+                "Deleted the author " + name + ".",
+                usage -> name + " cannot be deleted: " + usage.subject()
+                        + " in their byline. Give those another author first.",
                 name + " cannot be deleted: a review has them in its byline now.");
         return desk.delete(id, changes.usage(id), () -> changes.delete(id), words, redirect);
     }
 
     private String slug(AuthorForm form, Long id, BindingResult result) {
-        return SlugField.checked(form.getSlug(), form.getName(), "name", "author", slug -> authors.slugTaken(slug, id), result);
+        return SlugField.checked(
+                form.getSlug(), form.getName(), "name", "author", slug -> authors.slugTaken(slug, id), result);
     }
 
     private void refused(DataIntegrityViolationException ex, BindingResult result) {

@@ -1,27 +1,25 @@
 package com.bestever.film;
 
+import com.bestever.genre.Genre;
+import com.bestever.system.AuditedBy;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.ContentChanges;
 import com.bestever.system.PublicContent;
-import jakarta.persistence.EntityListeners;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-
-import com.bestever.genre.Genre;
-import com.bestever.system.AuditedBy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The facts of a film: what a review is about. */
 @Entity
@@ -66,13 +64,14 @@ public class Film extends AuditedBy implements PublicContent {
     private List<String> cast = new ArrayList<>();
 
     @ManyToMany
-    @JoinTable(name = "film_genre", joinColumns = @JoinColumn(name = "film_id"),
+    @JoinTable(
+            name = "film_genre",
+            joinColumns = @JoinColumn(name = "film_id"),
             inverseJoinColumns = @JoinColumn(name = "genre_id"))
     @OrderBy("name")
     private Set<Genre> genres = new LinkedHashSet<>();
 
-    protected Film() {
-    }
+    protected Film() {}
 
     public Film(String title, String slug, int releaseYear) {
         this.title = title;
@@ -80,28 +79,96 @@ public class Film extends AuditedBy implements PublicContent {
         this.releaseYear = releaseYear;
     }
 
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getSlug() { return slug; }
-    public void setSlug(String slug) { this.slug = slug; }
-    public String getOriginalTitle() { return originalTitle; }
-    public void setOriginalTitle(String originalTitle) { this.originalTitle = originalTitle; }
-    public int getReleaseYear() { return releaseYear; }
-    public void setReleaseYear(int releaseYear) { this.releaseYear = releaseYear; }
-    public String getCountry() { return country; }
-    public void setCountry(String country) { this.country = country; }
-    public String getLanguage() { return language; }
-    public void setLanguage(String language) { this.language = language; }
-    public Integer getRuntimeMinutes() { return runtimeMinutes; }
-    public void setRuntimeMinutes(Integer runtimeMinutes) { this.runtimeMinutes = runtimeMinutes; }
-    public String getPosterUrl() { return posterUrl; }
-    public void setPosterUrl(String posterUrl) { this.posterUrl = posterUrl; }
-    public List<String> getDirectors() { return directors; }
-    public void setDirectors(List<String> directors) { this.directors.clear(); this.directors.addAll(directors); }
-    public List<String> getCast() { return cast; }
-    public void setCast(List<String> cast) { this.cast.clear(); this.cast.addAll(cast); }
-    public Set<Genre> getGenres() { return genres; }
-    public void setGenres(Set<Genre> genres) { this.genres.clear(); this.genres.addAll(genres); }
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getOriginalTitle() {
+        return originalTitle;
+    }
+
+    public void setOriginalTitle(String originalTitle) {
+        this.originalTitle = originalTitle;
+    }
+
+    public int getReleaseYear() {
+        return releaseYear;
+    }
+
+    public void setReleaseYear(int releaseYear) {
+        this.releaseYear = releaseYear;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public Integer getRuntimeMinutes() {
+        return runtimeMinutes;
+    }
+
+    public void setRuntimeMinutes(Integer runtimeMinutes) {
+        this.runtimeMinutes = runtimeMinutes;
+    }
+
+    public String getPosterUrl() {
+        return posterUrl;
+    }
+
+    public void setPosterUrl(String posterUrl) {
+        this.posterUrl = posterUrl;
+    }
+
+    public List<String> getDirectors() {
+        return directors;
+    }
+
+    public void setDirectors(List<String> directors) {
+        this.directors.clear();
+        this.directors.addAll(directors);
+    }
+
+    public List<String> getCast() {
+        return cast;
+    }
+
+    public void setCast(List<String> cast) {
+        this.cast.clear();
+        this.cast.addAll(cast);
+    }
+
+    public Set<Genre> getGenres() {
+        return genres;
+    }
+
+    public void setGenres(Set<Genre> genres) {
+        this.genres.clear();
+        this.genres.addAll(genres);
+    }
 
     @Override
     public ContentChanged changed() {

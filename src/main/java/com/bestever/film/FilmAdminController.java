@@ -1,11 +1,17 @@
 package com.bestever.film;
 
+import com.bestever.admin.Accounts;
+import com.bestever.genre.Genre;
+import com.bestever.genre.GenreRepository;
+import com.bestever.system.CatalogDesk;
+import com.bestever.system.CatalogDesk.Deletion;
+import com.bestever.system.CatalogDesk.Saved;
+import com.bestever.system.NotFoundException;
+import com.bestever.system.PageNumber;
+import com.bestever.system.SlugField;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-
-import jakarta.validation.Valid;
-
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -19,16 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.bestever.admin.Accounts;
-import com.bestever.genre.Genre;
-import com.bestever.genre.GenreRepository;
-import com.bestever.system.CatalogDesk;
-import com.bestever.system.CatalogDesk.Deletion;
-import com.bestever.system.CatalogDesk.Saved;
-import com.bestever.system.NotFoundException;
-import com.bestever.system.PageNumber;
-import com.bestever.system.SlugField;
 
 /** The film desk: editors list, add, correct and delete films (writers may read the list). */
 @Controller
@@ -49,15 +45,18 @@ class FilmAdminController {
         this.genres = genres;
         this.changes = changes;
         this.accounts = accounts;
-        this.desk = new CatalogDesk("/admin/films", STALE, id -> find(id).getVersion(),
+        this.desk = new CatalogDesk(
+                "/admin/films",
+                STALE,
+                id -> find(id).getVersion(),
                 (ex, result) -> SlugField.refused(ex, "film_slug_unique", "film", result));
     }
 
     @GetMapping
     String list(@RequestParam(defaultValue = "1") int page, Model model) {
         var pageable = PageNumber.of(page);
-        Page<Film> list = films.findAll(PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-                Sort.by("title", "releaseYear", "id")));
+        Page<Film> list = films.findAll(PageRequest.of(
+                pageable.getPageNumber(), pageable.getPageSize(), Sort.by("title", "releaseYear", "id")));
         if (list.isEmpty() && page > 1) {
             throw new NotFoundException("page " + page);
         }
@@ -72,8 +71,7 @@ class FilmAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid FilmForm filmForm, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String create(@Valid FilmForm filmForm, BindingResult result, Model model, RedirectAttributes redirect) {
         String slug = check(filmForm, null, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
         return desk.create(result, redirect, () -> form(null, model), () -> {
@@ -90,8 +88,12 @@ class FilmAdminController {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable long id, @Valid FilmForm filmForm, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid FilmForm filmForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         String slug = check(filmForm, id, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
         return desk.update(id, filmForm, result, redirect, () -> form(id, model), () -> {
@@ -103,7 +105,8 @@ class FilmAdminController {
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         String title = "“" + find(id).getTitle() + "”";
-        Deletion words = new Deletion("Deleted the film " + title + ".",
+        Deletion words = new Deletion(
+                "Deleted the film " + title + ".",
                 usage -> title + " cannot be deleted: " + usage.subject() + " about it. Delete or change those first.",
                 title + " cannot be deleted: a review or a poll is about it now.");
         return desk.delete(id, changes.usage(id), () -> changes.delete(id), words, redirect);
@@ -111,12 +114,12 @@ class FilmAdminController {
 
     /** The slug to save (typed, or made from the title), after checking what the annotations cannot. */
     private String check(FilmForm form, Long id, BindingResult result) {
-        String slug = SlugField.checked(form.getSlug(), form.getTitle(), "title", "film", taken -> films.slugTaken(taken, id), result);
+        String slug = SlugField.checked(
+                form.getSlug(), form.getTitle(), "title", "film", taken -> films.slugTaken(taken, id), result);
         if (form.getPosterUrl() != null && !form.getPosterUrl().isBlank() && !result.hasFieldErrors("posterUrl")) {
             try {
                 URI.create(form.getPosterUrl().strip()).toURL();
-            }
-            catch (IllegalArgumentException | java.net.MalformedURLException ex) {
+            } catch (IllegalArgumentException | java.net.MalformedURLException ex) {
                 result.rejectValue("posterUrl", "url", "This is not a web address that can be opened.");
             }
         }

@@ -1,16 +1,14 @@
 package com.bestever.film;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.bestever.genre.Genre;
 import com.bestever.system.CatalogEntries;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.References;
 import com.bestever.system.Usage;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Editors' changes to films: each in its own transaction, each announced as

@@ -1,17 +1,15 @@
 package com.bestever.film;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import com.bestever.genre.Genre;
+import com.bestever.system.VersionedForm;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import com.bestever.genre.Genre;
-import com.bestever.system.VersionedForm;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The film form: a film's facts as the editor types them. Directors and cast are one name a
@@ -29,8 +27,10 @@ class FilmForm implements VersionedForm {
     private String title;
 
     @Size(max = 120, message = "Use at most 120 characters.")
-    @Pattern(regexp = "\\s*|\\s*[a-z0-9]+(-[a-z0-9]+)*\\s*",
-            message = "Use lower-case letters and digits in words joined by single hyphens, e.g. the-400-blows; or leave it blank.")
+    @Pattern(
+            regexp = "\\s*|\\s*[a-z0-9]+(-[a-z0-9]+)*\\s*",
+            message =
+                    "Use lower-case letters and digits in words joined by single hyphens, e.g. the-400-blows; or leave it blank.")
     private String slug;
 
     @Size(max = 200, message = "Use at most 200 characters.")
@@ -63,7 +63,9 @@ class FilmForm implements VersionedForm {
     private List<Long> genreIds = new ArrayList<>();
 
     @Size(max = 2000, message = "Use at most 2,000 characters.")
-    @Pattern(regexp = "\\s*|\\s*(?i)https?://[^\\s/?#]+[^\\s]*\\s*", message = "Enter an address starting with http:// or https://; or leave it blank.")
+    @Pattern(
+            regexp = "\\s*|\\s*(?i)https?://[^\\s/?#]+[^\\s]*\\s*",
+            message = "Enter an address starting with http:// or https://; or leave it blank.")
     private String posterUrl;
 
     static FilmForm from(Film film) {
@@ -78,42 +80,119 @@ class FilmForm implements VersionedForm {
         form.country = film.getCountry();
         form.language = film.getLanguage();
         form.runtime = film.getRuntimeMinutes();
-        form.genreIds = new ArrayList<>(film.getGenres().stream().map(Genre::getId).toList());
+        form.genreIds =
+                new ArrayList<>(film.getGenres().stream().map(Genre::getId).toList());
         form.posterUrl = film.getPosterUrl();
         return form;
     }
 
     /** The names typed one a line, stripped, blank lines left out. */
     static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : text.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
     }
 
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getSlug() { return slug; }
-    public void setSlug(String slug) { this.slug = slug; }
-    public String getOriginalTitle() { return originalTitle; }
-    public void setOriginalTitle(String originalTitle) { this.originalTitle = originalTitle; }
-    public Integer getYear() { return year; }
-    public void setYear(Integer year) { this.year = year; }
-    public String getDirectors() { return directors; }
-    public void setDirectors(String directors) { this.directors = directors; }
-    public String getCast() { return cast; }
-    public void setCast(String cast) { this.cast = cast; }
-    public String getCountry() { return country; }
-    public void setCountry(String country) { this.country = country; }
-    public String getLanguage() { return language; }
-    public void setLanguage(String language) { this.language = language; }
-    public Integer getRuntime() { return runtime; }
-    public void setRuntime(Integer runtime) { this.runtime = runtime; }
-    public List<Long> getGenreIds() { return genreIds; }
-    public void setGenreIds(List<Long> genreIds) { this.genreIds = genreIds == null ? new ArrayList<>() : genreIds; }
-    public String getPosterUrl() { return posterUrl; }
-    public void setPosterUrl(String posterUrl) { this.posterUrl = posterUrl; }
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getOriginalTitle() {
+        return originalTitle;
+    }
+
+    public void setOriginalTitle(String originalTitle) {
+        this.originalTitle = originalTitle;
+    }
+
+    public Integer getYear() {
+        return year;
+    }
+
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public String getDirectors() {
+        return directors;
+    }
+
+    public void setDirectors(String directors) {
+        this.directors = directors;
+    }
+
+    public String getCast() {
+        return cast;
+    }
+
+    public void setCast(String cast) {
+        this.cast = cast;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public Integer getRuntime() {
+        return runtime;
+    }
+
+    public void setRuntime(Integer runtime) {
+        this.runtime = runtime;
+    }
+
+    public List<Long> getGenreIds() {
+        return genreIds;
+    }
+
+    public void setGenreIds(List<Long> genreIds) {
+        this.genreIds = genreIds == null ? new ArrayList<>() : genreIds;
+    }
+
+    public String getPosterUrl() {
+        return posterUrl;
+    }
+
+    public void setPosterUrl(String posterUrl) {
+        this.posterUrl = posterUrl;
+    }
 }

@@ -1,10 +1,9 @@
 package com.bestever.film;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import com.bestever.system.References;
 import com.bestever.system.Usage;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /** The films in a genre: they keep the genre from being deleted. */
 @Component

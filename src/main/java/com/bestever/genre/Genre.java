@@ -1,14 +1,13 @@
 package com.bestever.genre;
 
+import com.bestever.system.AuditedBy;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.ContentChanges;
 import com.bestever.system.PublicContent;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
-
-import com.bestever.system.AuditedBy;
 
 /** A genre such as "Drama" or "Coming-of-Age": the kicker of a review and the subject of a leaderboard. */
 @Entity
@@ -25,8 +24,7 @@ public class Genre extends AuditedBy implements PublicContent {
     @Column(nullable = false)
     private String description = "";
 
-    protected Genre() {
-    }
+    protected Genre() {}
 
     public Genre(String name, String slug) {
         this.name = name;
@@ -38,12 +36,29 @@ public class Genre extends AuditedBy implements PublicContent {
         return "Best Ever " + name + " Movie?";
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getSlug() { return slug; }
-    public void setSlug(String slug) { this.slug = slug; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description == null ? "" : description; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description == null ? "" : description;
+    }
 
     @Override
     public ContentChanged changed() {

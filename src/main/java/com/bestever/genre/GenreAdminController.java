@@ -1,7 +1,13 @@
 package com.bestever.genre;
 
+import com.bestever.admin.Accounts;
+import com.bestever.system.CatalogDesk;
+import com.bestever.system.CatalogDesk.Deletion;
+import com.bestever.system.CatalogDesk.Saved;
+import com.bestever.system.Constraints;
+import com.bestever.system.NotFoundException;
+import com.bestever.system.SlugField;
 import jakarta.validation.Valid;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,14 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.bestever.admin.Accounts;
-import com.bestever.system.CatalogDesk;
-import com.bestever.system.CatalogDesk.Deletion;
-import com.bestever.system.CatalogDesk.Saved;
-import com.bestever.system.Constraints;
-import com.bestever.system.NotFoundException;
-import com.bestever.system.SlugField;
 
 /** The genres of kickers and leaderboards: editors add, correct and delete them (writers may read the list). */
 @Controller
@@ -53,8 +51,7 @@ class GenreAdminController {
     }
 
     @PostMapping("/new")
-    String create(@Valid GenreForm genreForm, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+    String create(@Valid GenreForm genreForm, BindingResult result, Model model, RedirectAttributes redirect) {
         String slug = slug(genreForm, null, result);
         return desk.create(result, redirect, () -> form(null, model), () -> {
             Genre genre = changes.create(genreForm, slug);
@@ -69,8 +66,12 @@ class GenreAdminController {
     }
 
     @PostMapping("/{id}/edit")
-    String update(@PathVariable long id, @Valid GenreForm genreForm, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid GenreForm genreForm,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         String slug = slug(genreForm, id, result);
         return desk.update(id, genreForm, result, redirect, () -> form(id, model), () -> {
             Genre genre = changes.update(id, genreForm, slug);
@@ -81,14 +82,17 @@ class GenreAdminController {
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         String name = find(id).getName();
-        Deletion words = new Deletion("Deleted the genre " + name + ".",
-                usage -> "The genre " + name + " cannot be deleted: " + usage.subject() + " in it. Move those to another genre first.",
+        Deletion words = new Deletion(
+                "Deleted the genre " + name + ".",
+                usage -> "The genre " + name + " cannot be deleted: " + usage.subject()
+                        + " in it. Move those to another genre first.",
                 "The genre " + name + " cannot be deleted: something is in it now.");
         return desk.delete(id, changes.usage(id), () -> changes.delete(id), words, redirect);
     }
 
     private String slug(GenreForm form, Long id, BindingResult result) {
-        String slug = SlugField.checked(form.getSlug(), form.getName(), "name", "genre", taken -> genres.slugTaken(taken, id), result);
+        String slug = SlugField.checked(
+                form.getSlug(), form.getName(), "name", "genre", taken -> genres.slugTaken(taken, id), result);
         if (!result.hasFieldErrors("name") && genres.nameTaken(form.getName().strip(), id)) {
             result.rejectValue("name", "taken", "There is a genre with this name already.");
         }
@@ -98,8 +102,7 @@ class GenreAdminController {
     private void refused(DataIntegrityViolationException ex, BindingResult result) {
         if (Constraints.broke(ex, "genre_name_unique")) {
             result.rejectValue("name", "taken", "There is a genre with this name already.");
-        }
-        else {
+        } else {
             SlugField.refused(ex, "genre_slug_unique", "genre", result);
         }
     }

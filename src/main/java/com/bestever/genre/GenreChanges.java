@@ -1,14 +1,12 @@
 package com.bestever.genre;
 
-import java.util.List;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.bestever.system.CatalogEntries;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.References;
 import com.bestever.system.Usage;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Editors' changes to genres, each announced as {@link ContentChanged}. */
 @Service

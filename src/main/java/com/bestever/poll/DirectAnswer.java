@@ -1,9 +1,5 @@
 package com.bestever.poll;
 
-import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -12,6 +8,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The answer to a vote, written straight onto the waiting request instead of through a second
@@ -34,6 +33,7 @@ final class DirectAnswer {
     private final HttpServletRequest request;
     /** Counts the two events: the answer is ready, the first pass is over. */
     private final AtomicInteger arrived = new AtomicInteger();
+
     private final CompletableFuture<Void> written = new CompletableFuture<>();
     private Answer answer;
 
@@ -90,8 +90,7 @@ final class DirectAnswer {
             answer.writeTo((HttpServletResponse) async.getResponse());
             async.complete();
             written.complete(null);
-        }
-        catch (IOException | RuntimeException ex) {
+        } catch (IOException | RuntimeException ex) {
             written.completeExceptionally(ex);
         }
     }
@@ -104,8 +103,7 @@ final class DirectAnswer {
                 throws IOException, ServletException {
             try {
                 chain.doFilter(request, response);
-            }
-            finally {
+            } finally {
                 DirectAnswer direct = on((HttpServletRequest) request);
                 if (direct != null && request.isAsyncStarted()) {
                     direct.firstPassOver();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +35,13 @@ class Leaderboard {
     }
 
     /** One film's standing with the readers. {@code reviewSlug} is its latest public review (may be null). */
-    public record Entry(String filmTitle, String filmSlug, int releaseYear, String reviewSlug, long yes, long votes,
+    public record Entry(
+            String filmTitle,
+            String filmSlug,
+            int releaseYear,
+            String reviewSlug,
+            long yes,
+            long votes,
             double lowerBound) {
 
         /** The "yes" share in whole percent. */
@@ -54,8 +59,7 @@ class Leaderboard {
         }
     }
 
-    public record Verdict(List<Entry> ranked, List<Entry> tooEarly, int minimumVotes) {
-    }
+    public record Verdict(List<Entry> ranked, List<Entry> tooEarly, int minimumVotes) {}
 
     /** In two statements: the polls that have opened, then which of their reviews are public. */
     @Transactional(readOnly = true)
@@ -72,8 +76,13 @@ class Leaderboard {
                          group by q.id, f.id, f.title, f.slug, f.release_year
                         """)
                 .params(genreId, Timestamp.from(now))
-                .query((rs, i) -> new PollRow(rs.getObject("article_id", Long.class), rs.getLong("film_id"),
-                        rs.getString("title"), rs.getString("film_slug"), rs.getInt("release_year"), rs.getLong("yes"),
+                .query((rs, i) -> new PollRow(
+                        rs.getObject("article_id", Long.class),
+                        rs.getLong("film_id"),
+                        rs.getString("title"),
+                        rs.getString("film_slug"),
+                        rs.getInt("release_year"),
+                        rs.getLong("yes"),
                         rs.getLong("votes")))
                 .list();
         Map<Long, PollReviews.Review> publicReviews = reviews.publicAt(
@@ -83,18 +92,23 @@ class Leaderboard {
         for (PollRow poll : polls) {
             PollReviews.Review review = poll.articleId() == null ? null : publicReviews.get(poll.articleId());
             if (poll.articleId() == null || review != null) {
-                rows.add(new Row(poll.filmId(), poll.title(), poll.filmSlug(), poll.releaseYear(),
-                        review == null ? null : review.slug(), review == null ? null : Timestamp.from(review.publicFrom()),
-                        poll.yes(), poll.votes()));
+                rows.add(new Row(
+                        poll.filmId(),
+                        poll.title(),
+                        poll.filmSlug(),
+                        poll.releaseYear(),
+                        review == null ? null : review.slug(),
+                        review == null ? null : Timestamp.from(review.publicFrom()),
+                        poll.yes(),
+                        poll.votes()));
             }
         }
         return verdict(rows, settings.minimumVotes());
     }
 
     /** One poll that has opened, with its summed counts; its review is looked up apart. */
-    private record PollRow(Long articleId, long filmId, String title, String filmSlug, int releaseYear, long yes,
-            long votes) {
-    }
+    private record PollRow(
+            Long articleId, long filmId, String title, String filmSlug, int releaseYear, long yes, long votes) {}
 
     static Verdict verdict(List<Row> rows, int minimumVotes) {
         Map<Long, Row> byFilm = new LinkedHashMap<>();
@@ -104,26 +118,47 @@ class Leaderboard {
         List<Entry> ranked = new ArrayList<>();
         List<Entry> tooEarly = new ArrayList<>();
         for (Row film : byFilm.values()) {
-            Entry entry = new Entry(film.title(), film.filmSlug(), film.releaseYear(), film.reviewSlug(), film.yes(),
-                    film.votes(), WilsonScore.lowerBound(film.yes(), film.votes()));
+            Entry entry = new Entry(
+                    film.title(),
+                    film.filmSlug(),
+                    film.releaseYear(),
+                    film.reviewSlug(),
+                    film.yes(),
+                    film.votes(),
+                    WilsonScore.lowerBound(film.yes(), film.votes()));
             (film.votes() >= Math.max(1, minimumVotes) ? ranked : tooEarly).add(entry);
         }
-        ranked.sort(Comparator.comparingDouble(Entry::lowerBound).reversed()
+        ranked.sort(Comparator.comparingDouble(Entry::lowerBound)
+                .reversed()
                 .thenComparing(Comparator.comparingLong(Entry::votes).reversed())
                 .thenComparing(Entry::filmTitle));
         tooEarly.sort(Comparator.comparingLong(Entry::votes).reversed().thenComparing(Entry::filmTitle));
         return new Verdict(List.copyOf(ranked), List.copyOf(tooEarly), minimumVotes);
     }
 
-    record Row(long filmId, String title, String filmSlug, int releaseYear, String reviewSlug, Timestamp publishAt,
-            long yes, long votes) {
+    record Row(
+            long filmId,
+            String title,
+            String filmSlug,
+            int releaseYear,
+            String reviewSlug,
+            Timestamp publishAt,
+            long yes,
+            long votes) {
 
         /** Two polls about the same film: their votes add up; the link goes to the latest review. */
         Row plus(Row other) {
             boolean otherIsLater = other.reviewSlug() != null
                     && (reviewSlug == null || other.publishAt().after(publishAt));
-            return new Row(filmId, title, filmSlug, releaseYear, otherIsLater ? other.reviewSlug() : reviewSlug,
-                    otherIsLater ? other.publishAt() : publishAt, yes + other.yes(), votes + other.votes());
+            return new Row(
+                    filmId,
+                    title,
+                    filmSlug,
+                    releaseYear,
+                    otherIsLater ? other.reviewSlug() : reviewSlug,
+                    otherIsLater ? other.publishAt() : publishAt,
+                    yes + other.yes(),
+                    votes + other.votes());
         }
     }
 }

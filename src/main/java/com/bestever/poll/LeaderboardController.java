@@ -1,15 +1,14 @@
 package com.bestever.poll;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageMeta;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /** "The readers' verdict": {@code /best-ever/{genre-slug}}, a public page, the same for every reader. */
 @Controller
@@ -30,10 +29,14 @@ class LeaderboardController {
         Genre genre = genres.findBySlug(slug).orElseThrow(() -> new NotFoundException("genre " + slug));
         model.addAttribute("genre", genre);
         model.addAttribute("verdict", leaderboard.of(genre.getId()));
-        model.addAttribute("meta", PageMeta.page("The readers’ verdict: " + genre.kicker() + " — " + site.siteName(),
-                "The readers’ verdict on the best ever " + genre.getName()
-                        + " movie: every film with a poll, ranked by how sure we can be that readers say yes.",
-                site.absolute("/best-ever/" + genre.getSlug()), null));
+        model.addAttribute(
+                "meta",
+                PageMeta.page(
+                        "The readers’ verdict: " + genre.kicker() + " — " + site.siteName(),
+                        "The readers’ verdict on the best ever " + genre.getName()
+                                + " movie: every film with a poll, ranked by how sure we can be that readers say yes.",
+                        site.absolute("/best-ever/" + genre.getSlug()),
+                        null));
         return "poll/leaderboard";
     }
 }

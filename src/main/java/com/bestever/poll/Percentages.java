@@ -10,8 +10,7 @@ import java.util.stream.IntStream;
  */
 final class Percentages {
 
-    private Percentages() {
-    }
+    private Percentages() {}
 
     /** The percentage of each count; all zero when there are no votes. */
     static int[] of(long[] votes) {
@@ -29,9 +28,13 @@ final class Percentages {
         }
         // Ties: the larger count first, then the earlier option, so the result is stable.
         Integer[] order = IntStream.range(0, votes.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> remainders[i]).reversed()
-                .thenComparing(Comparator.<Integer>comparingLong(i -> votes[i]).reversed())
-                .thenComparingInt(i -> i));
+        Arrays.sort(
+                order,
+                Comparator.<Integer>comparingLong(i -> remainders[i])
+                        .reversed()
+                        .thenComparing(
+                                Comparator.<Integer>comparingLong(i -> votes[i]).reversed())
+                        .thenComparingInt(i -> i));
         for (int k = 0; given < 100; k++, given++) {
             percents[order[k]]++;
         }

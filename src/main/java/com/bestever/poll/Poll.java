@@ -8,23 +8,40 @@ import java.util.Optional;
  * What the vote endpoint and the poll's page need to know about a poll, detached from the
  * database so it can be kept in memory for a few seconds.
  */
-public record Poll(long id, String question, Instant opensAt, Instant closesAt, Long articleId,
-        String filmTitle, String genreName, String genreSlug, List<Answer> answers,
-        String reviewSlug, Instant reviewPublicFrom) {
+public record Poll(
+        long id,
+        String question,
+        Instant opensAt,
+        Instant closesAt,
+        Long articleId,
+        String filmTitle,
+        String genreName,
+        String genreSlug,
+        List<Answer> answers,
+        String reviewSlug,
+        Instant reviewPublicFrom) {
 
-    public record Answer(long id, String label) {
-    }
+    public record Answer(long id, String label) {}
 
     /**
      * @param reviewSlug the slug of the poll's review (null: none)
      * @param reviewPublicFrom when that review is or becomes public (null: it is a draft)
      */
     static Poll of(VoteQuestion question, String reviewSlug, Instant reviewPublicFrom) {
-        return new Poll(question.getId(), question.getQuestion(), question.getOpensAt(), question.getClosesAt(),
-                question.getArticleId(), question.getFilm().getTitle(), question.getGenre().getName(),
+        return new Poll(
+                question.getId(),
+                question.getQuestion(),
+                question.getOpensAt(),
+                question.getClosesAt(),
+                question.getArticleId(),
+                question.getFilm().getTitle(),
+                question.getGenre().getName(),
                 question.getGenre().getSlug(),
-                question.getOptions().stream().map(o -> new Answer(o.getId(), o.getLabel())).toList(),
-                reviewSlug, reviewPublicFrom);
+                question.getOptions().stream()
+                        .map(o -> new Answer(o.getId(), o.getLabel()))
+                        .toList(),
+                reviewSlug,
+                reviewPublicFrom);
     }
 
     /** A poll under a review is public with its review: a draft's or a scheduled review's poll is not found. */

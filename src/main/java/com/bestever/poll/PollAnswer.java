@@ -8,16 +8,20 @@ import java.util.List;
  */
 record PollAnswer(long total, List<Option> options, boolean open, String choice, Boolean counted, String message) {
 
-    record Option(String label, long votes, int percent) {
-    }
+    record Option(String label, long votes, int percent) {}
 
     static PollAnswer of(Standings standings, String choice, Boolean counted, String message) {
-        return new PollAnswer(standings.total(),
-                standings.options().stream().map(o -> new Option(o.label(), o.votes(), o.percent())).toList(),
-                standings.open(), choice, counted, message);
+        return new PollAnswer(
+                standings.total(),
+                standings.options().stream()
+                        .map(o -> new Option(o.label(), o.votes(), o.percent()))
+                        .toList(),
+                standings.open(),
+                choice,
+                counted,
+                message);
     }
 
     /** A refusal: {@code {"error":"…"}}. */
-    record Error(int status, String error) {
-    }
+    record Error(int status, String error) {}
 }

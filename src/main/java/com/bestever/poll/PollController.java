@@ -1,10 +1,8 @@
 package com.bestever.poll;
 
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -41,9 +39,11 @@ class PollController {
 
     /** Checks the vote, then answers once it is counted (see VoteIntake, VoteAnswers). */
     @PostMapping("/polls/{id}/votes")
-    DeferredResult<ResponseEntity<?>> vote(@PathVariable String id,
+    DeferredResult<ResponseEntity<?>> vote(
+            @PathVariable String id,
             @RequestParam(name = "choice", required = false) String choice,
-            HttpServletRequest request, HttpServletResponse response) {
+            HttpServletRequest request,
+            HttpServletResponse response) {
         VoteIntake.Vote vote = intake.admit(id, choice, request);
         return answers.count(vote, voter(request, response), request);
     }
@@ -53,16 +53,23 @@ class PollController {
         Optional<String> known = cookies.voterOf(request);
         String voter = known.orElseGet(cookies::newVoterId);
         if (known.isEmpty()) {
-            response.addHeader(HttpHeaders.SET_COOKIE, cookies.cookieFor(voter, request).toString());
+            response.addHeader(
+                    HttpHeaders.SET_COOKIE, cookies.cookieFor(voter, request).toString());
         }
         return voter;
     }
 
     @GetMapping("/polls/{id}/results")
-    Object results(@PathVariable String id, @RequestParam(name = "vote", required = false) String vote,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    Object results(
+            @PathVariable String id,
+            @RequestParam(name = "vote", required = false) String vote,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         Poll poll = polls.visible(id);
-        String choice = cookies.voterOf(request).flatMap(voter -> polls.choiceOf(poll, voter)).orElse(null);
+        String choice = cookies.voterOf(request)
+                .flatMap(voter -> polls.choiceOf(poll, voter))
+                .orElse(null);
         Standings standings = polls.standings(poll);
         response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
         if (PollViews.wantsJson(request)) {

@@ -12,10 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,15 +53,15 @@ class PollCounter implements SmartLifecycle {
     }
 
     /** One reader's answer waiting to be written; completed with whether it was counted. */
-    record Ballot(long questionId, long optionId, String voterId, String clientHash, CompletableFuture<Boolean> counted) {
+    record Ballot(
+            long questionId, long optionId, String voterId, String clientHash, CompletableFuture<Boolean> counted) {
 
         Key key() {
             return new Key(questionId, voterId);
         }
     }
 
-    record Key(long questionId, String voterId) {
-    }
+    record Key(long questionId, String voterId) {}
 
     /**
      * Records one reader's answer.
@@ -91,24 +89,21 @@ class PollCounter implements SmartLifecycle {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 write(batch);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 break;
-            }
-            catch (RuntimeException ex) {
+            } catch (RuntimeException ex) {
                 log.error("The vote writer failed", ex);
                 List<Ballot> failed = List.copyOf(batch);
                 acknowledge(() -> failed.forEach(ballot -> ballot.counted().completeExceptionally(ex)));
-            }
-            finally {
+            } finally {
                 batch.clear();
             }
         }
         List<Ballot> left = new ArrayList<>(queue);
         queue.clear();
-        acknowledge(() -> left.forEach(ballot -> ballot.counted()
-                .completeExceptionally(new VotesUnavailable("The site is shutting down", null))));
+        acknowledge(() -> left.forEach(ballot ->
+                ballot.counted().completeExceptionally(new VotesUnavailable("The site is shutting down", null))));
     }
 
     void write(List<Ballot> batch) {
@@ -124,27 +119,24 @@ class PollCounter implements SmartLifecycle {
         Set<Key> counted;
         try {
             counted = insertAndCount(unique);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             if (unique.size() == 1) {
                 List<Ballot> failed = List.copyOf(batch);
-                acknowledge(() -> failed.forEach(ballot -> ballot.counted().completeExceptionally(
-                        new VotesUnavailable("The vote could not be written", ex))));
+                acknowledge(() -> failed.forEach(ballot -> ballot.counted()
+                        .completeExceptionally(new VotesUnavailable("The vote could not be written", ex))));
                 return;
             }
             log.warn("A batch of {} votes failed ({}); writing them one by one", unique.size(), ex.getMessage());
             for (Ballot ballot : unique) {
                 write(List.of(ballot));
             }
-            repeats.forEach(repeat -> firsts.get(repeat.key()).counted()
-                    .whenComplete((result, error) -> {
-                        if (error != null) {
-                            repeat.counted().completeExceptionally(error);
-                        }
-                        else {
-                            repeat.counted().complete(false);
-                        }
-                    }));
+            repeats.forEach(repeat -> firsts.get(repeat.key()).counted().whenComplete((result, error) -> {
+                if (error != null) {
+                    repeat.counted().completeExceptionally(error);
+                } else {
+                    repeat.counted().complete(false);
+                }
+            }));
             return;
         }
         acknowledge(() -> {
@@ -220,8 +212,7 @@ class PollCounter implements SmartLifecycle {
             writer.join(10_000);
             acknowledger.shutdown();
             acknowledger.awaitTermination(5, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

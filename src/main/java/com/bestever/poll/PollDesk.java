@@ -1,5 +1,8 @@
 package com.bestever.poll;
 
+import com.bestever.film.Film;
+import com.bestever.genre.Genre;
+import com.bestever.genre.GenreRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,14 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
-
-import com.bestever.film.Film;
-import com.bestever.genre.Genre;
-import com.bestever.genre.GenreRepository;
 
 /**
  * The newsroom's side of the poll under a review: the poll's own rules for the review form (its
@@ -46,8 +44,7 @@ public class PollDesk {
      * @param goingPublic whether this save takes the review from a draft (or in review) to
      *     scheduled or published
      */
-    public record Review(Long articleId, Instant publishAt, boolean goingPublic) {
-    }
+    public record Review(Long articleId, Instant publishAt, boolean goingPublic) {}
 
     /** A draft that passed {@link #check}, with the poll it changes: hand it to {@link #save}. */
     public static final class Checked {
@@ -73,10 +70,14 @@ public class PollDesk {
 
     /** Checks the poll part of the form against the poll's rules; what fails goes into {@code errors}. */
     public Checked check(PollDraft draft, Review review, Errors errors) {
-        VoteQuestion poll = review.articleId() == null ? null : questions.findByArticleId(review.articleId()).orElse(null);
+        VoteQuestion poll = review.articleId() == null
+                ? null
+                : questions.findByArticleId(review.articleId()).orElse(null);
         if (!draft.wanted()) {
             if (poll != null && poll.totalVotes() > 0) {
-                errors.rejectValue("pollGenreId", "hasVotes",
+                errors.rejectValue(
+                        "pollGenreId",
+                        "hasVotes",
                         "This poll has " + poll.totalVotes() + " votes, so it stays: choose its genre.");
             }
             return new Checked(poll, null, draft, null);
@@ -89,8 +90,10 @@ public class PollDesk {
         Instant publishAt = review.publishAt();
         if (opensAt == null) {
             opensAt = publishAt != null ? publishAt : clock.instant();
-        }
-        else if (poll != null && review.goingPublic() && publishAt != null && opensAt.isBefore(publishAt)
+        } else if (poll != null
+                && review.goingPublic()
+                && publishAt != null
+                && opensAt.isBefore(publishAt)
                 && opensAt.equals(poll.getOpensAt().truncatedTo(ChronoUnit.MINUTES))) {
             // The opening time the draft's poll was given when it was saved: it opens with the review.
             opensAt = publishAt;
@@ -110,12 +113,16 @@ public class PollDesk {
             String label = i < rows.size() && rows.get(i) != null ? rows.get(i).strip() : "";
             if (label.isEmpty()) {
                 if (i < existing.size() && existing.get(i).getVotes() > 0) {
-                    errors.rejectValue("pollOptions[" + i + "]", "hasVotes", existing.get(i).getVotes()
-                            + " readers chose this option, so it cannot be removed (you may reword it).");
+                    errors.rejectValue(
+                            "pollOptions[" + i + "]",
+                            "hasVotes",
+                            existing.get(i).getVotes()
+                                    + " readers chose this option, so it cannot be removed (you may reword it).");
                     labels++;
-                }
-                else if (i == 0 && !existing.isEmpty()) {
-                    errors.rejectValue("pollOptions[0]", "affirmative",
+                } else if (i == 0 && !existing.isEmpty()) {
+                    errors.rejectValue(
+                            "pollOptions[0]",
+                            "affirmative",
                             "The first option is the “yes” the leaderboard ranks: reword it rather than remove it.");
                 }
                 continue;
@@ -146,7 +153,8 @@ public class PollDesk {
         String question = draft.question() == null || draft.question().isBlank()
                 ? VoteQuestion.defaultQuestion(film.getTitle(), checked.genre.getName())
                 : draft.question().strip();
-        List<String> rows = new ArrayList<>(draft.options().stream().map(l -> l == null ? "" : l.strip()).toList());
+        List<String> rows = new ArrayList<>(
+                draft.options().stream().map(l -> l == null ? "" : l.strip()).toList());
         if (poll == null) {
             poll = new VoteQuestion(articleId, film, checked.genre, question, checked.opensAt);
             poll.setClosesAt(draft.closesAt());
@@ -168,8 +176,7 @@ public class PollDesk {
             String label = i < rows.size() ? rows.get(i) : "";
             if (label.isEmpty()) {
                 poll.removeOption(existing.get(i)); // checked: it has no votes
-            }
-            else {
+            } else {
                 existing.get(i).setLabel(label);
             }
         }

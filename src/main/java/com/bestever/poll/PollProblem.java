@@ -1,7 +1,6 @@
 package com.bestever.poll;
 
 import java.time.Duration;
-
 import org.springframework.http.HttpStatus;
 
 /** A vote or a poll page that cannot be served as asked: a 4xx with a message the reader can act on. */
@@ -22,8 +21,15 @@ class PollProblem extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    HttpStatus status() { return status; }
+    HttpStatus status() {
+        return status;
+    }
     /** The poll concerned, when there is one to link to. */
-    Poll poll() { return poll; }
-    Duration retryAfter() { return retryAfter; }
+    Poll poll() {
+        return poll;
+    }
+
+    Duration retryAfter() {
+        return retryAfter;
+    }
 }

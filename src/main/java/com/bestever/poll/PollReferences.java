@@ -1,11 +1,10 @@
 package com.bestever.poll;
 
+import com.bestever.system.References;
+import com.bestever.system.Usage;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.bestever.system.References;
-import com.bestever.system.Usage;
 
 /** The polls about a film or in a genre: they keep it from being deleted. Polls have no author. */
 @Component
@@ -23,11 +22,14 @@ class PollReferences implements References {
         switch (target) {
             case FILM -> usage.add(polls("film_id", id), "poll", "polls");
             case GENRE -> usage.add(polls("genre_id", id), "poll", "polls");
-            case AUTHOR -> { } // polls have no author
+            case AUTHOR -> {} // polls have no author
         }
     }
 
     private long polls(String column, long id) {
-        return jdbc.sql("select count(*) from vote_question where " + column + " = ?").param(id).query(Long.class).single();
+        return jdbc.sql("select count(*) from vote_question where " + column + " = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 }

@@ -8,7 +8,9 @@ import java.time.Instant;
  * page, template and vote.
  */
 public enum PollState {
-    UPCOMING, OPEN, CLOSED;
+    UPCOMING,
+    OPEN,
+    CLOSED;
 
     /** Not open before {@code opensAt}; open until {@code closesAt} (never closes when null); closed from then on. */
     static PollState at(Instant opensAt, Instant closesAt, Instant now) {
@@ -18,7 +20,15 @@ public enum PollState {
         return closesAt == null || now.isBefore(closesAt) ? OPEN : CLOSED;
     }
 
-    public boolean isUpcoming() { return this == UPCOMING; }
-    public boolean isOpen() { return this == OPEN; }
-    public boolean isClosed() { return this == CLOSED; }
+    public boolean isUpcoming() {
+        return this == UPCOMING;
+    }
+
+    public boolean isOpen() {
+        return this == OPEN;
+    }
+
+    public boolean isClosed() {
+        return this == CLOSED;
+    }
 }

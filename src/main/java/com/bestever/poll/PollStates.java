@@ -2,7 +2,6 @@ package com.bestever.poll;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,6 @@
 package com.bestever.poll;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.CacheControl;
 
 /** What the poll's answers say to the reader, and which form (HTML or JSON) they asked for. */
@@ -10,8 +9,7 @@ final class PollViews {
     /** Nothing the poll answers is cacheable: it is per reader, and live. */
     static final String NO_STORE = CacheControl.noStore().cachePrivate().getHeaderValue();
 
-    private PollViews() {
-    }
+    private PollViews() {}
 
     /** The script asks for JSON; a browser navigating asks for HTML. */
     static boolean wantsJson(HttpServletRequest request) {

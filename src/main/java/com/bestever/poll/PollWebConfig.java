@@ -1,9 +1,7 @@
 package com.bestever.poll;
 
-import java.util.EnumSet;
-
 import jakarta.servlet.DispatcherType;
-
+import java.util.EnumSet;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,8 @@
 package com.bestever.poll;
 
+import com.bestever.system.ContentChanged;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,17 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.bestever.system.ContentChanged;
 
 /**
  * The read side of the poll: the poll itself (kept in memory for a few seconds, and dropped
@@ -39,8 +36,13 @@ public class Polls {
             .maximumSize(10_000)
             .build();
 
-    Polls(VoteQuestionRepository questions, PollReviews reviews, PollStates states, JdbcClient jdbc,
-            TransactionTemplate transaction, Clock clock) {
+    Polls(
+            VoteQuestionRepository questions,
+            PollReviews reviews,
+            PollStates states,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.questions = questions;
         this.reviews = reviews;
         this.states = states;
@@ -55,11 +57,15 @@ public class Polls {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Poll> loaded = readOnly.execute(status -> questions.findPollById(id).map(question -> {
-            PollReviews.Review review = question.getArticleId() == null ? null
-                    : reviews.review(question.getArticleId()).orElse(null);
-            return review == null ? Poll.of(question, null, null) : Poll.of(question, review.slug(), review.publicFrom());
-        }));
+        Optional<Poll> loaded =
+                readOnly.execute(status -> questions.findPollById(id).map(question -> {
+                    PollReviews.Review review = question.getArticleId() == null
+                            ? null
+                            : reviews.review(question.getArticleId()).orElse(null);
+                    return review == null
+                            ? Poll.of(question, null, null)
+                            : Poll.of(question, review.slug(), review.publicFrom());
+                }));
         loaded.ifPresent(poll -> cache.put(id, poll));
         return loaded;
     }
@@ -72,12 +78,21 @@ public class Polls {
         Instant now = clock.instant();
         return readOnly.execute(status -> {
             List<VoteQuestion> about = questions.findByFilmId(filmId);
-            Map<Long, PollReviews.Review> publicReviews = reviews.publicAt(about.stream()
-                    .map(VoteQuestion::getArticleId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
+            Map<Long, PollReviews.Review> publicReviews = reviews.publicAt(
+                    about.stream()
+                            .map(VoteQuestion::getArticleId)
+                            .filter(Objects::nonNull)
+                            .collect(Collectors.toSet()),
+                    now);
             return about.stream()
-                    .filter(question -> question.getArticleId() == null || publicReviews.containsKey(question.getArticleId()))
-                    .map(question -> new PollSummary(question.getId(), question.getQuestion(),
-                            question.getGenre().getName(), question.getGenre().getSlug(), states.state(question),
+                    .filter(question ->
+                            question.getArticleId() == null || publicReviews.containsKey(question.getArticleId()))
+                    .map(question -> new PollSummary(
+                            question.getId(),
+                            question.getQuestion(),
+                            question.getGenre().getName(),
+                            question.getGenre().getSlug(),
+                            states.state(question),
                             states.standings(question)))
                     .toList();
         });
@@ -88,11 +103,11 @@ public class Polls {
         long number;
         try {
             number = Long.parseLong(id);
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address.");
         }
-        return poll(number).filter(this::isPublic)
+        return poll(number)
+                .filter(this::isPublic)
                 .orElseThrow(() -> new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address."));
     }
 
@@ -108,8 +123,8 @@ public class Polls {
                          where question_id = ? order by position, id
                         """)
                 .param(poll.id())
-                .query((rs, row) -> new Standings.Count(rs.getLong("id"), rs.getString("label"),
-                        rs.getLong("votes"), rs.getBoolean("affirmative")))
+                .query((rs, row) -> new Standings.Count(
+                        rs.getLong("id"), rs.getString("label"), rs.getLong("votes"), rs.getBoolean("affirmative")))
                 .list();
         return Standings.of(counts, states.state(poll).isOpen());
     }
@@ -119,15 +134,14 @@ public class Polls {
         return jdbc.sql("""
                         select o.label from vote v join vote_option o on o.id = v.option_id
                          where v.question_id = ? and v.voter_id = ?
-                        """)
-                .params(poll.id(), voterId)
-                .query(String.class)
-                .optional();
+                        """).params(poll.id(), voterId).query(String.class).optional();
     }
 
     /** The slug of the poll's review, while that review is public. */
     Optional<String> reviewSlug(Poll poll) {
-        return poll.reviewSlug() != null && poll.isPublicAt(clock.instant()) ? Optional.of(poll.reviewSlug()) : Optional.empty();
+        return poll.reviewSlug() != null && poll.isPublicAt(clock.instant())
+                ? Optional.of(poll.reviewSlug())
+                : Optional.empty();
     }
 
     /** Whether readers may see this poll now: not while its review is a draft or scheduled. */

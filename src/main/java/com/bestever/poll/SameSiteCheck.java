@@ -1,13 +1,10 @@
 package com.bestever.poll;
 
+import com.bestever.system.BestEverProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Component;
-
-import com.bestever.system.BestEverProperties;
 
 /**
  * The poll form sits on cached public pages, so it carries no CSRF token: a vote is accepted
@@ -34,8 +31,7 @@ class SameSiteCheck {
         URI uri;
         try {
             uri = new URI(source.strip());
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             return false;
         }
         if (uri.getHost() == null || uri.getScheme() == null) {

@@ -39,6 +39,5 @@ public record Standings(long total, List<Standing> options, boolean open) {
     }
 
     /** One option's count as read from the database. */
-    record Count(long optionId, String label, long votes, boolean affirmative) {
-    }
+    record Count(long optionId, String label, long votes, boolean affirmative) {}
 }

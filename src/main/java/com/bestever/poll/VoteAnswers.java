@@ -1,14 +1,11 @@
 package com.bestever.poll;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
-
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -31,6 +27,7 @@ class VoteAnswers {
     private static final Logger log = LoggerFactory.getLogger(VoteAnswers.class);
     /** A vote is answered when it is committed, never with a guess after a timeout. */
     private static final long NO_TIMEOUT = -1;
+
     private static final CompletableFuture<Void> NOTHING_TO_WRITE = CompletableFuture.completedFuture(null);
 
     private final PollCounter counter;
@@ -38,8 +35,8 @@ class VoteAnswers {
     private final Executor tasks;
     private final ObjectMapper json;
 
-    VoteAnswers(PollCounter counter, Polls polls, @Qualifier("applicationTaskExecutor") Executor tasks,
-            ObjectMapper json) {
+    VoteAnswers(
+            PollCounter counter, Polls polls, @Qualifier("applicationTaskExecutor") Executor tasks, ObjectMapper json) {
         this.counter = counter;
         this.polls = polls;
         this.tasks = tasks;
@@ -56,21 +53,22 @@ class VoteAnswers {
         // The JSON answer reads the standings from the database: on a task thread, not the vote counter's.
         Executor answerOn = wantsJson ? tasks : Runnable::run;
         CompletableFuture<Void> answered = counter.count(poll.id(), choice.id(), voter, vote.clientHash())
-                .handleAsync((isNew, error) -> {
-                    if (error != null) {
-                        answer.setErrorResult(notCounted(poll));
-                        return NOTHING_TO_WRITE;
-                    }
-                    DirectAnswer.Answer reply;
-                    try {
-                        reply = wantsJson ? standings(poll, choice, voter, isNew) : seeOther(poll, isNew);
-                    }
-                    catch (RuntimeException ex) {
-                        answer.setErrorResult(ex);
-                        return NOTHING_TO_WRITE;
-                    }
-                    return direct.send(reply);
-                }, answerOn)
+                .handleAsync(
+                        (isNew, error) -> {
+                            if (error != null) {
+                                answer.setErrorResult(notCounted(poll));
+                                return NOTHING_TO_WRITE;
+                            }
+                            DirectAnswer.Answer reply;
+                            try {
+                                reply = wantsJson ? standings(poll, choice, voter, isNew) : seeOther(poll, isNew);
+                            } catch (RuntimeException ex) {
+                                answer.setErrorResult(ex);
+                                return NOTHING_TO_WRITE;
+                            }
+                            return direct.send(reply);
+                        },
+                        answerOn)
                 .thenCompose(written -> written);
         // Handing the answer back to the web server should never fail; if it does, the reader's
         // request is left unanswered, so say so loudly rather than lose it without a trace.
@@ -94,8 +92,8 @@ class VoteAnswers {
     /** For the page's script: the live standings, the reader's choice and what to tell them. */
     private DirectAnswer.Answer standings(Poll poll, Poll.Answer choice, String voter, boolean isNew) {
         String yourChoice = isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
-        byte[] body = json.writeValueAsBytes(PollAnswer.of(polls.standings(poll), yourChoice, isNew,
-                PollViews.voteMessage(isNew, yourChoice)));
+        byte[] body = json.writeValueAsBytes(
+                PollAnswer.of(polls.standings(poll), yourChoice, isNew, PollViews.voteMessage(isNew, yourChoice)));
         return response -> {
             response.setStatus(HttpStatus.OK.value());
             response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
@@ -107,8 +105,10 @@ class VoteAnswers {
 
     /** The vote was not written: say so, and that nothing was counted. */
     private static PollProblem notCounted(Poll poll) {
-        return new PollProblem(HttpStatus.SERVICE_UNAVAILABLE,
-                "Your vote could not be counted just now. Nothing was counted; please try again.", poll,
+        return new PollProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Your vote could not be counted just now. Nothing was counted; please try again.",
+                poll,
                 Duration.ofSeconds(1));
     }
 }

@@ -1,13 +1,10 @@
 package com.bestever.poll;
 
-import java.time.Duration;
-
+import com.bestever.system.Dates;
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-
-import com.bestever.system.Dates;
 
 /**
  * What a vote passes before it is counted, in this order: it comes from this site's own page,
@@ -33,8 +30,7 @@ class VoteIntake {
     }
 
     /** A vote that passed every check: to be counted. */
-    record Vote(Poll poll, Poll.Answer choice, String clientHash) {
-    }
+    record Vote(Poll poll, Poll.Answer choice, String clientHash) {}
 
     /** Checks a vote for the poll at {@code pollId} with the form's {@code choice} field. */
     Vote admit(String pollId, String choice, HttpServletRequest request) {
@@ -44,18 +40,27 @@ class VoteIntake {
         String clientHash = throttle.clientHash(request);
         Duration wait = throttle.take(clientHash);
         if (!wait.isZero()) {
-            throw new PollProblem(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many votes came from your address. Please wait a little and try again.", null, wait);
+            throw new PollProblem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many votes came from your address. Please wait a little and try again.",
+                    null,
+                    wait);
         }
         Poll poll = polls.visible(pollId);
         PollState state = states.state(poll);
         if (state.isUpcoming()) {
-            throw new PollProblem(HttpStatus.CONFLICT,
-                    "This poll is not open yet: voting opens on " + dates.moment(poll.opensAt()) + ".", poll, null);
+            throw new PollProblem(
+                    HttpStatus.CONFLICT,
+                    "This poll is not open yet: voting opens on " + dates.moment(poll.opensAt()) + ".",
+                    poll,
+                    null);
         }
         if (state.isClosed()) {
-            throw new PollProblem(HttpStatus.CONFLICT,
-                    "This poll closed on " + dates.moment(poll.closesAt()) + "; it takes no more votes.", poll, null);
+            throw new PollProblem(
+                    HttpStatus.CONFLICT,
+                    "This poll closed on " + dates.moment(poll.closesAt()) + "; it takes no more votes.",
+                    poll,
+                    null);
         }
         return new Vote(poll, answerOf(choice, poll), clientHash);
     }
@@ -66,14 +71,16 @@ class VoteIntake {
         }
         try {
             return poll.answer(Long.parseLong(choice.strip())).orElseThrow(() -> notAnAnswer(poll));
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw notAnAnswer(poll);
         }
     }
 
     private static PollProblem notAnAnswer(Poll poll) {
-        return new PollProblem(HttpStatus.BAD_REQUEST,
-                "That choice is not one of this poll’s answers; nothing was counted.", poll, null);
+        return new PollProblem(
+                HttpStatus.BAD_REQUEST,
+                "That choice is not one of this poll’s answers; nothing was counted.",
+                poll,
+                null);
     }
 }

@@ -3,9 +3,9 @@ package com.bestever.poll;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.ContentChanges;
 import com.bestever.system.PublicContent;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -42,8 +42,7 @@ public class VoteOption implements PublicContent {
     @Column(nullable = false, insertable = false, updatable = false)
     private long votes;
 
-    protected VoteOption() {
-    }
+    protected VoteOption() {}
 
     VoteOption(VoteQuestion question, int position, String label, boolean affirmative) {
         this.question = question;
@@ -56,13 +55,33 @@ public class VoteOption implements PublicContent {
         this.position = position;
     }
 
-    public Long getId() { return id; }
-    public VoteQuestion getQuestion() { return question; }
-    public int getPosition() { return position; }
-    public String getLabel() { return label; }
-    public void setLabel(String label) { this.label = label; }
-    public boolean isAffirmative() { return affirmative; }
-    public long getVotes() { return votes; }
+    public Long getId() {
+        return id;
+    }
+
+    public VoteQuestion getQuestion() {
+        return question;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public boolean isAffirmative() {
+        return affirmative;
+    }
+
+    public long getVotes() {
+        return votes;
+    }
 
     @Override
     public ContentChanged changed() {

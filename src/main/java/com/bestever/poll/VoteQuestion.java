@@ -1,26 +1,24 @@
 package com.bestever.poll;
 
+import com.bestever.film.Film;
+import com.bestever.genre.Genre;
+import com.bestever.system.Audited;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.ContentChanges;
 import com.bestever.system.PublicContent;
-import jakarta.persistence.EntityListeners;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-
-import com.bestever.film.Film;
-import com.bestever.genre.Genre;
-import com.bestever.system.Audited;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * "You tell us": the poll that closes a review — is this film the Best Ever movie of a genre?
@@ -58,8 +56,7 @@ public class VoteQuestion extends Audited implements PublicContent {
     @OrderBy("position")
     private List<VoteOption> options = new ArrayList<>();
 
-    protected VoteQuestion() {
-    }
+    protected VoteQuestion() {}
 
     public VoteQuestion(Long articleId, Film film, Genre genre, String question, Instant opensAt) {
         this.articleId = articleId;
@@ -98,19 +95,57 @@ public class VoteQuestion extends Audited implements PublicContent {
         return options.stream().mapToLong(VoteOption::getVotes).sum();
     }
 
-    public Long getArticleId() { return articleId; }
-    public void setArticleId(Long articleId) { this.articleId = articleId; }
-    public Film getFilm() { return film; }
-    public void setFilm(Film film) { this.film = film; }
-    public Genre getGenre() { return genre; }
-    public void setGenre(Genre genre) { this.genre = genre; }
-    public String getQuestion() { return question; }
-    public void setQuestion(String question) { this.question = question; }
-    public Instant getOpensAt() { return opensAt; }
-    public void setOpensAt(Instant opensAt) { this.opensAt = opensAt; }
-    public Instant getClosesAt() { return closesAt; }
-    public void setClosesAt(Instant closesAt) { this.closesAt = closesAt; }
-    public List<VoteOption> getOptions() { return options; }
+    public Long getArticleId() {
+        return articleId;
+    }
+
+    public void setArticleId(Long articleId) {
+        this.articleId = articleId;
+    }
+
+    public Film getFilm() {
+        return film;
+    }
+
+    public void setFilm(Film film) {
+        this.film = film;
+    }
+
+    public Genre getGenre() {
+        return genre;
+    }
+
+    public void setGenre(Genre genre) {
+        this.genre = genre;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    public void setQuestion(String question) {
+        this.question = question;
+    }
+
+    public Instant getOpensAt() {
+        return opensAt;
+    }
+
+    public void setOpensAt(Instant opensAt) {
+        this.opensAt = opensAt;
+    }
+
+    public Instant getClosesAt() {
+        return closesAt;
+    }
+
+    public void setClosesAt(Instant closesAt) {
+        this.closesAt = closesAt;
+    }
+
+    public List<VoteOption> getOptions() {
+        return options;
+    }
 
     @Override
     public ContentChanged changed() {

@@ -1,12 +1,10 @@
 package com.bestever.poll;
 
-import java.time.Clock;
-import java.time.Duration;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 

@@ -1,14 +1,11 @@
 package com.bestever.poll;
 
-import java.util.Optional;
-
+import com.bestever.system.BestEverProperties;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.Optional;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
-
-import com.bestever.system.BestEverProperties;
 
 /**
  * The long-lived voter cookie: a random id and its HMAC signature ({@code id.signature}),

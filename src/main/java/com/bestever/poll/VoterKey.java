@@ -1,19 +1,16 @@
 package com.bestever.poll;
 
+import com.bestever.system.SiteSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-
-import com.bestever.system.SiteSecrets;
 
 /**
  * The site's secret for the poll: it signs voter cookies (HMAC-SHA256) and salts the hash of
@@ -49,8 +46,8 @@ class VoterKey {
     }
 
     boolean verify(String voterId, String signature) {
-        return MessageDigest.isEqual(sign(voterId).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                sign(voterId).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A salted (keyed) hash of a client address: enough to throttle, never the address itself. */
@@ -68,8 +65,7 @@ class VoterKey {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key());
             return mac;
-        }
-        catch (GeneralSecurityException ex) {
+        } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
         }
     }

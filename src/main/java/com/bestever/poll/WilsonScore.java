@@ -10,8 +10,7 @@ final class WilsonScore {
     /** The 97.5th percentile of the standard normal distribution. */
     static final double Z = 1.959963984540054;
 
-    private WilsonScore() {
-    }
+    private WilsonScore() {}
 
     static double lowerBound(long yes, long total) {
         if (total <= 0) {

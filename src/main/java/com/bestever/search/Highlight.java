@@ -21,12 +21,10 @@ record Highlight(String html) {
             if (c == SearchRepository.START && !open) {
                 html.append("<mark>");
                 open = true;
-            }
-            else if (c == SearchRepository.STOP && open) {
+            } else if (c == SearchRepository.STOP && open) {
                 html.append("</mark>");
                 open = false;
-            }
-            else if (c != SearchRepository.START && c != SearchRepository.STOP) {
+            } else if (c != SearchRepository.START && c != SearchRepository.STOP) {
                 html.append(c);
             }
         }

@@ -1,11 +1,13 @@
 package com.bestever.search;
 
+import com.bestever.system.BestEverProperties;
+import com.bestever.system.NotFoundException;
+import com.bestever.system.PageMeta;
+import com.bestever.system.PageNumber;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -13,11 +15,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import com.bestever.system.BestEverProperties;
-import com.bestever.system.NotFoundException;
-import com.bestever.system.PageMeta;
-import com.bestever.system.PageNumber;
 
 /**
  * {@code /search?q=}: the reviews that match what the reader typed, best match first.
@@ -43,11 +40,15 @@ class SearchController {
     }
 
     @GetMapping("/search")
-    String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-            Model model, HttpServletResponse response) {
+    String search(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            Model model,
+            HttpServletResponse response) {
         String query = q == null ? "" : UNUSABLE.matcher(q).replaceAll(" ").strip();
         model.addAttribute("q", query);
-        model.addAttribute("meta", head(query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query));
+        model.addAttribute(
+                "meta", head(query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query));
         if (query.isEmpty()) {
             return "search/search";
         }
@@ -63,8 +64,8 @@ class SearchController {
         if (page > 1 && pageable.getOffset() >= Math.min(total, SearchRepository.RANKED)) {
             throw new NotFoundException("search page " + page);
         }
-        List<SearchHit> hits = total == 0 ? List.of()
-                : search.find(query, now, (int) pageable.getOffset(), pageable.getPageSize());
+        List<SearchHit> hits =
+                total == 0 ? List.of() : search.find(query, now, (int) pageable.getOffset(), pageable.getPageSize());
         Page<SearchHit> results = new PageImpl<>(hits, pageable, Math.min(total, SearchRepository.RANKED));
         model.addAttribute("results", results);
         model.addAttribute("broad", total > SearchRepository.RANKED);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +22,7 @@ class SearchRepository {
 
     /** Marks the highlighted words in the headlines; no review text contains them. */
     static final char START = '\uE000';
+
     static final char STOP = '\uE001';
 
     static final int RANKED = 1000;
@@ -86,12 +86,20 @@ class SearchRepository {
                 .param("limit", limit)
                 .param("markers", String.valueOf(START) + STOP)
                 .param("titleOptions", OPTIONS + ", HighlightAll=true")
-                .param("snippetOptions", OPTIONS + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"")
-                .query((rs, row) -> new SearchHit(rs.getString("slug"), rs.getString("title"),
+                .param(
+                        "snippetOptions",
+                        OPTIONS + ", MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"")
+                .query((rs, row) -> new SearchHit(
+                        rs.getString("slug"),
+                        rs.getString("title"),
                         rs.getObject("publish_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("genre_name"), rs.getString("genre_slug"),
-                        rs.getString("author_name"), rs.getString("author_slug"), rs.getString("film_title"),
-                        Highlight.of(rs.getString("title_headline")), Highlight.of(rs.getString("snippet"))))
+                        rs.getString("genre_name"),
+                        rs.getString("genre_slug"),
+                        rs.getString("author_name"),
+                        rs.getString("author_slug"),
+                        rs.getString("film_title"),
+                        Highlight.of(rs.getString("title_headline")),
+                        Highlight.of(rs.getString("snippet"))))
                 .list();
     }
 

@@ -1,19 +1,15 @@
 package com.bestever.seo;
 
-import java.io.IOException;
-
-import javax.xml.stream.XMLStreamException;
-
+import com.bestever.system.BestEverProperties;
+import com.bestever.system.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import javax.xml.stream.XMLStreamException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-
-import com.bestever.system.BestEverProperties;
-import com.bestever.system.NotFoundException;
 
 /** What crawlers read first: {@code /robots.txt} and the sitemaps it names. */
 @Controller

@@ -1,24 +1,21 @@
 package com.bestever.seo;
 
-import java.io.Writer;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
-import org.springframework.data.domain.PageRequest;
-import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
+import static com.bestever.system.JsonLd.time;
 
 import com.bestever.article.Article;
 import com.bestever.article.Markdown;
 import com.bestever.article.Reviews;
 import com.bestever.system.BestEverProperties;
-
-import static com.bestever.system.JsonLd.time;
+import java.io.Writer;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The Atom feed (RFC 4287) of the newest public reviews: each entry with its author, when it
@@ -56,8 +53,13 @@ class Feed {
         element(writer, "id", tag("feed"));
         element(writer, "title", site.siteName() + ": the latest reviews");
         element(writer, "subtitle", "One film. One genre. You tell us.");
-        element(writer, "updated", time(newest.stream().map(Article::lastChanged).max(Instant::compareTo)
-                .orElse(Instant.EPOCH)));
+        element(
+                writer,
+                "updated",
+                time(newest.stream()
+                        .map(Article::lastChanged)
+                        .max(Instant::compareTo)
+                        .orElse(Instant.EPOCH)));
         link(writer, "self", "application/atom+xml", site.absolute("/feed.xml"));
         link(writer, "alternate", "text/html", site.absolute("/"));
         writer.writeStartElement("generator");
@@ -90,8 +92,8 @@ class Feed {
         element(writer, "summary", review.getPullQuote());
         writer.writeStartElement("content");
         writer.writeAttribute("type", "html");
-        writer.writeCharacters(markdown.toSafeHtml(review.getBody())
-                + "<p><strong>" + HtmlUtils.htmlEscape(review.getVerdict()) + "</strong></p>");
+        writer.writeCharacters(markdown.toSafeHtml(review.getBody()) + "<p><strong>"
+                + HtmlUtils.htmlEscape(review.getVerdict()) + "</strong></p>");
         writer.writeEndElement();
         writer.writeEndElement();
     }

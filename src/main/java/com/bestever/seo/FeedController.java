@@ -1,11 +1,8 @@
 package com.bestever.seo;
 
-import java.io.IOException;
-
-import javax.xml.stream.XMLStreamException;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import javax.xml.stream.XMLStreamException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 

@@ -1,19 +1,16 @@
 package com.bestever.seo;
 
+import com.bestever.system.BestEverProperties;
 import java.io.Writer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.bestever.system.BestEverProperties;
 
 /**
  * Writes the sitemaps (sitemaps.org protocol 0.9) while it reads the rows: nothing is built in
@@ -131,24 +128,32 @@ class Sitemaps {
         writer.writeStartElement("urlset");
         writer.writeDefaultNamespace(NAMESPACE);
         int limit = urlsPerSitemap;
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement(PAGE);
-            // Inside a transaction the PostgreSQL driver then reads the rows with a cursor, 500 at a time.
-            statement.setFetchSize(500);
-            statement.setTimestamp(1, Timestamp.from(clock.instant()));
-            statement.setLong(2, (long) (page - 1) * limit);
-            statement.setInt(3, limit);
-            return statement;
-        }, row -> {
-            try {
-                writer.writeStartElement("url");
-                element(writer, "loc", site.absolute(row.getString("path")));
-                element(writer, "lastmod", row.getTimestamp("lastmod").toInstant().truncatedTo(ChronoUnit.SECONDS).toString());
-                writer.writeEndElement();
-            } catch (XMLStreamException e) {
-                throw new IllegalStateException("could not write the sitemap", e);
-            }
-        });
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(PAGE);
+                    // Inside a transaction the PostgreSQL driver then reads the rows with a cursor, 500 at a time.
+                    statement.setFetchSize(500);
+                    statement.setTimestamp(1, Timestamp.from(clock.instant()));
+                    statement.setLong(2, (long) (page - 1) * limit);
+                    statement.setInt(3, limit);
+                    return statement;
+                },
+                row -> {
+                    try {
+                        writer.writeStartElement("url");
+                        element(writer, "loc", site.absolute(row.getString("path")));
+                        element(
+                                writer,
+                                "lastmod",
+                                row.getTimestamp("lastmod")
+                                        .toInstant()
+                                        .truncatedTo(ChronoUnit.SECONDS)
+                                        .toString());
+                        writer.writeEndElement();
+                    } catch (XMLStreamException e) {
+                        throw new IllegalStateException("could not write the sitemap", e);
+                    }
+                });
         writer.writeEndElement();
         writer.writeEndDocument();
         writer.flush();

@@ -2,7 +2,6 @@ package com.bestever.system;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
-
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.LastModifiedBy;
 
@@ -23,6 +22,11 @@ public abstract class AuditedBy extends Audited {
     @Column(name = "updated_by")
     private Long updatedBy;
 
-    public Long getCreatedBy() { return createdBy; }
-    public Long getUpdatedBy() { return updatedBy; }
+    public Long getCreatedBy() {
+        return createdBy;
+    }
+
+    public Long getUpdatedBy() {
+        return updatedBy;
+    }
 }

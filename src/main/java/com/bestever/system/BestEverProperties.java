@@ -2,7 +2,6 @@ package com.bestever.system;
 
 import java.time.Duration;
 import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -55,8 +54,7 @@ public record BestEverProperties(
             @DefaultValue("false") boolean cleanOnStart,
             @DefaultValue("true") boolean durable,
             @DefaultValue("512MB") String sharedBuffers,
-            @DefaultValue("4GB") String maxWalSize) {
-    }
+            @DefaultValue("4GB") String maxWalSize) {}
 
     /**
      * The {@code Cache-Control} of public pages.
@@ -69,7 +67,8 @@ public record BestEverProperties(
             @DefaultValue("600s") Duration staleWhileRevalidate) {
 
         public String publicCacheControl() {
-            return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate=" + staleWhileRevalidate.toSeconds();
+            return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate="
+                    + staleWhileRevalidate.toSeconds();
         }
     }
 
@@ -83,8 +82,7 @@ public record BestEverProperties(
     public record PageCache(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("60s") Duration maxAge,
-            @DefaultValue("64MB") DataSize maxSize) {
-    }
+            @DefaultValue("64MB") DataSize maxSize) {}
 
     /**
      * @param username the first administrator's user name ({@code BESTEVER_ADMIN_USERNAME}); blank: "admin"

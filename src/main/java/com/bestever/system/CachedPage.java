@@ -17,13 +17,23 @@ import java.util.zip.GZIPOutputStream;
  * (the hash of the plain bytes; the gzipped representation's tag ends in {@code -gz}), plus
  * the response headers to send with it again.
  */
-record CachedPage(byte[] plain, byte[] gzipped, String etag, String gzipEtag, String contentType,
+record CachedPage(
+        byte[] plain,
+        byte[] gzipped,
+        String etag,
+        String gzipEtag,
+        String contentType,
         List<Map.Entry<String, String>> headers) {
 
     static CachedPage of(byte[] plain, String contentType, List<Map.Entry<String, String>> headers, boolean smallest) {
         String hash = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256(plain), 18));
-        return new CachedPage(plain, gzip(plain, smallest ? Deflater.BEST_COMPRESSION : Deflater.DEFAULT_COMPRESSION),
-                "\"" + hash + "\"", "\"" + hash + "-gz\"", contentType, List.copyOf(headers));
+        return new CachedPage(
+                plain,
+                gzip(plain, smallest ? Deflater.BEST_COMPRESSION : Deflater.DEFAULT_COMPRESSION),
+                "\"" + hash + "\"",
+                "\"" + hash + "-gz\"",
+                contentType,
+                List.copyOf(headers));
     }
 
     int weight() {
@@ -33,8 +43,7 @@ record CachedPage(byte[] plain, byte[] gzipped, String etag, String gzipEtag, St
     private static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -47,8 +56,7 @@ record CachedPage(byte[] plain, byte[] gzipped, String etag, String gzipEtag, St
             }
         }) {
             gzip.write(bytes);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return out.toByteArray();

@@ -4,7 +4,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.BindingResult;
@@ -21,15 +20,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public final class CatalogDesk {
 
     /** A save that went through: the entry to show next and the notice above it ("Saved the genre Drama."). */
-    public record Saved(long id, String notice) {
-    }
+    public record Saved(long id, String notice) {}
 
     /**
      * A delete's words: the notice when done, the refusal while {@link Usage} says something points at
      * the entry, and the refusal when something came to point at it between the count and the delete.
      */
-    public record Deletion(String done, Function<Usage, String> inUse, String inUseNow) {
-    }
+    public record Deletion(String done, Function<Usage, String> inUse, String inUseNow) {}
 
     private final String path;
     private final String stale;
@@ -42,7 +39,10 @@ public final class CatalogDesk {
      * @param versionNow the version entry {@code id} has now
      * @param refused puts the database's refusal of a save on the form (see {@link SlugField#refused})
      */
-    public CatalogDesk(String path, String stale, LongUnaryOperator versionNow,
+    public CatalogDesk(
+            String path,
+            String stale,
+            LongUnaryOperator versionNow,
             BiConsumer<DataIntegrityViolationException, BindingResult> refused) {
         this.path = path;
         this.stale = stale;
@@ -51,17 +51,22 @@ public final class CatalogDesk {
     }
 
     /** Adds an entry unless the form has errors; {@code form} shows the form again with what went wrong. */
-    public String create(BindingResult result, RedirectAttributes redirect, Supplier<String> form, Supplier<Saved> save) {
+    public String create(
+            BindingResult result, RedirectAttributes redirect, Supplier<String> form, Supplier<Saved> save) {
         return save(result, redirect, form, save);
     }
 
     /** Saves over entry {@code id} unless the form has errors or someone saved the entry since {@code typed} was made. */
-    public String update(long id, VersionedForm typed, BindingResult result, RedirectAttributes redirect,
-            Supplier<String> form, Supplier<Saved> save) {
+    public String update(
+            long id,
+            VersionedForm typed,
+            BindingResult result,
+            RedirectAttributes redirect,
+            Supplier<String> form,
+            Supplier<Saved> save) {
         try {
             return save(result, redirect, form, save);
-        }
-        catch (ObjectOptimisticLockingFailureException ex) {
+        } catch (ObjectOptimisticLockingFailureException ex) {
             // Keep every word the editor typed; saving again now is a deliberate overwrite.
             typed.setVersion(versionNow.applyAsLong(id));
             result.reject("stale", stale);
@@ -76,15 +81,15 @@ public final class CatalogDesk {
         }
         try {
             delete.run();
-        }
-        catch (DataIntegrityViolationException ex) {
+        } catch (DataIntegrityViolationException ex) {
             return problem(id, words.inUseNow(), redirect);
         }
         redirect.addFlashAttribute("notice", words.done());
         return "redirect:" + path;
     }
 
-    private String save(BindingResult result, RedirectAttributes redirect, Supplier<String> form, Supplier<Saved> save) {
+    private String save(
+            BindingResult result, RedirectAttributes redirect, Supplier<String> form, Supplier<Saved> save) {
         if (result.hasErrors()) {
             return form.get();
         }
@@ -92,8 +97,7 @@ public final class CatalogDesk {
             Saved saved = save.get();
             redirect.addFlashAttribute("notice", saved.notice());
             return "redirect:" + path + "/" + saved.id() + "/edit";
-        }
-        catch (DataIntegrityViolationException ex) {
+        } catch (DataIntegrityViolationException ex) {
             refused.accept(ex, result);
             return form.get();
         }

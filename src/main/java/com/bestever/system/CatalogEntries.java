@@ -2,7 +2,6 @@ package com.bestever.system;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /**

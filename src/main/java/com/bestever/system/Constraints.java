@@ -9,8 +9,7 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 public final class Constraints {
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     /** Whether the failure was the constraint with this name. */
     public static boolean broke(DataIntegrityViolationException failure, String constraint) {

@@ -14,7 +14,11 @@ public record ContentChanged(Kind kind, long id) {
 
     /** The kinds of things public pages show. */
     public enum Kind {
-        REVIEW, FILM, AUTHOR, GENRE, POLL,
+        REVIEW,
+        FILM,
+        AUTHOR,
+        GENRE,
+        POLL,
         /** Anything may have changed (a missed notice, a restore, a test moving the clock): drop every kept page. */
         SITE;
 

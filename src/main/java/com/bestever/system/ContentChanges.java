@@ -3,7 +3,6 @@ package com.bestever.system;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
-
 import org.springframework.context.ApplicationEventPublisher;
 
 /**

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +27,14 @@ public class Dates {
 
     Dates(BestEverProperties properties) {
         ZoneId zone = properties.timeZone();
-        this.readable = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(zone);
-        this.withTime = DateTimeFormatter.ofPattern("MMMM d, yyyy, HH:mm zzz", Locale.ENGLISH).withZone(zone);
-        this.moment = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' HH:mm zzz", Locale.ENGLISH).withZone(zone);
-        this.numeric = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH).withZone(zone);
+        this.readable =
+                DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).withZone(zone);
+        this.withTime = DateTimeFormatter.ofPattern("MMMM d, yyyy, HH:mm zzz", Locale.ENGLISH)
+                .withZone(zone);
+        this.moment = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' HH:mm zzz", Locale.ENGLISH)
+                .withZone(zone);
+        this.numeric = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ENGLISH)
+                .withZone(zone);
         this.machine = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
     }
 

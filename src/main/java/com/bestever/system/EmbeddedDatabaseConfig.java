@@ -1,5 +1,7 @@
 package com.bestever.system;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,14 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -54,8 +50,7 @@ class EmbeddedDatabaseConfig {
                 boolean wasOpen = !isClosed();
                 try {
                     super.close();
-                }
-                finally {
+                } finally {
                     if (wasOpen) {
                         server.release();
                     }
@@ -111,8 +106,7 @@ class EmbeddedDatabaseConfig {
                 while (users > 0 && (left = deadline - System.nanoTime()) > 0) {
                     try {
                         TimeUnit.NANOSECONDS.timedWait(this, left);
-                    }
-                    catch (InterruptedException ex) {
+                    } catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
                         break;
                     }
@@ -142,8 +136,7 @@ class EmbeddedDatabaseConfig {
                     .start();
             log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
             return postgres;
-        }
-        catch (IOException | RuntimeException ex) {
+        } catch (IOException | RuntimeException ex) {
             throw new IllegalStateException("""
                     The embedded PostgreSQL could not start (%s).
                     Point the site at a PostgreSQL database instead, for example:
@@ -163,8 +156,8 @@ class EmbeddedDatabaseConfig {
         if (!Files.exists(pidFile)) {
             return;
         }
-        try (FileChannel lock = FileChannel.open(directory.resolve("epg-lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel lock = FileChannel.open(
+                        directory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = lock.tryLock()) {
             if (held == null) {
                 throw new IOException("another running site uses " + directory);
@@ -173,19 +166,20 @@ class EmbeddedDatabaseConfig {
         long pid;
         try {
             pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
-        }
-        catch (RuntimeException unreadable) {
+        } catch (RuntimeException unreadable) {
             return; // PostgreSQL itself tells a stale pid file from a live one
         }
         ProcessHandle.of(pid)
-                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+                .filter(process -> process.info()
+                        .command()
+                        .map(command -> command.contains("postgres"))
+                        .orElse(false))
                 .ifPresent(orphan -> {
                     log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left on {}", pid, directory);
                     orphan.destroy();
                     try {
                         orphan.onExit().get(30, TimeUnit.SECONDS);
-                    }
-                    catch (Exception stillRunning) {
+                    } catch (Exception stillRunning) {
                         orphan.destroyForcibly();
                     }
                 });
@@ -194,8 +188,7 @@ class EmbeddedDatabaseConfig {
     private static void closeQuietly(EmbeddedPostgres postgres) {
         try {
             postgres.close();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             log.warn("Embedded PostgreSQL did not stop cleanly", ex);
         }
     }

@@ -5,10 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import tools.jackson.databind.ObjectMapper;
-
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes schema.org structured data as JSON-LD with Jackson, made safe to sit inside an HTML

@@ -18,11 +18,28 @@ import java.time.Instant;
  * @param jsonLd the structured data, already safe to put inside {@code <script>}, or null
  * @param noindex whether search engines should leave the page out of their index (search results)
  */
-public record PageMeta(String title, String description, String canonical, String ogType, String image,
-        Instant publishedTime, Instant modifiedTime, String authorUrl, String jsonLd, boolean noindex) {
+public record PageMeta(
+        String title,
+        String description,
+        String canonical,
+        String ogType,
+        String image,
+        Instant publishedTime,
+        Instant modifiedTime,
+        String authorUrl,
+        String jsonLd,
+        boolean noindex) {
 
-    public PageMeta(String title, String description, String canonical, String ogType, String image,
-            Instant publishedTime, Instant modifiedTime, String authorUrl, String jsonLd) {
+    public PageMeta(
+            String title,
+            String description,
+            String canonical,
+            String ogType,
+            String image,
+            Instant publishedTime,
+            Instant modifiedTime,
+            String authorUrl,
+            String jsonLd) {
         this(title, description, canonical, ogType, image, publishedTime, modifiedTime, authorUrl, jsonLd, false);
     }
 
@@ -33,8 +50,8 @@ public record PageMeta(String title, String description, String canonical, Strin
 
     /** The same page kept out of search engines' indexes. */
     public PageMeta noindexed() {
-        return new PageMeta(title, description, canonical, ogType, image, publishedTime, modifiedTime, authorUrl, jsonLd,
-                true);
+        return new PageMeta(
+                title, description, canonical, ogType, image, publishedTime, modifiedTime, authorUrl, jsonLd, true);
     }
 
     public boolean isArticle() {

@@ -8,8 +8,7 @@ public final class PageNumber {
 
     public static final int SIZE = 20;
 
-    private PageNumber() {
-    }
+    private PageNumber() {}
 
     /** The page a reader asked for; anything below 1 or absurdly large is not a page of ours. */
     public static Pageable of(int page) {

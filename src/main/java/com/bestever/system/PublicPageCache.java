@@ -1,14 +1,5 @@
 package com.bestever.system;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
@@ -17,9 +8,16 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -51,9 +49,20 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     private static final int LARGEST_PAGE = 4 * 1024 * 1024;
     private static final Set<String> CREDENTIAL_COOKIES = Set.of("JSESSIONID", "remember-me", "SESSION");
     // Headers that belong to one response, or that this filter sets itself.
-    private static final Set<String> NOT_REPLAYED = Set.of("content-type", "content-length", "content-encoding",
-            "transfer-encoding", "date", "cache-control", "pragma", "expires", "etag", "vary",
-            "set-cookie", "connection", "keep-alive");
+    private static final Set<String> NOT_REPLAYED = Set.of(
+            "content-type",
+            "content-length",
+            "content-encoding",
+            "transfer-encoding",
+            "date",
+            "cache-control",
+            "pragma",
+            "expires",
+            "etag",
+            "vary",
+            "set-cookie",
+            "connection",
+            "keep-alive");
 
     private final Cache<String, CachedPage> pages;
     private final boolean enabled;
@@ -64,7 +73,10 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         BestEverProperties.PageCache settings = properties.pageCache();
         Duration maxAge = settings.maxAge();
         if (maxAge.compareTo(LONGEST) > 0) {
-            log.warn("bestever.page-cache.max-age={} is longer than a minute; pages are kept for {} at most", maxAge, LONGEST);
+            log.warn(
+                    "bestever.page-cache.max-age={} is longer than a minute; pages are kept for {} at most",
+                    maxAge,
+                    LONGEST);
             maxAge = LONGEST;
         }
         this.enabled = settings.enabled() && !maxAge.isZero() && !maxAge.isNegative();
@@ -126,8 +138,10 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         ContentCachingResponseWrapper rendering = new Rendering(response);
         chain.doFilter(asGet(request), rendering);
 
-        if (rendering.getStatus() != HttpServletResponse.SC_OK || setsCookie(response)
-                || request.getSession(false) != null || forbidsStoring(rendering)) {
+        if (rendering.getStatus() != HttpServletResponse.SC_OK
+                || setsCookie(response)
+                || request.getSession(false) != null
+                || forbidsStoring(rendering)) {
             if (rendering.getStatus() >= 400 && !rendering.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             }
@@ -161,8 +175,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         try {
             int number = Integer.parseInt(page[0]);
             return number == 1 ? path : path + "?page=" + number;
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return null;
         }
     }
@@ -236,7 +249,8 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
             if (name.equals("gzip") || name.equals("x-gzip")) {
                 for (int i = 1; i < parts.length; i++) {
                     String parameter = parts[i].strip();
-                    if (parameter.startsWith("q=") && parameter.substring(2).strip().matches("0(\\.0{0,3})?")) {
+                    if (parameter.startsWith("q=")
+                            && parameter.substring(2).strip().matches("0(\\.0{0,3})?")) {
                         return false;
                     }
                 }

@@ -10,10 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class PublicPages {
 
-    private static final String[] SECTIONS = { "/reviews/", "/films/", "/authors/", "/genres/", "/best-ever/" };
+    private static final String[] SECTIONS = {"/reviews/", "/films/", "/authors/", "/genres/", "/best-ever/"};
 
-    private PublicPages() {
-    }
+    private PublicPages() {}
 
     /** A GET or HEAD of a public page, search included. */
     public static boolean isPublic(HttpServletRequest request) {

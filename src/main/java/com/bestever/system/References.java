@@ -12,7 +12,11 @@ import java.util.List;
 public interface References {
 
     /** What in the catalog things point at. */
-    enum Target { FILM, AUTHOR, GENRE }
+    enum Target {
+        FILM,
+        AUTHOR,
+        GENRE
+    }
 
     /** Adds to {@code usage} how many of this feature's things point at {@code target} number {@code id}. */
     void count(Target target, long id, Usage usage);

@@ -2,7 +2,6 @@ package com.bestever.system;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +28,10 @@ public class SiteSecrets {
         jdbc.sql("insert into site_secret (name, value) values (?, ?) on conflict (name) do nothing")
                 .params(name, Base64.getEncoder().encodeToString(fresh))
                 .update();
-        String stored = jdbc.sql("select value from site_secret where name = ?").param(name)
-                .query(String.class).single();
+        String stored = jdbc.sql("select value from site_secret where name = ?")
+                .param(name)
+                .query(String.class)
+                .single();
         return Base64.getDecoder().decode(stored);
     }
 }

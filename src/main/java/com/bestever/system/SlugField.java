@@ -1,7 +1,6 @@
 package com.bestever.system;
 
 import java.util.function.Predicate;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.validation.BindingResult;
 
@@ -12,19 +11,19 @@ import org.springframework.validation.BindingResult;
  */
 public final class SlugField {
 
-    private SlugField() {
-    }
+    private SlugField() {}
 
     /** The slug to save (typed, or made from {@code title}), rejected on the form if empty or taken. */
-    public static String checked(String typed, String title, String source, String kind, Predicate<String> taken,
-            BindingResult result) {
+    public static String checked(
+            String typed, String title, String source, String kind, Predicate<String> taken, BindingResult result) {
         String slug = Slugs.typedOrMadeFrom(typed, title);
         if (!result.hasFieldErrors("slug") && !result.hasFieldErrors(source)) {
             if (slug.isEmpty()) {
-                result.rejectValue("slug", "empty", "Enter a slug: the " + source + " has no letters or digits to make one from.");
-            }
-            else if (taken.test(slug)) {
-                result.rejectValue("slug", "taken", "Another " + kind + " has the slug “" + slug + "”; choose another.");
+                result.rejectValue(
+                        "slug", "empty", "Enter a slug: the " + source + " has no letters or digits to make one from.");
+            } else if (taken.test(slug)) {
+                result.rejectValue(
+                        "slug", "taken", "Another " + kind + " has the slug “" + slug + "”; choose another.");
             }
         }
         return slug;
@@ -34,13 +33,15 @@ public final class SlugField {
      * Puts the database's refusal on the form: on the slug field when another save took the slug
      * first ({@code uniqueConstraint}), else as a message for the whole form.
      */
-    public static void refused(DataIntegrityViolationException ex, String uniqueConstraint, String kind, BindingResult result) {
+    public static void refused(
+            DataIntegrityViolationException ex, String uniqueConstraint, String kind, BindingResult result) {
         if (Constraints.broke(ex, uniqueConstraint)) {
             result.rejectValue("slug", "taken", "Another " + kind + " has this slug; choose another.");
-        }
-        else {
-            result.reject("refused", "The database refused this " + kind
-                    + ": a value breaks one of its rules. Check the fields and save again.");
+        } else {
+            result.reject(
+                    "refused",
+                    "The database refused this " + kind
+                            + ": a value breaks one of its rules. Check the fields and save again.");
         }
     }
 }

@@ -9,11 +9,11 @@ public final class Slugs {
     public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public static final int MAX_LENGTH = 120;
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     public static String of(String text) {
-        String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "");
         String slug = ascii.toLowerCase(Locale.ROOT)
                 .replaceAll("[’'`]", "")
                 .replaceAll("[^a-z0-9]+", "-")

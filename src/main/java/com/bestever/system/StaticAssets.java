@@ -3,7 +3,6 @@ package com.bestever.system;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -34,7 +33,7 @@ class StaticAssets implements WebMvcConfigurer {
     static final List<String> FOLDERS = List.of("css", "js", "images", "fonts");
 
     /** The files at its top (the favicon). */
-    static final String[] TOP_LEVEL_FILES = { "/*.svg", "/*.ico", "/*.png", "/*.webmanifest" };
+    static final String[] TOP_LEVEL_FILES = {"/*.svg", "/*.ico", "/*.png", "/*.webmanifest"};
 
     private final WebProperties web;
 
@@ -49,14 +48,17 @@ class StaticAssets implements WebMvcConfigurer {
         CacheControl immutable = CacheControl.maxAge(maxAge).cachePublic().immutable();
         String[] locations = web.getResources().getStaticLocations();
         for (String folder : FOLDERS) {
-            String[] inFolder = Arrays.stream(locations).map(location -> location + folder + "/").toArray(String[]::new);
+            String[] inFolder = Arrays.stream(locations)
+                    .map(location -> location + folder + "/")
+                    .toArray(String[]::new);
             hashed(registry.addResourceHandler("/" + folder + "/**").addResourceLocations(inFolder), immutable);
         }
         hashed(registry.addResourceHandler(TOP_LEVEL_FILES).addResourceLocations(locations), immutable);
     }
 
     private static void hashed(ResourceHandlerRegistration registration, CacheControl cacheControl) {
-        registration.setCacheControl(cacheControl)
+        registration
+                .setCacheControl(cacheControl)
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
     }

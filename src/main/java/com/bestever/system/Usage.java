@@ -26,7 +26,8 @@ public final class Usage {
 
     /** "1 review is", "2 reviews and 1 poll are": the start of a sentence such as "… about it". */
     public String subject() {
-        String joined = parts.size() <= 1 ? String.join("", parts)
+        String joined = parts.size() <= 1
+                ? String.join("", parts)
                 : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
         return joined + (total == 1 ? " is" : " are");
     }

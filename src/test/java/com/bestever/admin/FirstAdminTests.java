@@ -1,22 +1,19 @@
 package com.bestever.admin;
 
-import java.time.Clock;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bestever.support.SiteTest;
+import com.bestever.support.TestData;
+import com.bestever.system.BestEverProperties;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.bestever.support.SiteTest;
-import com.bestever.support.TestData;
-import com.bestever.system.BestEverProperties;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The first administrator. The shared test database always has one (created at startup from
@@ -50,7 +47,8 @@ class FirstAdminTests {
         Account admin = accounts.findByUsername("admin").orElseThrow();
         assertThat(admin.getRole()).isEqualTo(Role.ADMIN);
         assertThat(admin.isEnabled()).isTrue();
-        assertThat(passwordEncoder.matches(SignInTests.ADMIN_PASSWORD, admin.getPasswordHash())).isTrue();
+        assertThat(passwordEncoder.matches(SignInTests.ADMIN_PASSWORD, admin.getPasswordHash()))
+                .isTrue();
         assertThat(admin.getPasswordHash()).startsWith("{bcrypt}$2");
     }
 
@@ -68,7 +66,8 @@ class FirstAdminTests {
             Account created = bootstrapWith(username, "a-chosen-password-123").ensureAnAdmin();
             assertThat(created.getUsername()).isEqualTo(username);
             assertThat(created.getRole()).isEqualTo(Role.ADMIN);
-            assertThat(passwordEncoder.matches("a-chosen-password-123", created.getPasswordHash())).isTrue();
+            assertThat(passwordEncoder.matches("a-chosen-password-123", created.getPasswordHash()))
+                    .isTrue();
         });
         assertThat(accounts.findByUsername(username)).isEmpty();
     }
@@ -79,16 +78,23 @@ class FirstAdminTests {
             Account admin = bootstrapWith("", null).ensureAnAdmin();
             assertThat(admin.getUsername()).isEqualTo("admin");
             assertThat(admin.getRole()).isEqualTo(Role.ADMIN);
-            String logged = output.getOut().lines().filter(line -> line.contains("No administrator account existed"))
-                    .reduce((a, b) -> b).orElseThrow();
+            String logged = output.getOut()
+                    .lines()
+                    .filter(line -> line.contains("No administrator account existed"))
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
             assertThat(logged).contains("WARN").contains("\"admin\"");
             String password = logged.replaceFirst(".*with the password (\\S+) and change it.*", "$1");
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-            assertThat(passwordEncoder.matches(password, admin.getPasswordHash())).isTrue();
-            assertThat(passwordEncoder.matches(SignInTests.ADMIN_PASSWORD, admin.getPasswordHash())).isFalse();
+            assertThat(passwordEncoder.matches(password, admin.getPasswordHash()))
+                    .isTrue();
+            assertThat(passwordEncoder.matches(SignInTests.ADMIN_PASSWORD, admin.getPasswordHash()))
+                    .isFalse();
         });
-        assertThat(passwordEncoder.matches(SignInTests.ADMIN_PASSWORD,
-                accounts.findByUsername("admin").orElseThrow().getPasswordHash())).isTrue();
+        assertThat(passwordEncoder.matches(
+                        SignInTests.ADMIN_PASSWORD,
+                        accounts.findByUsername("admin").orElseThrow().getPasswordHash()))
+                .isTrue();
     }
 
     private FirstAdmin bootstrapWith(String username, String password) {

@@ -1,18 +1,5 @@
 package com.bestever.admin;
 
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import com.bestever.support.SiteTest;
-import com.bestever.support.TestAccounts;
-
 import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +8,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.support.SiteTest;
+import com.bestever.support.TestAccounts;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A newsroom session follows its account: an administrator's change of role or name reaches an
@@ -47,17 +45,25 @@ class NewsroomSessionsTests {
 
     /** Signs in at /login as a browser would, and answers the browser's session. */
     MockHttpSession signIn(String username, String password) throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", username)
-                        .param("password", password).with(csrf()).with(SignInTests.from(SignInTests.newAddress())))
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", password)
+                        .with(csrf())
+                        .with(SignInTests.from(SignInTests.newAddress())))
                 .andExpect(redirectedUrl("/admin"))
-                .andReturn().getRequest().getSession(false);
+                .andReturn()
+                .getRequest()
+                .getSession(false);
         assertThat(session).isNotNull();
         return session;
     }
 
     ResultActions changeNameAndRole(Account account, String displayName, Role role) throws Exception {
-        return mvc.perform(post("/admin/accounts/" + account.getId()).with(testAccounts.signedIn(Role.ADMIN)).with(csrf())
-                .param("displayName", displayName).param("role", role.name()));
+        return mvc.perform(post("/admin/accounts/" + account.getId())
+                .with(testAccounts.signedIn(Role.ADMIN))
+                .with(csrf())
+                .param("displayName", displayName)
+                .param("role", role.name()));
     }
 
     @Test
@@ -97,16 +103,19 @@ class NewsroomSessionsTests {
         MockHttpSession atWork = signIn(editor.getUsername(), TestAccounts.PASSWORD);
         MockHttpSession atHome = signIn(editor.getUsername(), TestAccounts.PASSWORD);
 
-        mvc.perform(post("/admin/accounts/" + editor.getId() + "/password").with(testAccounts.signedIn(Role.ADMIN))
-                        .with(csrf()).param("newPassword", "a-password-from-the-admin").param("repeatPassword",
-                                "a-password-from-the-admin"))
+        mvc.perform(post("/admin/accounts/" + editor.getId() + "/password")
+                        .with(testAccounts.signedIn(Role.ADMIN))
+                        .with(csrf())
+                        .param("newPassword", "a-password-from-the-admin")
+                        .param("repeatPassword", "a-password-from-the-admin"))
                 .andExpect(redirectedUrl("/admin/accounts/" + editor.getId()));
 
         for (MockHttpSession session : new MockHttpSession[] {atWork, atHome}) {
             mvc.perform(get("/admin/films").session(session)).andExpect(redirectedUrl("/login?password-changed"));
             assertThat(session.isInvalid()).isTrue();
         }
-        Document login = page(mvc.perform(get("/login").param("password-changed", "")).andExpect(status().isOk()));
+        Document login =
+                page(mvc.perform(get("/login").param("password-changed", "")).andExpect(status().isOk()));
         assertThat(SignInTests.errorOn(login)).isEqualTo(LoginController.PASSWORD_CHANGED);
 
         MockHttpSession again = signIn(editor.getUsername(), "a-password-from-the-admin");
@@ -120,8 +129,11 @@ class NewsroomSessionsTests {
         MockHttpSession elsewhere = signIn(writer.getUsername(), TestAccounts.PASSWORD);
         String idBefore = here.getId();
 
-        mvc.perform(post("/admin/account/password").session(here).with(csrf())
-                        .param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "my-own-new-password")
+        mvc.perform(post("/admin/account/password")
+                        .session(here)
+                        .with(csrf())
+                        .param("currentPassword", TestAccounts.PASSWORD)
+                        .param("newPassword", "my-own-new-password")
                         .param("repeatPassword", "my-own-new-password"))
                 .andExpect(redirectedUrl("/admin"));
 
@@ -134,10 +146,12 @@ class NewsroomSessionsTests {
     @Test
     void anAdministratorSeesTheFormAndItsErrors() throws Exception {
         Account writer = testAccounts.account(Role.WRITER);
-        Document form = page(mvc.perform(get("/admin/accounts/" + writer.getId()).with(testAccounts.signedIn(Role.ADMIN)))
-                .andExpect(status().isOk()));
+        Document form =
+                page(mvc.perform(get("/admin/accounts/" + writer.getId()).with(testAccounts.signedIn(Role.ADMIN)))
+                        .andExpect(status().isOk()));
         assertThat(form.selectFirst("form.details-form #displayName").val()).isEqualTo(writer.getDisplayName());
-        assertThat(form.selectFirst("form.details-form #role option[selected]").val()).isEqualTo("WRITER");
+        assertThat(form.selectFirst("form.details-form #role option[selected]").val())
+                .isEqualTo("WRITER");
 
         Document refused = page(changeNameAndRole(writer, "   ", Role.EDITOR).andExpect(status().isOk()));
         assertThat(refused.selectFirst("#displayName-error").text()).isEqualTo("Enter the name shown for this person.");
@@ -147,11 +161,19 @@ class NewsroomSessionsTests {
         assertThat(unchanged.getRole()).isEqualTo(Role.WRITER);
         assertThat(unchanged.getDisplayName()).isEqualTo(writer.getDisplayName());
 
-        mvc.perform(post("/admin/accounts/" + writer.getId()).with(testAccounts.signedIn(Role.ADMIN)).with(csrf())
-                .param("displayName", "Someone").param("role", "OWNER")).andExpect(status().isOk());
+        mvc.perform(post("/admin/accounts/" + writer.getId())
+                        .with(testAccounts.signedIn(Role.ADMIN))
+                        .with(csrf())
+                        .param("displayName", "Someone")
+                        .param("role", "OWNER"))
+                .andExpect(status().isOk());
         assertThat(accounts.find(writer.getId()).orElseThrow().getRole()).isEqualTo(Role.WRITER);
-        mvc.perform(post("/admin/accounts/" + writer.getId()).with(testAccounts.signedIn(Role.EDITOR)).with(csrf())
-                .param("displayName", "Someone").param("role", "ADMIN")).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/accounts/" + writer.getId())
+                        .with(testAccounts.signedIn(Role.EDITOR))
+                        .with(csrf())
+                        .param("displayName", "Someone")
+                        .param("role", "ADMIN"))
+                .andExpect(status().isForbidden());
         assertThat(accounts.find(writer.getId()).orElseThrow().getRole()).isEqualTo(Role.WRITER);
     }
 
@@ -161,18 +183,27 @@ class NewsroomSessionsTests {
         Document own = page(mvc.perform(get("/admin/accounts/" + admin.getId()).with(testAccounts.signedIn(admin)))
                 .andExpect(status().isOk()));
         assertThat(own.select("form.details-form select")).isEmpty();
-        assertThat(own.selectFirst("form.details-form input[type=hidden][name=role]").val()).isEqualTo("ADMIN");
+        assertThat(own.selectFirst("form.details-form input[type=hidden][name=role]")
+                        .val())
+                .isEqualTo("ADMIN");
 
-        Document refused = page(mvc.perform(post("/admin/accounts/" + admin.getId()).with(testAccounts.signedIn(admin))
-                        .with(csrf()).param("displayName", "Still Me").param("role", "WRITER"))
+        Document refused = page(mvc.perform(post("/admin/accounts/" + admin.getId())
+                        .with(testAccounts.signedIn(admin))
+                        .with(csrf())
+                        .param("displayName", "Still Me")
+                        .param("role", "WRITER"))
                 .andExpect(status().isOk()));
         assertThat(refused.selectFirst(".flash-error").text())
                 .isEqualTo("You cannot change your own role; another administrator can.");
         assertThat(accounts.find(admin.getId()).orElseThrow().getRole()).isEqualTo(Role.ADMIN);
 
         // The name alone is one's own to change.
-        mvc.perform(post("/admin/accounts/" + admin.getId()).with(testAccounts.signedIn(admin)).with(csrf())
-                .param("displayName", "Still Me").param("role", "ADMIN")).andExpect(redirectedUrl("/admin/accounts/" + admin.getId()));
+        mvc.perform(post("/admin/accounts/" + admin.getId())
+                        .with(testAccounts.signedIn(admin))
+                        .with(csrf())
+                        .param("displayName", "Still Me")
+                        .param("role", "ADMIN"))
+                .andExpect(redirectedUrl("/admin/accounts/" + admin.getId()));
         assertThat(accounts.find(admin.getId()).orElseThrow().getDisplayName()).isEqualTo("Still Me");
     }
 
@@ -185,12 +216,17 @@ class NewsroomSessionsTests {
         assertThat(own.select("main a[href=/admin/account/password]")).hasSize(1);
 
         MockHttpSession session = signIn(admin.getUsername(), TestAccounts.PASSWORD);
-        mvc.perform(post("/admin/accounts/" + admin.getId() + "/password").session(session).with(csrf())
-                        .param("newPassword", "no-current-password-asked").param("repeatPassword", "no-current-password-asked"))
+        mvc.perform(post("/admin/accounts/" + admin.getId() + "/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("newPassword", "no-current-password-asked")
+                        .param("repeatPassword", "no-current-password-asked"))
                 .andExpect(redirectedUrl(PasswordController.PATH));
-        Document passwordPage = page(mvc.perform(get(PasswordController.PATH).session(session)).andExpect(status().isOk()));
+        Document passwordPage =
+                page(mvc.perform(get(PasswordController.PATH).session(session)).andExpect(status().isOk()));
         assertThat(passwordPage.selectFirst(".flash-error").text()).contains("with your current one");
-        assertThat(accounts.find(admin.getId()).orElseThrow().getPasswordChangedAt()).isEqualTo(admin.getPasswordChangedAt());
+        assertThat(accounts.find(admin.getId()).orElseThrow().getPasswordChangedAt())
+                .isEqualTo(admin.getPasswordChangedAt());
     }
 
     @Test
@@ -199,7 +235,9 @@ class NewsroomSessionsTests {
         Account other = testAccounts.account(Role.ADMIN);
         // As if every other administrator had been disabled a moment ago, by someone else.
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("update app_user set enabled = false where role = 'ADMIN' and id <> ?").param(last.getId()).update();
+            jdbc.sql("update app_user set enabled = false where role = 'ADMIN' and id <> ?")
+                    .param(last.getId())
+                    .update();
             SignedIn by = new SignedIn(other);
             assertThatThrownBy(() -> accounts.changeNameAndRole(last.getId(), "Last", Role.EDITOR, by))
                     .hasMessage("This is the last enabled administrator account; it stays an administrator.");

@@ -1,26 +1,5 @@
 package com.bestever.admin;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import com.bestever.support.MutableClock;
-import com.bestever.support.SiteTest;
-import com.bestever.support.TestAccounts;
-import com.bestever.support.TestData;
-import com.bestever.system.SiteSecrets;
-
 import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -28,8 +7,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.support.MutableClock;
+import com.bestever.support.SiteTest;
+import com.bestever.support.TestAccounts;
+import com.bestever.support.TestData;
+import com.bestever.system.SiteSecrets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Signing in to the newsroom at /login, as a new editor would. Every test signs in from its own
@@ -77,8 +73,12 @@ class SignInTests {
     }
 
     MvcResult signIn(String username, String password, String address) throws Exception {
-        return mvc.perform(post("/login").param("username", username).param("password", password)
-                .with(csrf()).with(from(address))).andReturn();
+        return mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", password)
+                        .with(csrf())
+                        .with(from(address)))
+                .andReturn();
     }
 
     /** The sign-in page the browser is sent back to after a failed sign-in. */
@@ -89,22 +89,33 @@ class SignInTests {
     }
 
     static String errorOn(Document page) {
-        assertThat(page.select("#sign-in-error")).as(page.select("main").outerHtml()).hasSize(1);
+        assertThat(page.select("#sign-in-error"))
+                .as(page.select("main").outerHtml())
+                .hasSize(1);
         return page.selectFirst("#sign-in-error").text();
     }
 
     @Test
     void anonymousVisitorsAreSentToTheSignInPage() throws Exception {
-        for (String path : new String[] {"/admin", "/admin/films", "/admin/films/new", "/admin/accounts",
-                "/admin/account/password", "/admin/articles"}) {
+        for (String path : new String[] {
+            "/admin",
+            "/admin/films",
+            "/admin/films/new",
+            "/admin/accounts",
+            "/admin/account/password",
+            "/admin/articles"
+        }) {
             mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         }
     }
 
     @Test
     void theSignInPageIsNeitherIndexedNorStoredAndCarriesACsrfToken() throws Exception {
-        var response = mvc.perform(get("/login")).andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse();
+        var response = mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andReturn()
+                .getResponse();
         Document page = page(response);
         assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
         var form = page.selectFirst("form[action=/login]");
@@ -120,8 +131,11 @@ class SignInTests {
         assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/admin");
         MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
 
-        var response = mvc.perform(get("/admin").session(session)).andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse();
+        var response = mvc.perform(get("/admin").session(session))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andReturn()
+                .getResponse();
         Document page = page(response);
         assertThat(page.selectFirst(".signed-in-as").text()).contains("(admin)").contains("Administrator");
         assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
@@ -130,7 +144,8 @@ class SignInTests {
 
     @Test
     void userNamesAreNotCaseSensitive() throws Exception {
-        assertThat(signIn("ADMIN", ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/admin");
+        assertThat(signIn("ADMIN", ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl())
+                .isEqualTo("/admin");
     }
 
     @Test
@@ -171,7 +186,10 @@ class SignInTests {
 
     @Test
     void signingInWithoutTheCsrfTokenIsRefused() throws Exception {
-        mvc.perform(post("/login").param("username", ADMIN).param("password", ADMIN_PASSWORD).with(from(newAddress())))
+        mvc.perform(post("/login")
+                        .param("username", ADMIN)
+                        .param("password", ADMIN_PASSWORD)
+                        .with(from(newAddress())))
                 .andExpect(status().isForbidden());
     }
 
@@ -179,9 +197,12 @@ class SignInTests {
     void anAdminFormPostedWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/admin/films/new").param("title", "No Token").with(testAccounts.signedIn(Role.EDITOR)))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/account/password").param("currentPassword", TestAccounts.PASSWORD)
-                .param("newPassword", "another-long-password").param("repeatPassword", "another-long-password")
-                .with(testAccounts.signedIn(Role.WRITER))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/account/password")
+                        .param("currentPassword", TestAccounts.PASSWORD)
+                        .param("newPassword", "another-long-password")
+                        .param("repeatPassword", "another-long-password")
+                        .with(testAccounts.signedIn(Role.WRITER)))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -207,10 +228,12 @@ class SignInTests {
         }
         MvcResult refused = signIn(writer.getUsername(), TestAccounts.PASSWORD, newAddress());
         assertThat(errorOn(pageAfter(refused))).isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
-        assertThat(refused.getRequest().getSession(false).getAttribute("SPRING_SECURITY_CONTEXT")).isNull();
+        assertThat(refused.getRequest().getSession(false).getAttribute("SPRING_SECURITY_CONTEXT"))
+                .isNull();
 
         // Other people sign in as usual meanwhile.
-        assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/admin");
+        assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl())
+                .isEqualTo("/admin");
     }
 
     @Test
@@ -227,7 +250,10 @@ class SignInTests {
                 .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
         // Only keyed hashes are kept: neither the name nor the address.
         assertThat(jdbc.sql("select count(*) from sign_in_failure where key like ? or key like ?")
-                .params("%" + editor.getUsername() + "%", "%" + address + "%").query(Long.class).single()).isZero();
+                        .params("%" + editor.getUsername() + "%", "%" + address + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -249,7 +275,8 @@ class SignInTests {
         }
         assertThat(errorOn(pageAfter(signIn(ADMIN, ADMIN_PASSWORD, address))))
                 .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
-        assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl()).isEqualTo("/admin");
+        assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl())
+                .isEqualTo("/admin");
     }
 
     @Test
@@ -264,7 +291,9 @@ class SignInTests {
                 .isEqualTo("Too many failed sign-ins. Try again in 1 minute.");
 
         clock.advance(Duration.ofMinutes(1));
-        assertThat(signIn(editor.getUsername(), TestAccounts.PASSWORD, address).getResponse().getRedirectedUrl())
+        assertThat(signIn(editor.getUsername(), TestAccounts.PASSWORD, address)
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/admin");
     }
 
@@ -276,7 +305,9 @@ class SignInTests {
         }
         clock.advance(Duration.ofMinutes(16));
         signIn(editor.getUsername(), "wrong-again", newAddress());
-        assertThat(signIn(editor.getUsername(), TestAccounts.PASSWORD, newAddress()).getResponse().getRedirectedUrl())
+        assertThat(signIn(editor.getUsername(), TestAccounts.PASSWORD, newAddress())
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/admin");
     }
 
@@ -293,7 +324,9 @@ class SignInTests {
         assertThat(errorOn(pageAfter(refused))).isEqualTo(LoginController.DISABLED);
 
         accounts.setEnabled(writer.getId(), true, new SignedIn(admin));
-        assertThat(signIn(writer.getUsername(), TestAccounts.PASSWORD, newAddress()).getResponse().getRedirectedUrl())
+        assertThat(signIn(writer.getUsername(), TestAccounts.PASSWORD, newAddress())
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/admin");
     }
 
@@ -322,14 +355,26 @@ class SignInTests {
     void everyFormOnTheNewsroomPagesCarriesACsrfToken() throws Exception {
         var admin = testAccounts.signedIn(Role.ADMIN);
         Account someone = testAccounts.account(Role.WRITER);
-        for (String path : new String[] {"/admin", "/admin/accounts", "/admin/accounts/new", "/admin/accounts/" + someone.getId(),
-                "/admin/account/password", "/admin/films", "/admin/films/new", "/admin/authors/new", "/admin/genres/new"}) {
+        for (String path : new String[] {
+            "/admin",
+            "/admin/accounts",
+            "/admin/accounts/new",
+            "/admin/accounts/" + someone.getId(),
+            "/admin/account/password",
+            "/admin/films",
+            "/admin/films/new",
+            "/admin/authors/new",
+            "/admin/genres/new"
+        }) {
             Document page = page(mvc.perform(get(path).with(admin)).andExpect(status().isOk()));
             var forms = page.select("form[method=post]");
             assertThat(forms).as(path).isNotEmpty();
-            forms.forEach(form -> assertThat(form.select("input[type=hidden][name=_csrf]")).as(path + " " + form.attr("action"))
+            forms.forEach(form -> assertThat(form.select("input[type=hidden][name=_csrf]"))
+                    .as(path + " " + form.attr("action"))
                     .hasSize(1));
-            assertThat(page.select("meta[name=robots]").attr("content")).as(path).contains("noindex");
+            assertThat(page.select("meta[name=robots]").attr("content"))
+                    .as(path)
+                    .contains("noindex");
         }
     }
 }

@@ -1,23 +1,5 @@
 package com.bestever.article;
 
-import java.util.Map;
-
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
-
-import com.bestever.poll.VoteQuestion;
-import com.bestever.poll.VoteQuestionRepository;
-import com.bestever.support.SiteTest;
-import com.bestever.support.TestData;
-import com.bestever.system.ContentChanged;
-
 import static com.bestever.article.Newsroom.EDITOR;
 import static com.bestever.article.Newsroom.OTHER_EDITOR;
 import static com.bestever.article.Newsroom.OTHER_WRITER;
@@ -29,6 +11,21 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.poll.VoteQuestion;
+import com.bestever.poll.VoteQuestionRepository;
+import com.bestever.support.SiteTest;
+import com.bestever.support.TestData;
+import com.bestever.system.ContentChanged;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** The article form: who may use it, what it refuses, and that the editor never loses their text. */
 @SiteTest
@@ -61,8 +58,14 @@ class ArticleAdminTests {
 
     @Test
     void sendsAnonymousVisitorsToTheSignInPage() throws Exception {
-        for (String url : new String[] {"/admin/articles", "/admin/articles/new", "/admin/articles/1/edit", "/admin/articles/1/preview"}) {
-            String location = mvc.perform(get(url)).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        for (String url : new String[] {
+            "/admin/articles", "/admin/articles/new", "/admin/articles/1/edit", "/admin/articles/1/preview"
+        }) {
+            String location = mvc.perform(get(url))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn()
+                    .getResponse()
+                    .getRedirectedUrl();
             assertThat(location).as(url).endsWith("/login");
         }
     }
@@ -78,17 +81,40 @@ class ArticleAdminTests {
 
     @Test
     void offersTheFieldsNamedInTheDesign() throws Exception {
-        Document form = page(mvc.perform(get("/admin/articles/new").with(EDITOR)).andExpect(status().isOk()));
-        for (String name : new String[] {"title", "slug", "genreId", "filmId", "authorId", "pullQuote", "body", "verdict",
-                "recommendations[0].text", "recommendations[0].url", "pollQuestion", "pollGenreId", "pollOpensAt",
-                "pollClosesAt", "pollOptions[0]", "pollOptions[1]", "status", "publishAt", "_csrf"}) {
+        Document form =
+                page(mvc.perform(get("/admin/articles/new").with(EDITOR)).andExpect(status().isOk()));
+        for (String name : new String[] {
+            "title",
+            "slug",
+            "genreId",
+            "filmId",
+            "authorId",
+            "pullQuote",
+            "body",
+            "verdict",
+            "recommendations[0].text",
+            "recommendations[0].url",
+            "pollQuestion",
+            "pollGenreId",
+            "pollOpensAt",
+            "pollClosesAt",
+            "pollOptions[0]",
+            "pollOptions[1]",
+            "status",
+            "publishAt",
+            "_csrf"
+        }) {
             assertThat(form.select("form.article-form [name=\"" + name + "\"]"))
-                    .as(name).hasSize(1);
+                    .as(name)
+                    .hasSize(1);
         }
         assertThat(form.select("[name=\"pollOptions[0]\"]").val()).isEqualTo(VoteQuestion.YES);
         // Every field has a label.
-        for (Element input : form.select("form.article-form input[type=text], form.article-form textarea, form.article-form select")) {
-            assertThat(form.select("label[for=" + input.id() + "]")).as("label for " + input.attr("name")).hasSize(1);
+        for (Element input : form.select(
+                "form.article-form input[type=text], form.article-form textarea, form.article-form select")) {
+            assertThat(form.select("label[for=" + input.id() + "]"))
+                    .as("label for " + input.attr("name"))
+                    .hasSize(1);
         }
     }
 
@@ -109,7 +135,9 @@ class ArticleAdminTests {
 
         Document edit = page(mvc.perform(get("/admin/articles/" + id + "/edit").with(EDITOR)));
         assertThat(edit.select(".editor-aside .created").text()).contains("edna");
-        assertThat(edit.select(".editor-aside .updated").text()).contains("edna").containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(edit.select(".editor-aside .updated").text())
+                .contains("edna")
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
     }
 
     @Test
@@ -119,7 +147,8 @@ class ArticleAdminTests {
         fields.put("title", unique + " Coups: François’ Film");
         fields.put("slug", "");
         Long id = newsroom.create(mvc, fields, EDITOR);
-        assertThat(newsroom.article(id).getSlug()).isEqualTo(unique.toLowerCase().replace(' ', '-') + "-coups-francois-film");
+        assertThat(newsroom.article(id).getSlug())
+                .isEqualTo(unique.toLowerCase().replace(' ', '-') + "-coups-francois-film");
     }
 
     @Test
@@ -134,7 +163,8 @@ class ArticleAdminTests {
         fields.put("publishAt", "next tuesday");
         long before = articles.count();
 
-        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR)).andExpect(status().isOk()));
+        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR))
+                .andExpect(status().isOk()));
 
         assertThat(articles.count()).isEqualTo(before);
         assertThat(errorBeside(form, "title")).contains("title");
@@ -143,12 +173,16 @@ class ArticleAdminTests {
         assertThat(errorBeside(form, "recommendations[0].url")).contains("http");
         assertThat(errorBeside(form, "publishAt")).contains("date and time");
         assertThat(errorBeside(form, "pullQuote")).isEmpty();
-        assertThat(form.selectFirst("textarea[name=body]").wholeText()).contains("My *precious* paragraph, typed with care.\n\nAnd a second.");
+        assertThat(form.selectFirst("textarea[name=body]").wholeText())
+                .contains("My *precious* paragraph, typed with care.\n\nAnd a second.");
         assertThat(form.selectFirst("input[name=slug]").val()).isEqualTo("Not A Slug!");
-        assertThat(form.selectFirst("input[name=\"recommendations[0].text\"]").val()).isEqualTo("The Blu-ray");
-        assertThat(form.selectFirst("input[name=\"recommendations[0].url\"]").val()).isEqualTo("javascript:alert(1)");
+        assertThat(form.selectFirst("input[name=\"recommendations[0].text\"]").val())
+                .isEqualTo("The Blu-ray");
+        assertThat(form.selectFirst("input[name=\"recommendations[0].url\"]").val())
+                .isEqualTo("javascript:alert(1)");
         assertThat(form.selectFirst("input[name=publishAt]").val()).isEqualTo("next tuesday");
-        assertThat(form.selectFirst("select[name=filmId] option[selected]").val()).isEqualTo(fields.get("filmId"));
+        assertThat(form.selectFirst("select[name=filmId] option[selected]").val())
+                .isEqualTo(fields.get("filmId"));
     }
 
     @Test
@@ -156,7 +190,8 @@ class ArticleAdminTests {
         Article other = data.publishedReview();
         Map<String, String> fields = newsroom.validFields();
         fields.put("slug", other.getSlug());
-        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR)).andExpect(status().isOk()));
+        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR))
+                .andExpect(status().isOk()));
         assertThat(errorBeside(form, "slug")).contains("Another review");
         assertThat(form.selectFirst("textarea[name=pullQuote]").wholeText()).isEqualTo(fields.get("pullQuote"));
     }
@@ -167,11 +202,13 @@ class ArticleAdminTests {
         String oldSlug = newsroom.article(moved).getSlug();
         Map<String, String> edit = newsroom.fieldsOf(moved, mvc, EDITOR);
         edit.put("slug", TestData.unique("moved"));
-        mvc.perform(postForm("/admin/articles/" + moved + "/edit", edit).with(EDITOR)).andExpect(status().is3xxRedirection());
+        mvc.perform(postForm("/admin/articles/" + moved + "/edit", edit).with(EDITOR))
+                .andExpect(status().is3xxRedirection());
 
         Map<String, String> fields = newsroom.validFields();
         fields.put("slug", oldSlug);
-        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR)).andExpect(status().isOk()));
+        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR))
+                .andExpect(status().isOk()));
         assertThat(errorBeside(form, "slug")).contains("old address");
     }
 
@@ -182,22 +219,28 @@ class ArticleAdminTests {
         Map<String, String> otto = newsroom.fieldsOf(id, mvc, OTHER_EDITOR);
 
         edna.put("body", "Edna's body.");
-        mvc.perform(postForm("/admin/articles/" + id + "/edit", edna).with(EDITOR)).andExpect(status().is3xxRedirection());
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", edna).with(EDITOR))
+                .andExpect(status().is3xxRedirection());
 
         otto.put("body", "Otto's body, written at the same time.");
         otto.put("verdict", "Otto's verdict.");
-        Document form = page(mvc.perform(postForm("/admin/articles/" + id + "/edit", otto).with(OTHER_EDITOR))
-                .andExpect(status().isConflict()));
+        Document form = page(
+                mvc.perform(postForm("/admin/articles/" + id + "/edit", otto).with(OTHER_EDITOR))
+                        .andExpect(status().isConflict()));
 
-        assertThat(form.select(".conflict").text()).contains("Someone else saved this review").contains("edna");
-        assertThat(form.selectFirst("textarea[name=body]").wholeText()).isEqualTo("Otto's body, written at the same time.");
+        assertThat(form.select(".conflict").text())
+                .contains("Someone else saved this review")
+                .contains("edna");
+        assertThat(form.selectFirst("textarea[name=body]").wholeText())
+                .isEqualTo("Otto's body, written at the same time.");
         assertThat(form.selectFirst("textarea[name=verdict]").wholeText()).isEqualTo("Otto's verdict.");
         assertThat(newsroom.article(id).getBody()).isEqualTo("Edna's body.");
 
         // Having seen the conflict, saving again is a deliberate choice, and it works.
         Map<String, String> again = new java.util.HashMap<>(otto);
         again.put("version", form.selectFirst("input[name=version]").val());
-        mvc.perform(postForm("/admin/articles/" + id + "/edit", again).with(OTHER_EDITOR)).andExpect(status().is3xxRedirection());
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", again).with(OTHER_EDITOR))
+                .andExpect(status().is3xxRedirection());
         assertThat(newsroom.article(id).getBody()).isEqualTo("Otto's body, written at the same time.");
     }
 
@@ -206,7 +249,8 @@ class ArticleAdminTests {
         Map<String, String> fields = newsroom.validFields();
         fields.put("status", "PUBLISHED");
         long before = articles.count();
-        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(WRITER)).andExpect(status().isOk()));
+        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(WRITER))
+                .andExpect(status().isOk()));
         assertThat(errorBeside(form, "status")).contains("Only an editor");
         assertThat(articles.count()).isEqualTo(before);
         assertThat(form.select("select[name=status] option").eachAttr("value")).containsExactly("DRAFT", "IN_REVIEW");
@@ -220,12 +264,17 @@ class ArticleAdminTests {
         Map<String, String> edit = newsroom.fieldsOf(id, mvc, WRITER);
         edit.put("status", "SCHEDULED");
         edit.put("publishAt", "2030-01-01T09:00");
-        page(mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(WRITER)).andExpect(status().isOk()));
+        page(mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(WRITER))
+                .andExpect(status().isOk()));
         assertThat(newsroom.article(id).getStatus()).isEqualTo(ArticleStatus.IN_REVIEW);
 
-        mvc.perform(post("/admin/articles/" + id + "/publish").param("version", "" + newsroom.article(id).getVersion())
-                .with(csrf()).with(WRITER)).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/articles/" + id + "/delete").with(csrf()).with(WRITER)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/articles/" + id + "/publish")
+                        .param("version", "" + newsroom.article(id).getVersion())
+                        .with(csrf())
+                        .with(WRITER))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/articles/" + id + "/delete").with(csrf()).with(WRITER))
+                .andExpect(status().isForbidden());
         assertThat(newsroom.article(id).getStatus()).isEqualTo(ArticleStatus.IN_REVIEW);
     }
 
@@ -236,8 +285,10 @@ class ArticleAdminTests {
         Long id = newsroom.create(mvc, fields, Newsroom.ADMIN);
         mvc.perform(get("/reviews/" + newsroom.article(id).getSlug())).andExpect(status().isOk());
         Long writers = newsroom.create(mvc, newsroom.validFields(), WRITER);
-        mvc.perform(get("/admin/articles/" + writers + "/edit").with(Newsroom.ADMIN)).andExpect(status().isOk());
-        mvc.perform(get("/admin/articles/" + writers + "/delete").with(Newsroom.ADMIN)).andExpect(status().isOk());
+        mvc.perform(get("/admin/articles/" + writers + "/edit").with(Newsroom.ADMIN))
+                .andExpect(status().isOk());
+        mvc.perform(get("/admin/articles/" + writers + "/delete").with(Newsroom.ADMIN))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -246,12 +297,15 @@ class ArticleAdminTests {
         mvc.perform(get("/admin/articles/" + theirs + "/edit").with(WRITER)).andExpect(status().isForbidden());
         Map<String, String> fields = newsroom.fieldsOf(theirs, mvc, OTHER_WRITER);
         fields.put("body", "Hijacked.");
-        mvc.perform(postForm("/admin/articles/" + theirs + "/edit", fields).with(WRITER)).andExpect(status().isForbidden());
+        mvc.perform(postForm("/admin/articles/" + theirs + "/edit", fields).with(WRITER))
+                .andExpect(status().isForbidden());
         assertThat(newsroom.article(theirs).getBody()).isNotEqualTo("Hijacked.");
 
         Article published = data.publishedReview();
-        mvc.perform(get("/admin/articles/" + published.getId() + "/edit").with(WRITER)).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/articles/" + published.getId() + "/edit").with(EDITOR)).andExpect(status().isOk());
+        mvc.perform(get("/admin/articles/" + published.getId() + "/edit").with(WRITER))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/articles/" + published.getId() + "/edit").with(EDITOR))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -265,14 +319,25 @@ class ArticleAdminTests {
         second.put("title", "Newer " + word);
         newsroom.create(mvc, second, EDITOR);
 
-        Document list = page(mvc.perform(get("/admin/articles").param("q", word.toUpperCase()).with(EDITOR)).andExpect(status().isOk()));
-        assertThat(list.select(".articles-table tbody tr td:first-child a").eachText()).containsExactly("Newer " + word, "Older " + word);
+        Document list = page(mvc.perform(
+                        get("/admin/articles").param("q", word.toUpperCase()).with(EDITOR))
+                .andExpect(status().isOk()));
+        assertThat(list.select(".articles-table tbody tr td:first-child a").eachText())
+                .containsExactly("Newer " + word, "Older " + word);
         assertThat(list.select(".waiting-for-review a").attr("href")).isEqualTo("/admin/articles?status=IN_REVIEW");
 
-        Document inReview = page(mvc.perform(get("/admin/articles").param("q", word).param("status", "IN_REVIEW").with(EDITOR)));
-        assertThat(inReview.select(".articles-table tbody tr td:first-child a").eachText()).containsExactly("Older " + word);
+        Document inReview = page(mvc.perform(get("/admin/articles")
+                .param("q", word)
+                .param("status", "IN_REVIEW")
+                .with(EDITOR)));
+        assertThat(inReview.select(".articles-table tbody tr td:first-child a").eachText())
+                .containsExactly("Older " + word);
 
-        mvc.perform(get("/admin/articles").param("status", "NONSENSE").param("q", "%_!").with(EDITOR)).andExpect(status().isOk());
+        mvc.perform(get("/admin/articles")
+                        .param("status", "NONSENSE")
+                        .param("q", "%_!")
+                        .with(EDITOR))
+                .andExpect(status().isOk());
         mvc.perform(get("/admin/articles").param("page", "0").with(EDITOR)).andExpect(status().isNotFound());
     }
 
@@ -287,9 +352,11 @@ class ArticleAdminTests {
         fields.put("recommendations[2].url", "");
         fields.put("recommendationAction", "down-0");
         long before = articles.count();
-        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR)).andExpect(status().isOk()));
+        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR))
+                .andExpect(status().isOk()));
         assertThat(recommendationTexts(form)).startsWith("Second", "First", "Third");
-        assertThat(form.selectFirst("input[name=\"recommendations[1].url\"]").val()).isEqualTo("https://example.com/first");
+        assertThat(form.selectFirst("input[name=\"recommendations[1].url\"]").val())
+                .isEqualTo("https://example.com/first");
         assertThat(articles.count()).isEqualTo(before);
 
         fields.put("recommendationAction", "remove-1");
@@ -303,7 +370,8 @@ class ArticleAdminTests {
         fields.remove("recommendationAction");
         fields.put("status", "PUBLISHED");
         Long id = newsroom.create(mvc, fields, EDITOR);
-        Document review = page(mvc.perform(get("/reviews/" + newsroom.article(id).getSlug())).andExpect(status().isOk()));
+        Document review = page(
+                mvc.perform(get("/reviews/" + newsroom.article(id).getSlug())).andExpect(status().isOk()));
         assertThat(review.select(".decide li").eachText()).containsExactly("First", "Second", "Third");
         assertThat(review.select(".decide li a").attr("href")).isEqualTo("https://example.com/first");
     }
@@ -318,7 +386,8 @@ class ArticleAdminTests {
 
         VoteQuestion poll = polls.findByArticleId(id).orElseThrow();
         Article article = newsroom.article(id);
-        assertThat(poll.getQuestion()).isEqualTo("Is " + article.getFilm().getTitle() + " the Best Ever " + pollGenre.getName() + " Movie?");
+        assertThat(poll.getQuestion())
+                .isEqualTo("Is " + article.getFilm().getTitle() + " the Best Ever " + pollGenre.getName() + " Movie?");
         assertThat(poll.getOptions()).extracting(o -> o.getLabel()).containsExactly(VoteQuestion.YES, VoteQuestion.NO);
         assertThat(poll.getOptions().get(0).isAffirmative()).isTrue();
         assertThat(poll.getOpensAt()).isEqualTo(article.getPublishAt());
@@ -338,15 +407,19 @@ class ArticleAdminTests {
 
         Map<String, String> edit = newsroom.fieldsOf(id, mvc, EDITOR);
         edit.put("pollOptions[1]", "");
-        Document form = page(mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR)).andExpect(status().isOk()));
+        Document form = page(
+                mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR))
+                        .andExpect(status().isOk()));
         assertThat(errorBeside(form, "pollOptions[1]")).contains("3 readers");
 
         edit.put("pollOptions[1]", "No, not at all");
         edit.put("pollOptions[2]", "");
         edit.put("pollOptions[3]", "Ask me later");
-        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR)).andExpect(status().is3xxRedirection());
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR))
+                .andExpect(status().is3xxRedirection());
         VoteQuestion after = polls.findByArticleId(id).orElseThrow();
-        assertThat(after.getOptions()).extracting(o -> o.getLabel())
+        assertThat(after.getOptions())
+                .extracting(o -> o.getLabel())
                 .containsExactly(VoteQuestion.YES, "No, not at all", "Ask me later");
         assertThat(after.getOptions().get(1).getVotes()).isEqualTo(3);
         assertThat(after.getQuestion()).isEqualTo("Is it, though?");
@@ -361,8 +434,10 @@ class ArticleAdminTests {
         assertThat(edit.get("pollOpensAt")).isNotBlank();
         edit.put("status", "SCHEDULED");
         edit.put("publishAt", "2040-06-01T09:30");
-        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR)).andExpect(status().is3xxRedirection());
-        assertThat(polls.findByArticleId(id).orElseThrow().getOpensAt()).isEqualTo(java.time.Instant.parse("2040-06-01T09:30:00Z"));
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR))
+                .andExpect(status().is3xxRedirection());
+        assertThat(polls.findByArticleId(id).orElseThrow().getOpensAt())
+                .isEqualTo(java.time.Instant.parse("2040-06-01T09:30:00Z"));
     }
 
     @Test
@@ -371,7 +446,8 @@ class ArticleAdminTests {
         fields.put("pollGenreId", data.genre().getId().toString());
         fields.put("pollOpensAt", "2030-01-02T10:00");
         fields.put("pollClosesAt", "2030-01-01T10:00");
-        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR)).andExpect(status().isOk()));
+        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR))
+                .andExpect(status().isOk()));
         assertThat(errorBeside(form, "pollClosesAt")).contains("close after");
     }
 

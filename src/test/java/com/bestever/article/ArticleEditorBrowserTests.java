@@ -1,9 +1,15 @@
 package com.bestever.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.bestever.author.Author;
+import com.bestever.film.Film;
+import com.bestever.genre.Genre;
+import com.bestever.support.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,19 +21,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.bestever.author.Author;
-import com.bestever.film.Film;
-import com.bestever.genre.Genre;
-import com.bestever.support.TestData;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * An editor in real headless Chromium: signs in, writes a review with a poll and a
@@ -58,10 +55,14 @@ class ArticleEditorBrowserTests {
     void startChromium() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
-            System.err.println("SKIPPED ArticleEditorBrowserTests: /usr/bin/chromium or /usr/bin/chromedriver is missing");
+            System.err.println(
+                    "SKIPPED ArticleEditorBrowserTests: /usr/bin/chromium or /usr/bin/chromedriver is missing");
         }
-        assumeTrue(present, "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-        assumeTrue(!username.isBlank() && !password.isBlank(),
+        assumeTrue(
+                present,
+                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        assumeTrue(
+                !username.isBlank() && !password.isBlank(),
                 "needs the first admin's credentials (bestever.admin.username/password in the test configuration)");
         browser = start();
     }
@@ -69,10 +70,19 @@ class ArticleEditorBrowserTests {
     static WebDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -100,18 +110,25 @@ class ArticleEditorBrowserTests {
 
         open("/admin/articles/new");
         assertThat(browser.findElements(By.cssSelector("form.article-form")))
-                .as("the article form at %s: %s", browser.getCurrentUrl(), browser.findElement(By.tagName("main")).getText())
+                .as(
+                        "the article form at %s: %s",
+                        browser.getCurrentUrl(),
+                        browser.findElement(By.tagName("main")).getText())
                 .hasSize(1);
         type("title", title);
-        new Select(browser.findElement(By.name("genreId"))).selectByValue(genre.getId().toString());
-        new Select(browser.findElement(By.name("filmId"))).selectByValue(film.getId().toString());
-        new Select(browser.findElement(By.name("authorId"))).selectByValue(author.getId().toString());
+        new Select(browser.findElement(By.name("genreId")))
+                .selectByValue(genre.getId().toString());
+        new Select(browser.findElement(By.name("filmId")))
+                .selectByValue(film.getId().toString());
+        new Select(browser.findElement(By.name("authorId")))
+                .selectByValue(author.getId().toString());
         type("pullQuote", "Written in a real browser.");
         type("body", "The *first* paragraph.\n\nThe second paragraph.");
         type("verdict", "The browser's verdict.");
         type("recommendations[0].text", "The Blu-ray, with the short film");
         type("recommendations[0].url", "https://example.com/blu-ray");
-        new Select(browser.findElement(By.name("pollGenreId"))).selectByValue(pollGenre.getId().toString());
+        new Select(browser.findElement(By.name("pollGenreId")))
+                .selectByValue(pollGenre.getId().toString());
         new Select(browser.findElement(By.name("status"))).selectByValue("PUBLISHED");
         browser.findElement(By.cssSelector("button[name=save]")).click();
 
@@ -122,10 +139,12 @@ class ArticleEditorBrowserTests {
 
         open("/reviews/" + slug);
         assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo(title);
-        assertThat(browser.findElement(By.cssSelector(".review-body em")).getText()).isEqualTo("first");
+        assertThat(browser.findElement(By.cssSelector(".review-body em")).getText())
+                .isEqualTo("first");
         assertThat(browser.findElement(By.cssSelector(".poll h2")).getText().replaceAll("\\s+", " "))
                 .isEqualTo("Is " + film.getTitle() + " the Best Ever " + pollGenre.getName() + " Movie? You tell us.");
-        assertThat(browser.findElements(By.cssSelector(".poll input[type=radio]"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector(".poll input[type=radio]")))
+                .hasSize(2);
         WebElement recommendation = browser.findElement(By.cssSelector(".decide li a"));
         assertThat(recommendation.getText()).isEqualTo("The Blu-ray, with the short film");
         assertThat(recommendation.getAttribute("href")).isEqualTo("https://example.com/blu-ray");

@@ -1,10 +1,11 @@
 package com.bestever.article;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -12,8 +13,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The body's Markdown becomes HTML from an allow-list: no payload from this list gets anything live through. */
 class MarkdownSanitiserTests {
@@ -80,12 +79,49 @@ class MarkdownSanitiserTests {
             "`<script>alert(1)</script>` and\n\n    <script>alert(2)</script>",
             "<xss onafterscriptexecute=alert(1)><script>1</script>");
 
-    private static final Set<String> ALLOWED_ELEMENTS = Set.of("p", "br", "hr", "em", "strong", "b", "i", "s", "sub",
-            "sup", "small", "mark", "blockquote", "q", "cite", "code", "pre", "kbd", "ul", "ol", "li", "dl", "dt", "dd",
-            "h2", "h3", "h4", "h5", "h6", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td");
+    private static final Set<String> ALLOWED_ELEMENTS = Set.of(
+            "p",
+            "br",
+            "hr",
+            "em",
+            "strong",
+            "b",
+            "i",
+            "s",
+            "sub",
+            "sup",
+            "small",
+            "mark",
+            "blockquote",
+            "q",
+            "cite",
+            "code",
+            "pre",
+            "kbd",
+            "ul",
+            "ol",
+            "li",
+            "dl",
+            "dt",
+            "dd",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "a",
+            "img",
+            "figure",
+            "figcaption",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td");
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
-    private static final Pattern SAFE_URL = Pattern.compile("^(https?://|mailto:|/|#|[a-z0-9._~-]+(/|$|\\?|#)).*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SAFE_URL =
+            Pattern.compile("^(https?://|mailto:|/|#|[a-z0-9._~-]+(/|$|\\?|#)).*", Pattern.CASE_INSENSITIVE);
 
     final Markdown markdown = new Markdown();
 
@@ -98,21 +134,28 @@ class MarkdownSanitiserTests {
             if (element == page.body()) {
                 continue;
             }
-            assertThat(ALLOWED_ELEMENTS).as("element <%s> in %s", element.tagName(), html).contains(element.tagName());
+            assertThat(ALLOWED_ELEMENTS)
+                    .as("element <%s> in %s", element.tagName(), html)
+                    .contains(element.tagName());
             for (Attribute attribute : element.attributes()) {
                 String name = attribute.getKey().toLowerCase(Locale.ROOT);
-                assertThat(name).as("attribute %s in %s", name, html).doesNotStartWith("on").isNotIn("style", "id", "class",
-                        "srcset", "formaction");
+                assertThat(name)
+                        .as("attribute %s in %s", name, html)
+                        .doesNotStartWith("on")
+                        .isNotIn("style", "id", "class", "srcset", "formaction");
                 if (URL_ATTRIBUTES.contains(name)) {
                     String url = attribute.getValue().strip();
                     assertThat(url).as("URL in %s", html).matches(SAFE_URL);
                     assertThat(url.toLowerCase(Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]", ""))
-                            .doesNotStartWith("javascript:").doesNotStartWith("vbscript:").doesNotStartWith("data:");
+                            .doesNotStartWith("javascript:")
+                            .doesNotStartWith("vbscript:")
+                            .doesNotStartWith("data:");
                 }
             }
         }
         assertThat(page.select("script, style, iframe, object, embed, svg, math, form, input, meta, base, link"))
-                .as(html).isEmpty();
+                .as(html)
+                .isEmpty();
         // (An unclosed <style> or <script> swallows what follows it: removed with it, never run.)
         assertThat(page.body().text()).contains("Before.");
     }
@@ -137,7 +180,8 @@ class MarkdownSanitiserTests {
         Document page = Jsoup.parseBodyFragment(html);
         assertThat(page.select("p em").text()).isEqualTo("final");
         assertThat(page.select("p strong").text()).isEqualTo("famous");
-        assertThat(page.select("a[href=https://example.com/400-blows]").attr("title")).isEqualTo("Criterion");
+        assertThat(page.select("a[href=https://example.com/400-blows]").attr("title"))
+                .isEqualTo("Criterion");
         assertThat(page.select("a[href=/films/the-400-blows]")).hasSize(1);
         assertThat(page.select("h2").text()).isEqualTo("A subheading");
         assertThat(page.select("blockquote p").text()).isEqualTo("A quotation.");

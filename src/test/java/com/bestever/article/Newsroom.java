@@ -1,16 +1,9 @@
 package com.bestever.article;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.jsoup.nodes.Document;
-
-import org.springframework.stereotype.Component;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.support.WebApplicationContextUtils;
+import static com.bestever.support.Html.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.bestever.admin.Accounts;
 import com.bestever.admin.Role;
@@ -19,11 +12,15 @@ import com.bestever.film.Film;
 import com.bestever.genre.Genre;
 import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
-
-import static com.bestever.support.Html.page;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /** Test helper: newsroom members at the article form, posting it as a browser would. */
 @Component
@@ -53,7 +50,9 @@ class Newsroom {
      */
     private static RequestPostProcessor member(String username, Role role) {
         return request -> WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
-                .getBean(TestAccounts.class).signedIn(username, role).postProcessRequest(request);
+                .getBean(TestAccounts.class)
+                .signedIn(username, role)
+                .postProcessRequest(request);
     }
 
     /** The fields of a complete, valid review about a new film, as the form posts them. */
@@ -88,11 +87,17 @@ class Newsroom {
     Map<String, String> fieldsOf(Long id, MockMvc mvc, RequestPostProcessor who) throws Exception {
         Document form = page(mvc.perform(get("/admin/articles/" + id + "/edit").with(who)));
         Map<String, String> fields = new LinkedHashMap<>();
-        form.select("form.article-form input[name], form.article-form textarea[name]").forEach(input -> {
-            if (!input.attr("name").equals("_csrf") && !input.attr("type").equals("submit")) {
-                fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.wholeText().replaceFirst("^\n", "") : input.val());
-            }
-        });
+        form.select("form.article-form input[name], form.article-form textarea[name]")
+                .forEach(input -> {
+                    if (!input.attr("name").equals("_csrf")
+                            && !input.attr("type").equals("submit")) {
+                        fields.put(
+                                input.attr("name"),
+                                input.tagName().equals("textarea")
+                                        ? input.wholeText().replaceFirst("^\n", "")
+                                        : input.val());
+                    }
+                });
         form.select("form.article-form select[name]").forEach(select -> {
             var selected = select.selectFirst("option[selected]");
             fields.put(select.attr("name"), selected == null ? "" : selected.val());
@@ -107,7 +112,9 @@ class Newsroom {
     }
 
     Long create(MockMvc mvc, Map<String, String> fields, RequestPostProcessor who) throws Exception {
-        String location = mvc.perform(postForm("/admin/articles/new", fields).with(who)).andReturn().getResponse()
+        String location = mvc.perform(postForm("/admin/articles/new", fields).with(who))
+                .andReturn()
+                .getResponse()
                 .getRedirectedUrl();
         if (location == null || !location.matches("/admin/articles/\\d+/edit")) {
             throw new AssertionError("the review was not created; answer: " + location);

@@ -1,26 +1,23 @@
 package com.bestever.article;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.bestever.support.Html;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.SqlStatements;
 import com.bestever.support.TestData;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.time.Duration;
+import java.time.Instant;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The public pages around the reviews: home, film, author, genre, and what readers must not see. */
 @SiteTest
@@ -59,12 +56,15 @@ class PublicPagesTests {
 
     @Test
     void homeListsTheLatestReviewsNewestFirst() throws Exception {
-        Article newest = testData.review(article -> article.publish(clock.instant().minusSeconds(5)));
+        Article newest =
+                testData.review(article -> article.publish(clock.instant().minusSeconds(5)));
         Document home = page("/");
         // Other tests publish too: ours is on the first page, and the page runs newest first.
         assertThat(home.select("main .card-title a").eachText()).contains(newest.getTitle());
         var dates = home.select("main .card time").eachAttr("datetime").stream()
-                .map(java.time.OffsetDateTime::parse).map(java.time.OffsetDateTime::toInstant).toList();
+                .map(java.time.OffsetDateTime::parse)
+                .map(java.time.OffsetDateTime::toInstant)
+                .toList();
         assertThat(dates).hasSizeGreaterThan(1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(home.select("h1")).hasSize(1);
     }
@@ -93,7 +93,10 @@ class PublicPagesTests {
 
     @Test
     void aPageNumberThatIsNotANumberIsABadRequestWithAPage() throws Exception {
-        var response = mvc.perform(get("/?page=abc")).andExpect(status().isBadRequest()).andReturn().getResponse();
+        var response = mvc.perform(get("/?page=abc"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse();
         Document page = Html.page(response);
         assertThat(page.selectFirst("h1").text()).isEqualTo("We could not do that");
         assertThat(page.text()).doesNotContain("Exception");
@@ -114,19 +117,22 @@ class PublicPagesTests {
         Instant at = clock.instant().plus(Duration.ofHours(2));
         Article scheduled = testData.scheduled(at);
         notFound("/reviews/" + scheduled.getSlug());
-        assertThat(page("/").select("a[href=/reviews/" + scheduled.getSlug() + "]")).isEmpty();
+        assertThat(page("/").select("a[href=/reviews/" + scheduled.getSlug() + "]"))
+                .isEmpty();
 
         clock.set(at.plusSeconds(1));
-        assertThat(page("/reviews/" + scheduled.getSlug()).selectFirst("h1").text()).isEqualTo(scheduled.getTitle());
-        assertThat(page("/").select("a[href=/reviews/" + scheduled.getSlug() + "]")).isNotEmpty();
+        assertThat(page("/reviews/" + scheduled.getSlug()).selectFirst("h1").text())
+                .isEqualTo(scheduled.getTitle());
+        assertThat(page("/").select("a[href=/reviews/" + scheduled.getSlug() + "]"))
+                .isNotEmpty();
     }
 
     @Test
     void anEarlierSlugAnswersWithAPermanentRedirect() throws Exception {
         Article review = testData.publishedReview();
         String earlier = review.getSlug();
-        transaction.executeWithoutResult(status -> articles.findById(review.getId()).orElseThrow()
-                .changeSlug(earlier + "-renamed"));
+        transaction.executeWithoutResult(
+                status -> articles.findById(review.getId()).orElseThrow().changeSlug(earlier + "-renamed"));
         mvc.perform(get("/reviews/" + earlier))
                 .andExpect(status().isMovedPermanently())
                 .andExpect(header().string("Location", "/reviews/" + earlier + "-renamed"));
@@ -151,8 +157,15 @@ class PublicPagesTests {
         assertThat(film.selectFirst("h1").text()).isEqualTo("The 400 Blows");
         assertThat(film.select("dl.facts dt").eachText())
                 .containsExactly("Year", "Director", "Starring", "Country", "Language", "Runtime", "Genres");
-        assertThat(film.select("dl.facts dd").eachText()).containsExactly("1959", "François Truffaut",
-                "Jean-Pierre Léaud", "France", "French", "99 minutes", "Coming-of-Age, Drama");
+        assertThat(film.select("dl.facts dd").eachText())
+                .containsExactly(
+                        "1959",
+                        "François Truffaut",
+                        "Jean-Pierre Léaud",
+                        "France",
+                        "French",
+                        "99 minutes",
+                        "Coming-of-Age, Drama");
         assertThat(film.text()).contains("Les Quatre Cents Coups");
         assertThat(film.select(".film-reviews a[href=/reviews/the-400-blows]")).isNotEmpty();
         assertThat(film.select(".film-polls h3").eachText())

@@ -1,19 +1,5 @@
 package com.bestever.article;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
-import com.bestever.support.MutableClock;
-import com.bestever.support.SiteTest;
-
 import static com.bestever.article.Newsroom.EDITOR;
 import static com.bestever.article.Newsroom.OTHER_EDITOR;
 import static com.bestever.article.Newsroom.WRITER;
@@ -26,6 +12,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.support.MutableClock;
+import com.bestever.support.SiteTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** From draft to the public site and back: publish, schedule, preview, slug changes, unpublish, delete, revisions. */
 @SiteTest
@@ -63,7 +60,8 @@ class PublishingWorkflowTests {
         assertThat(article.getPublishAt()).isBeforeOrEqualTo(Instant.now());
         Document review = page(mvc.perform(get("/reviews/" + article.getSlug())).andExpect(status().isOk()));
         assertThat(review.select("h1").text()).isEqualTo(fields.get("title"));
-        assertThat(review.select(".review-body p").eachText()).containsExactly("The first paragraph.", "The second paragraph.");
+        assertThat(review.select(".review-body p").eachText())
+                .containsExactly("The first paragraph.", "The second paragraph.");
         assertThat(review.select(".preview-banner")).isEmpty();
     }
 
@@ -93,7 +91,8 @@ class PublishingWorkflowTests {
 
     @Test
     void runsThePublishingJobEveryHalfMinuteAtMost() throws Exception {
-        var scheduled = ScheduledPublishing.class.getDeclaredMethod("publishDueReviews")
+        var scheduled = ScheduledPublishing.class
+                .getDeclaredMethod("publishDueReviews")
                 .getAnnotation(org.springframework.scheduling.annotation.Scheduled.class);
         assertThat(scheduled).isNotNull();
         assertThat(scheduled.timeUnit().toSeconds(scheduled.fixedDelay())).isBetween(1L, 30L);
@@ -103,12 +102,14 @@ class PublishingWorkflowTests {
     void asksForATimeWhenSchedulingAndRefusesPublishingInTheFuture() throws Exception {
         Map<String, String> fields = newsroom.validFields();
         fields.put("status", "SCHEDULED");
-        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR)).andExpect(status().isOk()));
+        Document form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR))
+                .andExpect(status().isOk()));
         assertThat(ArticleAdminTests.errorBeside(form, "publishAt")).contains("Choose when");
 
         fields.put("status", "PUBLISHED");
         fields.put("publishAt", "2999-01-01T00:00");
-        form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR)).andExpect(status().isOk()));
+        form = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR))
+                .andExpect(status().isOk()));
         assertThat(ArticleAdminTests.errorBeside(form, "publishAt")).contains("Scheduled");
     }
 
@@ -122,22 +123,31 @@ class PublishingWorkflowTests {
         String second = first + "-revised";
         Map<String, String> edit = newsroom.fieldsOf(id, mvc, EDITOR);
         edit.put("slug", second);
-        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR)).andExpect(status().is3xxRedirection());
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR))
+                .andExpect(status().is3xxRedirection());
         String third = first + "-final";
         edit = newsroom.fieldsOf(id, mvc, EDITOR);
         edit.put("slug", third);
-        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR)).andExpect(status().is3xxRedirection());
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR))
+                .andExpect(status().is3xxRedirection());
 
-        mvc.perform(get("/reviews/" + first)).andExpect(status().isMovedPermanently()).andExpect(redirectedUrl("/reviews/" + third));
-        mvc.perform(get("/reviews/" + second)).andExpect(status().isMovedPermanently()).andExpect(redirectedUrl("/reviews/" + third));
+        mvc.perform(get("/reviews/" + first))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(redirectedUrl("/reviews/" + third));
+        mvc.perform(get("/reviews/" + second))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(redirectedUrl("/reviews/" + third));
         mvc.perform(get("/reviews/" + third)).andExpect(status().isOk());
 
         // Going back to an earlier slug is allowed: it is this review's own.
         edit = newsroom.fieldsOf(id, mvc, EDITOR);
         edit.put("slug", first);
-        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR)).andExpect(status().is3xxRedirection());
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(EDITOR))
+                .andExpect(status().is3xxRedirection());
         mvc.perform(get("/reviews/" + first)).andExpect(status().isOk());
-        mvc.perform(get("/reviews/" + third)).andExpect(status().isMovedPermanently()).andExpect(redirectedUrl("/reviews/" + first));
+        mvc.perform(get("/reviews/" + third))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(redirectedUrl("/reviews/" + first));
     }
 
     @Test
@@ -145,7 +155,8 @@ class PublishingWorkflowTests {
         Map<String, String> fields = newsroom.validFields();
         fields.put("body", "A *draft* body.");
         Long id = newsroom.create(mvc, fields, WRITER);
-        var result = mvc.perform(get("/admin/articles/" + id + "/preview").with(WRITER)).andExpect(status().isOk())
+        var result = mvc.perform(get("/admin/articles/" + id + "/preview").with(WRITER))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
         Document preview = page(result);
         assertThat(preview.select(".preview-banner").text()).contains("Preview").contains("Draft");
@@ -165,25 +176,35 @@ class PublishingWorkflowTests {
         String slug = newsroom.article(id).getSlug();
         mvc.perform(get("/reviews/" + slug)).andExpect(status().isOk());
 
-        mvc.perform(post("/admin/articles/" + id + "/unpublish").param("version", "" + newsroom.article(id).getVersion())
-                .with(csrf()).with(EDITOR)).andExpect(redirectedUrl("/admin/articles/" + id + "/edit"));
+        mvc.perform(post("/admin/articles/" + id + "/unpublish")
+                        .param("version", "" + newsroom.article(id).getVersion())
+                        .with(csrf())
+                        .with(EDITOR))
+                .andExpect(redirectedUrl("/admin/articles/" + id + "/edit"));
         assertThat(newsroom.article(id).getStatus()).isEqualTo(ArticleStatus.DRAFT);
         mvc.perform(get("/reviews/" + slug)).andExpect(status().isNotFound());
 
-        mvc.perform(post("/admin/articles/" + id + "/publish").param("version", "" + newsroom.article(id).getVersion())
-                .with(csrf()).with(EDITOR)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/articles/" + id + "/publish")
+                        .param("version", "" + newsroom.article(id).getVersion())
+                        .with(csrf())
+                        .with(EDITOR))
+                .andExpect(status().is3xxRedirection());
         mvc.perform(get("/reviews/" + slug)).andExpect(status().isOk());
     }
 
     @Test
     void deletesOnlyAfterConfirmation() throws Exception {
         Long id = newsroom.create(mvc, newsroom.validFields(), EDITOR);
-        Document confirm = page(mvc.perform(get("/admin/articles/" + id + "/delete").with(EDITOR)).andExpect(status().isOk()));
+        Document confirm =
+                page(mvc.perform(get("/admin/articles/" + id + "/delete").with(EDITOR))
+                        .andExpect(status().isOk()));
         assertThat(confirm.select("h1").text()).startsWith("Delete");
-        assertThat(confirm.select("main form[method=post]").attr("action")).isEqualTo("/admin/articles/" + id + "/delete");
+        assertThat(confirm.select("main form[method=post]").attr("action"))
+                .isEqualTo("/admin/articles/" + id + "/delete");
         assertThat(newsroom.article(id)).isNotNull();
 
-        mvc.perform(post("/admin/articles/" + id + "/delete").with(csrf()).with(EDITOR)).andExpect(redirectedUrl("/admin/articles"));
+        mvc.perform(post("/admin/articles/" + id + "/delete").with(csrf()).with(EDITOR))
+                .andExpect(redirectedUrl("/admin/articles"));
         assertThat(newsroom.article(id)).isNull();
         mvc.perform(get("/admin/articles/" + id + "/edit").with(EDITOR)).andExpect(status().isNotFound());
     }
@@ -196,27 +217,41 @@ class PublishingWorkflowTests {
         Map<String, String> edit = newsroom.fieldsOf(id, mvc, OTHER_EDITOR);
         edit.put("body", "Line one.\n\nLine 2, rewritten.\n\nLine three.");
         edit.put("title", fields.get("title") + " (revised)");
-        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(OTHER_EDITOR)).andExpect(status().is3xxRedirection());
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(OTHER_EDITOR))
+                .andExpect(status().is3xxRedirection());
 
-        Document list = page(mvc.perform(get("/admin/articles/" + id + "/revisions").with(EDITOR)).andExpect(status().isOk()));
+        Document list =
+                page(mvc.perform(get("/admin/articles/" + id + "/revisions").with(EDITOR))
+                        .andExpect(status().isOk()));
         assertThat(list.select(".revisions-table tbody tr")).hasSize(2);
-        assertThat(list.select(".revisions-table tbody tr td:nth-child(3)").eachText()).containsExactly("otto", "edna");
+        assertThat(list.select(".revisions-table tbody tr td:nth-child(3)").eachText())
+                .containsExactly("otto", "edna");
 
-        Document compare = page(mvc.perform(get("/admin/articles/" + id + "/revisions/1").with(EDITOR)).andExpect(status().isOk()));
+        Document compare =
+                page(mvc.perform(get("/admin/articles/" + id + "/revisions/1").with(EDITOR))
+                        .andExpect(status().isOk()));
         assertThat(compare.select(".diff-removed").eachText()).anyMatch(t -> t.contains("Line two."));
         assertThat(compare.select(".diff-added").eachText()).anyMatch(t -> t.contains("Line 2, rewritten."));
         assertThat(compare.select(".diff-same").eachText()).anyMatch(t -> t.contains("Line three."));
 
         String version = compare.select("form input[name=version]").val();
-        mvc.perform(post("/admin/articles/" + id + "/revisions/1/restore").param("version", version).with(csrf()).with(EDITOR))
+        mvc.perform(post("/admin/articles/" + id + "/revisions/1/restore")
+                        .param("version", version)
+                        .with(csrf())
+                        .with(EDITOR))
                 .andExpect(redirectedUrl("/admin/articles/" + id + "/edit"));
         Article restored = newsroom.article(id);
         assertThat(restored.getBody()).isEqualTo("Line one.\n\nLine two.\n\nLine three.");
         assertThat(restored.getTitle()).isEqualTo(fields.get("title"));
-        assertThat(revisions.findByArticleIdOrderByNumberDesc(id)).extracting(ArticleRevision::getNumber).containsExactly(3, 2, 1);
+        assertThat(revisions.findByArticleIdOrderByNumberDesc(id))
+                .extracting(ArticleRevision::getNumber)
+                .containsExactly(3, 2, 1);
 
         // A stale restore (someone saved since) changes nothing.
-        mvc.perform(post("/admin/articles/" + id + "/revisions/2/restore").param("version", version).with(csrf()).with(EDITOR))
+        mvc.perform(post("/admin/articles/" + id + "/revisions/2/restore")
+                        .param("version", version)
+                        .with(csrf())
+                        .with(EDITOR))
                 .andExpect(redirectedUrl("/admin/articles/" + id + "/revisions/2"));
         assertThat(newsroom.article(id).getBody()).isEqualTo("Line one.\n\nLine two.\n\nLine three.");
     }

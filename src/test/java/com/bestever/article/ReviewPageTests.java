@@ -1,27 +1,24 @@
 package com.bestever.article;
 
+import static com.bestever.support.Html.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.support.SiteTest;
+import com.bestever.support.SqlStatements;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.bestever.support.SiteTest;
-import com.bestever.support.SqlStatements;
-
-import static com.bestever.support.Html.page;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The sample review, as filed by the editor, read on its page by a reader. */
 @SiteTest
@@ -39,8 +36,11 @@ class ReviewPageTests {
     @BeforeAll
     static void readTheFiledReview() throws IOException {
         try (InputStream in = new ClassPathResource("sample/the-400-blows.txt").getInputStream()) {
-            filed = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
+            filed = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
         }
     }
 
@@ -98,7 +98,9 @@ class ReviewPageTests {
         assertThat(form.attr("action")).matches("/polls/\\d+/votes");
         Elements choices = form.select("input[type=radio][name=choice]");
         assertThat(choices).hasSize(2);
-        assertThat(choices.stream().map(choice -> form.selectFirst("label[for=" + choice.id() + "]").text()))
+        assertThat(choices.stream()
+                        .map(choice -> form.selectFirst("label[for=" + choice.id() + "]")
+                                .text()))
                 .containsExactly("Yes, it's the best ever", "No, something else is");
         // Public pages are the same for every reader: no per-session token in the form.
         assertThat(form.select("input[type=hidden][name=_csrf]")).isEmpty();
@@ -107,9 +109,12 @@ class ReviewPageTests {
     @Test
     void showsDecideForYourselfWithBothRecommendations() throws Exception {
         Element decide = review(reviewPage()).selectFirst(".decide");
-        assertThat(decide.selectFirst("h2").text()).isEqualTo(filed.get(closingLine() + 1).replace(":", ""));
+        assertThat(decide.selectFirst("h2").text())
+                .isEqualTo(filed.get(closingLine() + 1).replace(":", ""));
         assertThat(decide.select("ol > li").eachText())
-                .containsExactly(filed.get(closingLine() + 2).substring(2), filed.get(closingLine() + 3).substring(2));
+                .containsExactly(
+                        filed.get(closingLine() + 2).substring(2),
+                        filed.get(closingLine() + 3).substring(2));
     }
 
     @Test
@@ -125,10 +130,21 @@ class ReviewPageTests {
     @Test
     void showsThePartsInTheOrderTheyWereFiled() throws Exception {
         Element article = review(reviewPage());
-        List<String> order = List.of(".kicker", "h1", "blockquote.pull-quote", ".review-body", ".verdict", ".poll",
-                ".decide", ".byline", "footer time");
-        List<Integer> positions = order.stream().map(selector -> article.selectFirst(selector).siblingIndex() >= 0
-                ? article.getAllElements().indexOf(article.selectFirst(selector)) : -1).toList();
+        List<String> order = List.of(
+                ".kicker",
+                "h1",
+                "blockquote.pull-quote",
+                ".review-body",
+                ".verdict",
+                ".poll",
+                ".decide",
+                ".byline",
+                "footer time");
+        List<Integer> positions = order.stream()
+                .map(selector -> article.selectFirst(selector).siblingIndex() >= 0
+                        ? article.getAllElements().indexOf(article.selectFirst(selector))
+                        : -1)
+                .toList();
         assertThat(positions).isSorted().doesNotContain(-1);
     }
 

@@ -1,29 +1,5 @@
 package com.bestever.film;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import com.bestever.admin.Account;
-import com.bestever.admin.Role;
-import com.bestever.article.Article;
-import com.bestever.genre.Genre;
-import com.bestever.support.SiteTest;
-import com.bestever.support.TestAccounts;
-import com.bestever.support.TestData;
-import com.bestever.system.Constraints;
-import com.bestever.system.ContentChanged;
-
 import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,6 +11,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.admin.Account;
+import com.bestever.admin.Role;
+import com.bestever.article.Article;
+import com.bestever.genre.Genre;
+import com.bestever.support.SiteTest;
+import com.bestever.support.TestAccounts;
+import com.bestever.support.TestData;
+import com.bestever.system.Constraints;
+import com.bestever.system.ContentChanged;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The film desk at /admin/films, as an editor uses it. */
 @SiteTest
@@ -60,8 +57,8 @@ class FilmAdminTests {
     ApplicationEvents events;
 
     /** A complete, valid film form; {@code changes} are name, value pairs that replace its values. */
-    static MockHttpServletRequestBuilder filmForm(MockHttpServletRequestBuilder request, String title, Genre[] genres,
-            String... changes) {
+    static MockHttpServletRequestBuilder filmForm(
+            MockHttpServletRequestBuilder request, String title, Genre[] genres, String... changes) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", title);
         values.put("slug", "");
@@ -83,23 +80,29 @@ class FilmAdminTests {
         return request.with(csrf());
     }
 
-    static MockHttpServletRequestBuilder filmForm(MockHttpServletRequestBuilder request, String title, String... changes) {
+    static MockHttpServletRequestBuilder filmForm(
+            MockHttpServletRequestBuilder request, String title, String... changes) {
         return filmForm(request, title, new Genre[0], changes);
     }
 
     @Test
     void aWriterMayReadTheListButNotAddOrChangeFilms() throws Exception {
         Film film = data.film();
-        Document list = page(mvc.perform(get("/admin/films").with(accounts.signedIn(Role.WRITER))).andExpect(status().isOk()));
+        Document list = page(mvc.perform(get("/admin/films").with(accounts.signedIn(Role.WRITER)))
+                .andExpect(status().isOk()));
         assertThat(list.select("a[href=/admin/films/new]")).isEmpty();
-        assertThat(list.select("a[href=/admin/films/" + film.getId() + "/edit]")).isEmpty();
+        assertThat(list.select("a[href=/admin/films/" + film.getId() + "/edit]"))
+                .isEmpty();
 
-        mvc.perform(get("/admin/films/new").with(accounts.signedIn(Role.WRITER))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/films/new").with(accounts.signedIn(Role.WRITER)))
+                .andExpect(status().isForbidden());
         String title = TestData.unique("Writer Film");
         mvc.perform(filmForm(post("/admin/films/new"), title).with(accounts.signedIn(Role.WRITER)))
                 .andExpect(status().isForbidden());
         assertThat(films.existsBySlug(title.toLowerCase())).isFalse();
-        mvc.perform(post("/admin/films/" + film.getId() + "/delete").with(accounts.signedIn(Role.WRITER)).with(csrf()))
+        mvc.perform(post("/admin/films/" + film.getId() + "/delete")
+                        .with(accounts.signedIn(Role.WRITER))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(films.existsById(film.getId())).isTrue();
     }
@@ -108,11 +111,13 @@ class FilmAdminTests {
     void theListIsForEditorsWithLinksToEachFilm() throws Exception {
         Film film = data.film();
         Document list = page(mvc.perform(get("/admin/films?page=1").with(accounts.signedIn(Role.EDITOR)))
-                .andExpect(status().isOk()).andExpect(header().string("Cache-Control", "no-store")));
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store")));
         assertThat(list.select("a[href=/admin/films/new]")).hasSize(1);
         assertThat(list.select("meta[name=robots]").attr("content")).contains("noindex");
         assertThat(list.select("table.films")).hasSize(1);
-        mvc.perform(get("/admin/films?page=0").with(accounts.signedIn(Role.EDITOR))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/films?page=0").with(accounts.signedIn(Role.EDITOR)))
+                .andExpect(status().isNotFound());
         assertThat(film.getId()).isNotNull();
     }
 
@@ -123,7 +128,8 @@ class FilmAdminTests {
         String title = TestData.unique("The 400 Blows");
         Account editor = accounts.account(Role.EDITOR);
         events.clear();
-        mvc.perform(filmForm(post("/admin/films/new"), title, new Genre[] {drama, comingOfAge}).with(accounts.signedIn(editor)))
+        mvc.perform(filmForm(post("/admin/films/new"), title, new Genre[] {drama, comingOfAge})
+                        .with(accounts.signedIn(editor)))
                 .andExpect(redirectedUrlPattern("/admin/films/*/edit"))
                 .andExpect(flash().attribute("notice", "Added the film “" + title + "”."));
 
@@ -139,11 +145,14 @@ class FilmAdminTests {
         assertThat(film.getCast()).containsExactly("Jean-Pierre Léaud", "Claire Maurier", "Albert Rémy");
         assertThat(film.getRuntimeMinutes()).isEqualTo(99);
         assertThat(film.getPosterUrl()).isEqualTo("https://example.org/400.jpg");
-        assertThat(film.getGenres()).extracting(Genre::getId).containsExactlyInAnyOrder(drama.getId(), comingOfAge.getId());
+        assertThat(film.getGenres())
+                .extracting(Genre::getId)
+                .containsExactlyInAnyOrder(drama.getId(), comingOfAge.getId());
         assertThat(events.stream(ContentChanged.class)).isNotEmpty();
 
-        Document form = page(mvc.perform(get("/admin/films/" + film.getId() + "/edit").with(accounts.signedIn(Role.EDITOR)))
-                .andExpect(status().isOk()));
+        Document form =
+                page(mvc.perform(get("/admin/films/" + film.getId() + "/edit").with(accounts.signedIn(Role.EDITOR)))
+                        .andExpect(status().isOk()));
         assertThat(form.selectFirst("#cast").wholeText()).isEqualTo("Jean-Pierre Léaud\nClaire Maurier\nAlbert Rémy");
         assertThat(form.select("input[name=genreIds][checked]")).hasSize(2);
         assertThat(form.selectFirst(".saved-times").text()).startsWith("Created ");
@@ -156,9 +165,15 @@ class FilmAdminTests {
     @Test
     void invalidFactsAreShownAgainAsTypedWithEachErrorBesideItsField() throws Exception {
         String directors = "Agnès Varda\nJacques Demy";
-        Document form = page(mvc.perform(post("/admin/films/new").with(accounts.signedIn(Role.EDITOR)).with(csrf())
-                        .param("title", "  ").param("slug", "Not A Slug").param("year", "1700")
-                        .param("directors", directors).param("runtime", "0").param("posterUrl", "ftp://example.org/p.jpg")
+        Document form = page(mvc.perform(post("/admin/films/new")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf())
+                        .param("title", "  ")
+                        .param("slug", "Not A Slug")
+                        .param("year", "1700")
+                        .param("directors", directors)
+                        .param("runtime", "0")
+                        .param("posterUrl", "ftp://example.org/p.jpg")
                         .param("country", "France"))
                 .andExpect(status().isOk()));
 
@@ -168,7 +183,8 @@ class FilmAdminTests {
         assertThat(form.selectFirst("#runtime-error").text()).startsWith("Enter the running time in minutes");
         assertThat(form.selectFirst("#posterUrl-error").text()).startsWith("Enter an address starting with http://");
         // Each error sits in its own field, right after the control, which points at it.
-        assertThat(form.selectFirst("#year-error").parent().selectFirst("input").id()).isEqualTo("year");
+        assertThat(form.selectFirst("#year-error").parent().selectFirst("input").id())
+                .isEqualTo("year");
         assertThat(form.selectFirst("#year").attr("aria-describedby")).contains("year-error");
         assertThat(form.selectFirst("#year").attr("aria-invalid")).isEqualTo("true");
 
@@ -182,25 +198,34 @@ class FilmAdminTests {
 
     @Test
     void aNumberThatIsNotANumberIsAFieldErrorKeptAsTyped() throws Exception {
-        Document form = page(mvc.perform(filmForm(post("/admin/films/new"), TestData.unique("Film"), "year", "nineteen").with(accounts.signedIn(Role.EDITOR))).andExpect(status().isOk()));
+        Document form = page(mvc.perform(filmForm(post("/admin/films/new"), TestData.unique("Film"), "year", "nineteen")
+                        .with(accounts.signedIn(Role.EDITOR)))
+                .andExpect(status().isOk()));
         assertThat(form.selectFirst("#year").val()).isEqualTo("nineteen");
         assertThat(form.selectFirst("#year-error").text()).isEqualTo("Enter the year as a number, e.g. 1959.");
     }
 
     @Test
     void aBlankYearAndARunningTimeInWordsAreFieldErrorsKeptAsTyped() throws Exception {
-        Document form = page(mvc.perform(filmForm(post("/admin/films/new"), TestData.unique("Film"), "year", "", "runtime", "ninety")
-                .with(accounts.signedIn(Role.EDITOR))).andExpect(status().isOk()));
+        Document form = page(
+                mvc.perform(filmForm(post("/admin/films/new"), TestData.unique("Film"), "year", "", "runtime", "ninety")
+                                .with(accounts.signedIn(Role.EDITOR)))
+                        .andExpect(status().isOk()));
         assertThat(form.selectFirst("#year-error").text()).isEqualTo("Enter the year the film came out.");
         assertThat(form.selectFirst("#runtime").val()).isEqualTo("ninety");
-        assertThat(form.selectFirst("#runtime-error").text()).isEqualTo("Enter the running time as a number of minutes, e.g. 99.");
+        assertThat(form.selectFirst("#runtime-error").text())
+                .isEqualTo("Enter the running time as a number of minutes, e.g. 99.");
     }
 
     @Test
     void aDuplicateSlugIsAFieldError() throws Exception {
         Film existing = data.film();
-        Document form = page(mvc.perform(filmForm(post("/admin/films/new"), "Another Film", "slug", existing.getSlug()).with(accounts.signedIn(Role.EDITOR))).andExpect(status().isOk()));
-        assertThat(form.selectFirst("#slug-error").text()).contains("Another film has the slug").contains(existing.getSlug());
+        Document form = page(mvc.perform(filmForm(post("/admin/films/new"), "Another Film", "slug", existing.getSlug())
+                        .with(accounts.signedIn(Role.EDITOR)))
+                .andExpect(status().isOk()));
+        assertThat(form.selectFirst("#slug-error").text())
+                .contains("Another film has the slug")
+                .contains(existing.getSlug());
         assertThat(form.selectFirst("#title").val()).isEqualTo("Another Film");
     }
 
@@ -209,23 +234,39 @@ class FilmAdminTests {
         Film existing = data.film();
         assertThatExceptionOfType(DataIntegrityViolationException.class)
                 .isThrownBy(() -> films.saveAndFlush(new Film("Copy", existing.getSlug(), 1999)))
-                .satisfies(ex -> assertThat(Constraints.broke(ex, "film_slug_unique")).isTrue())
-                .satisfies(ex -> assertThat(Constraints.broke(ex, "author_slug_unique")).isFalse());
+                .satisfies(ex ->
+                        assertThat(Constraints.broke(ex, "film_slug_unique")).isTrue())
+                .satisfies(ex ->
+                        assertThat(Constraints.broke(ex, "author_slug_unique")).isFalse());
     }
 
     @Test
     void aStaleSaveShowsAConflictAndKeepsTheEditorsText() throws Exception {
         Film film = data.film();
-        Document first = page(mvc.perform(get("/admin/films/" + film.getId() + "/edit").with(accounts.signedIn(Role.EDITOR))));
+        Document first =
+                page(mvc.perform(get("/admin/films/" + film.getId() + "/edit").with(accounts.signedIn(Role.EDITOR))));
         String version = first.selectFirst("input[name=version]").val();
 
         // Another editor saves first, from the same version.
-        mvc.perform(filmForm(post("/admin/films/" + film.getId() + "/edit"), "Saved By The First Editor",
-                        "slug", film.getSlug(), "version", version).with(accounts.signedIn(Role.EDITOR)))
+        mvc.perform(filmForm(
+                                post("/admin/films/" + film.getId() + "/edit"),
+                                "Saved By The First Editor",
+                                "slug",
+                                film.getSlug(),
+                                "version",
+                                version)
+                        .with(accounts.signedIn(Role.EDITOR)))
                 .andExpect(redirectedUrl("/admin/films/" + film.getId() + "/edit"));
 
-        Document conflict = page(mvc.perform(filmForm(post("/admin/films/" + film.getId() + "/edit"), "Typed By The Second Editor",
-                        "slug", film.getSlug(), "version", version, "country", "Italy")
+        Document conflict = page(mvc.perform(filmForm(
+                                post("/admin/films/" + film.getId() + "/edit"),
+                                "Typed By The Second Editor",
+                                "slug",
+                                film.getSlug(),
+                                "version",
+                                version,
+                                "country",
+                                "Italy")
                         .with(accounts.signedIn(Role.EDITOR)))
                 .andExpect(status().isOk()));
         assertThat(conflict.selectFirst("form .flash-error").text()).isEqualTo(FilmAdminController.STALE);
@@ -236,8 +277,14 @@ class FilmAdminTests {
         // Saving again from the conflict page is a deliberate overwrite.
         String current = conflict.selectFirst("input[name=version]").val();
         assertThat(current).isNotEqualTo(version);
-        mvc.perform(filmForm(post("/admin/films/" + film.getId() + "/edit"), "Typed By The Second Editor",
-                        "slug", film.getSlug(), "version", current).with(accounts.signedIn(Role.EDITOR)))
+        mvc.perform(filmForm(
+                                post("/admin/films/" + film.getId() + "/edit"),
+                                "Typed By The Second Editor",
+                                "slug",
+                                film.getSlug(),
+                                "version",
+                                current)
+                        .with(accounts.signedIn(Role.EDITOR)))
                 .andExpect(redirectedUrl("/admin/films/" + film.getId() + "/edit"));
         assertThat(films.findById(film.getId()).orElseThrow().getTitle()).isEqualTo("Typed By The Second Editor");
     }
@@ -246,10 +293,14 @@ class FilmAdminTests {
     void aFilmAReviewIsAboutCannotBeDeleted() throws Exception {
         Article review = data.publishedReview();
         long filmId = review.getFilm().getId();
-        mvc.perform(post("/admin/films/" + filmId + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
+        mvc.perform(post("/admin/films/" + filmId + "/delete")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/films/" + filmId + "/edit"))
-                .andExpect(flash().attribute("problem", "“" + review.getFilm().getTitle()
-                        + "” cannot be deleted: 1 review is about it. Delete or change those first."));
+                .andExpect(flash().attribute(
+                                "problem",
+                                "“" + review.getFilm().getTitle()
+                                        + "” cannot be deleted: 1 review is about it. Delete or change those first."));
         assertThat(films.existsById(filmId)).isTrue();
     }
 
@@ -258,16 +309,23 @@ class FilmAdminTests {
         Article review = data.publishedReview();
         data.pollFor(review);
         long filmId = review.getFilm().getId();
-        mvc.perform(post("/admin/films/" + filmId + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
-                .andExpect(flash().attribute("problem", "“" + review.getFilm().getTitle()
-                        + "” cannot be deleted: 1 review and 1 poll are about it. Delete or change those first."));
+        mvc.perform(post("/admin/films/" + filmId + "/delete")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf()))
+                .andExpect(
+                        flash().attribute(
+                                        "problem",
+                                        "“" + review.getFilm().getTitle()
+                                                + "” cannot be deleted: 1 review and 1 poll are about it. Delete or change those first."));
         assertThat(films.existsById(filmId)).isTrue();
     }
 
     @Test
     void aFilmNothingIsAboutIsDeleted() throws Exception {
         Film film = data.film(data.genre());
-        mvc.perform(post("/admin/films/" + film.getId() + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
+        mvc.perform(post("/admin/films/" + film.getId() + "/delete")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/films"))
                 .andExpect(flash().attribute("notice", "Deleted the film “" + film.getTitle() + "”."));
         assertThat(films.existsById(film.getId())).isFalse();
@@ -275,8 +333,11 @@ class FilmAdminTests {
 
     @Test
     void anUnknownFilmIsA404() throws Exception {
-        mvc.perform(get("/admin/films/987654321/edit").with(accounts.signedIn(Role.EDITOR))).andExpect(status().isNotFound());
-        mvc.perform(post("/admin/films/987654321/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
+        mvc.perform(get("/admin/films/987654321/edit").with(accounts.signedIn(Role.EDITOR)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/admin/films/987654321/delete")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
     }
 }

@@ -1,17 +1,5 @@
 package com.bestever.genre;
 
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
-import com.bestever.admin.Role;
-import com.bestever.article.Article;
-import com.bestever.support.SiteTest;
-import com.bestever.support.TestAccounts;
-import com.bestever.support.TestData;
-
 import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -21,6 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.admin.Role;
+import com.bestever.article.Article;
+import com.bestever.support.SiteTest;
+import com.bestever.support.TestAccounts;
+import com.bestever.support.TestData;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** The genres desk at /admin/genres. */
 @SiteTest
@@ -41,8 +39,12 @@ class GenreAdminTests {
     @Test
     void anEditorAddsAGenre() throws Exception {
         String name = TestData.unique("Coming of Age");
-        mvc.perform(post("/admin/genres/new").with(accounts.signedIn(Role.EDITOR)).with(csrf())
-                        .param("name", name).param("slug", "").param("description", "Growing up."))
+        mvc.perform(post("/admin/genres/new")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf())
+                        .param("name", name)
+                        .param("slug", "")
+                        .param("description", "Growing up."))
                 .andExpect(redirectedUrlPattern("/admin/genres/*/edit"));
         Genre genre = genres.findBySlug(name.toLowerCase().replace(' ', '-')).orElseThrow();
         assertThat(genre.getName()).isEqualTo(name);
@@ -51,16 +53,22 @@ class GenreAdminTests {
 
     @Test
     void aWriterMayReadTheListButNotOpenTheForm() throws Exception {
-        Document list = page(mvc.perform(get("/admin/genres").with(accounts.signedIn(Role.WRITER))).andExpect(status().isOk()));
+        Document list = page(mvc.perform(get("/admin/genres").with(accounts.signedIn(Role.WRITER)))
+                .andExpect(status().isOk()));
         assertThat(list.select("a[href=/admin/genres/new]")).isEmpty();
-        mvc.perform(get("/admin/genres/new").with(accounts.signedIn(Role.WRITER))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/genres/new").with(accounts.signedIn(Role.WRITER)))
+                .andExpect(status().isForbidden());
     }
 
     @Test
     void aNameOrSlugAnotherGenreHasIsAFieldError() throws Exception {
         Genre existing = data.genre();
-        Document form = page(mvc.perform(post("/admin/genres/new").with(accounts.signedIn(Role.EDITOR)).with(csrf())
-                .param("name", existing.getName()).param("slug", existing.getSlug())).andExpect(status().isOk()));
+        Document form = page(mvc.perform(post("/admin/genres/new")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf())
+                        .param("name", existing.getName())
+                        .param("slug", existing.getSlug()))
+                .andExpect(status().isOk()));
         assertThat(form.selectFirst("#name-error").text()).isEqualTo("There is a genre with this name already.");
         assertThat(form.selectFirst("#slug-error").text()).contains("Another genre has the slug");
         assertThat(form.selectFirst("#name").val()).isEqualTo(existing.getName());
@@ -70,14 +78,20 @@ class GenreAdminTests {
     void aGenreWithFilmsCannotBeDeletedAndAnEmptyOneCan() throws Exception {
         Genre genre = data.genre();
         data.film(genre);
-        mvc.perform(post("/admin/genres/" + genre.getId() + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
+        mvc.perform(post("/admin/genres/" + genre.getId() + "/delete")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/genres/" + genre.getId() + "/edit"))
-                .andExpect(flash().attribute("problem", "The genre " + genre.getName()
-                        + " cannot be deleted: 1 film is in it. Move those to another genre first."));
+                .andExpect(flash().attribute(
+                                "problem",
+                                "The genre " + genre.getName()
+                                        + " cannot be deleted: 1 film is in it. Move those to another genre first."));
         assertThat(genres.existsById(genre.getId())).isTrue();
 
         Genre empty = data.genre();
-        mvc.perform(post("/admin/genres/" + empty.getId() + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
+        mvc.perform(post("/admin/genres/" + empty.getId() + "/delete")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/genres"));
         assertThat(genres.existsById(empty.getId())).isFalse();
     }
@@ -87,10 +101,15 @@ class GenreAdminTests {
         Article review = data.publishedReview();
         data.pollFor(review);
         Genre genre = review.getGenre();
-        mvc.perform(post("/admin/genres/" + genre.getId() + "/delete").with(accounts.signedIn(Role.EDITOR)).with(csrf()))
+        mvc.perform(post("/admin/genres/" + genre.getId() + "/delete")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/admin/genres/" + genre.getId() + "/edit"))
-                .andExpect(flash().attribute("problem", "The genre " + genre.getName()
-                        + " cannot be deleted: 1 review, 1 film and 1 poll are in it. Move those to another genre first."));
+                .andExpect(
+                        flash().attribute(
+                                        "problem",
+                                        "The genre " + genre.getName()
+                                                + " cannot be deleted: 1 review, 1 film and 1 poll are in it. Move those to another genre first."));
         assertThat(genres.existsById(genre.getId())).isTrue();
     }
 
@@ -98,12 +117,21 @@ class GenreAdminTests {
     void aStaleSaveShowsAConflict() throws Exception {
         Genre genre = data.genre();
         String version = String.valueOf(genre.getVersion());
-        mvc.perform(post("/admin/genres/" + genre.getId() + "/edit").with(accounts.signedIn(Role.EDITOR)).with(csrf())
-                .param("version", version).param("name", genre.getName()).param("slug", genre.getSlug())
-                .param("description", "First.")).andExpect(redirectedUrl("/admin/genres/" + genre.getId() + "/edit"));
+        mvc.perform(post("/admin/genres/" + genre.getId() + "/edit")
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf())
+                        .param("version", version)
+                        .param("name", genre.getName())
+                        .param("slug", genre.getSlug())
+                        .param("description", "First."))
+                .andExpect(redirectedUrl("/admin/genres/" + genre.getId() + "/edit"));
         Document conflict = page(mvc.perform(post("/admin/genres/" + genre.getId() + "/edit")
-                .with(accounts.signedIn(Role.EDITOR)).with(csrf()).param("version", version)
-                .param("name", genre.getName()).param("slug", genre.getSlug()).param("description", "Second."))
+                        .with(accounts.signedIn(Role.EDITOR))
+                        .with(csrf())
+                        .param("version", version)
+                        .param("name", genre.getName())
+                        .param("slug", genre.getSlug())
+                        .param("description", "Second."))
                 .andExpect(status().isOk()));
         assertThat(conflict.selectFirst("form .flash-error").text()).isEqualTo(GenreAdminController.STALE);
         assertThat(conflict.selectFirst("#description").wholeText()).isEqualTo("Second.");

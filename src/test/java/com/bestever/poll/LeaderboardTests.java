@@ -1,25 +1,22 @@
 package com.bestever.poll;
 
-import java.time.Duration;
-
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
+import static com.bestever.support.Html.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.bestever.article.Article;
 import com.bestever.article.ArticleRepository;
 import com.bestever.genre.Genre;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
-
-import static com.bestever.support.Html.page;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.time.Duration;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** "The readers' verdict": /best-ever/{genre}, films ranked by the Wilson lower bound of their "yes" share. */
 @SiteTest
@@ -53,8 +50,10 @@ class LeaderboardTests {
     }
 
     Document verdict(Genre genre) throws Exception {
-        var response = mvc.perform(get("/best-ever/{slug}", genre.getSlug())).andExpect(status().isOk())
-                .andReturn().getResponse();
+        var response = mvc.perform(get("/best-ever/{slug}", genre.getSlug()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
         assertThat(response.getHeader("Set-Cookie")).isNull();
         return page(response);
     }
@@ -62,20 +61,22 @@ class LeaderboardTests {
     @Test
     void ranksFilmsByTheLowerBoundOfTheirYesShareNotByTheShare() throws Exception {
         Genre genre = data.genre();
-        Article tenOfTen = reviewWithVotes(genre, 10, 0);        // 100%, bound .7225
-        Article nineHundred = reviewWithVotes(genre, 900, 100);  // 90%, bound .8799
-        Article nineteen = reviewWithVotes(genre, 19, 1);        // 95%, bound .7639
-        Article nineOfTen = reviewWithVotes(genre, 9, 1);        // 90%, bound .5958
+        Article tenOfTen = reviewWithVotes(genre, 10, 0); // 100%, bound .7225
+        Article nineHundred = reviewWithVotes(genre, 900, 100); // 90%, bound .8799
+        Article nineteen = reviewWithVotes(genre, 19, 1); // 95%, bound .7639
+        Article nineOfTen = reviewWithVotes(genre, 9, 1); // 90%, bound .5958
 
         Document page = verdict(genre);
 
         var entries = page.select("ol.verdict-list > li");
         assertThat(entries.eachAttr("class")).allMatch("verdict-entry"::equals);
-        assertThat(entries.stream().map(li -> li.selectFirst("a").attr("href")).toList()).containsExactly(
-                "/reviews/" + nineHundred.getSlug(), "/reviews/" + nineteen.getSlug(),
-                "/reviews/" + tenOfTen.getSlug(), "/reviews/" + nineOfTen.getSlug());
+        assertThat(entries.stream().map(li -> li.selectFirst("a").attr("href")).toList())
+                .containsExactly(
+                        "/reviews/" + nineHundred.getSlug(), "/reviews/" + nineteen.getSlug(),
+                        "/reviews/" + tenOfTen.getSlug(), "/reviews/" + nineOfTen.getSlug());
         Element first = entries.first();
-        assertThat(first.selectFirst("cite").text()).isEqualTo(nineHundred.getFilm().getTitle());
+        assertThat(first.selectFirst("cite").text())
+                .isEqualTo(nineHundred.getFilm().getTitle());
         assertThat(first.selectFirst(".verdict-yes").text()).isEqualTo("90% say yes");
         assertThat(first.selectFirst(".verdict-votes").text()).isEqualTo("1,000 votes");
         assertThat(first.selectFirst(".verdict-bound").text()).isEqualTo("at least 87% with 95% confidence");
@@ -92,7 +93,8 @@ class LeaderboardTests {
 
         Document page = verdict(genre);
 
-        assertThat(page.select("ol.verdict-list > li a").eachAttr("href")).containsExactly("/reviews/" + ranked.getSlug());
+        assertThat(page.select("ol.verdict-list > li a").eachAttr("href"))
+                .containsExactly("/reviews/" + ranked.getSlug());
         Element tooEarly = page.selectFirst("section.too-early");
         assertThat(tooEarly.selectFirst("h2").text()).isEqualTo("Too early to call");
         assertThat(tooEarly.select("li a").eachAttr("href"))

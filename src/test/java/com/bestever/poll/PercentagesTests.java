@@ -1,11 +1,10 @@
 package com.bestever.poll;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Arrays;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whole percentages that add up to exactly 100, by largest remainder. */
 class PercentagesTests {

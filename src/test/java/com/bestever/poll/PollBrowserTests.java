@@ -1,10 +1,13 @@
 package com.bestever.poll;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.bestever.article.Article;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,15 +19,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import com.bestever.article.Article;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A reader votes in real headless Chromium, with JavaScript on (the standings appear in the
@@ -48,7 +45,8 @@ class PollBrowserTests {
 
     @BeforeAll
     static void startChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "SKIPPED: browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                         + " (apt-get install -y chromium chromium-driver)");
         withScript = chromium(true);
@@ -58,14 +56,23 @@ class PollBrowserTests {
     static WebDriver chromium(boolean javaScript) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--window-size=1000,1400");
         if (!javaScript) {
-            options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+            options.setExperimentalOption(
+                    "prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
@@ -94,14 +101,16 @@ class PollBrowserTests {
     }
 
     static List<String> standings(WebDriver driver) {
-        return driver.findElements(By.cssSelector(".standings-list li")).stream().map(WebElement::getText)
-                .map(text -> text.replaceAll("\\s+", " ").strip()).toList();
+        return driver.findElements(By.cssSelector(".standings-list li")).stream()
+                .map(WebElement::getText)
+                .map(text -> text.replaceAll("\\s+", " ").strip())
+                .toList();
     }
 
     @Test
     void withoutJavaScriptTheFormPostsAndThePollsPageShowsTheStandings() {
         Article review = polls.openPollReview();
-        VoteQuestion poll = polls.pollUnder(review, question -> { });
+        VoteQuestion poll = polls.pollUnder(review, question -> {});
         WebDriver driver = withoutScript;
 
         driver.get(url("/reviews/" + review.getSlug()));
@@ -109,10 +118,12 @@ class PollBrowserTests {
         waitUpTo(driver).until(ExpectedConditions.urlContains("/polls/" + poll.getId() + "/results"));
 
         assertThat(driver.findElement(By.cssSelector(".poll-thanks")).getText()).contains("is counted");
-        assertThat(driver.findElement(By.cssSelector(".poll-choice")).getText()).isEqualTo("Your vote: " + VoteQuestion.YES);
-        assertThat(standings(driver)).containsExactly(
-                VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
-        assertThat(driver.findElement(By.cssSelector(".standings-total")).getText()).isEqualTo("1 vote");
+        assertThat(driver.findElement(By.cssSelector(".poll-choice")).getText())
+                .isEqualTo("Your vote: " + VoteQuestion.YES);
+        assertThat(standings(driver))
+                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+        assertThat(driver.findElement(By.cssSelector(".standings-total")).getText())
+                .isEqualTo("1 vote");
 
         driver.findElement(By.cssSelector("a.back-to-review")).click();
         waitUpTo(driver).until(ExpectedConditions.urlContains("/reviews/" + review.getSlug()));
@@ -120,37 +131,46 @@ class PollBrowserTests {
         waitUpTo(driver).until(ExpectedConditions.urlContains("/polls/" + poll.getId() + "/results"));
 
         assertThat(driver.findElement(By.cssSelector(".poll-thanks")).getText()).startsWith("You already voted");
-        assertThat(driver.findElement(By.cssSelector(".standings-total")).getText()).isEqualTo("1 vote");
+        assertThat(driver.findElement(By.cssSelector(".standings-total")).getText())
+                .isEqualTo("1 vote");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
     }
 
     @Test
     void withJavaScriptTheStandingsAppearInTheReviewInPlace() {
         Article review = polls.openPollReview();
-        VoteQuestion poll = polls.pollUnder(review, question -> { });
+        VoteQuestion poll = polls.pollUnder(review, question -> {});
         WebDriver driver = withScript;
         String reviewUrl = url("/reviews/" + review.getSlug());
 
         driver.get(reviewUrl);
         choose(driver, PollTesting.no(poll));
-        waitUpTo(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".poll-status"), "is counted"));
+        waitUpTo(driver)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".poll-status"), "is counted"));
 
         assertThat(driver.getCurrentUrl()).isEqualTo(reviewUrl);
         assertThat(driver.findElements(By.cssSelector("form.poll-form"))).isEmpty();
-        assertThat(driver.findElement(By.cssSelector(".poll .poll-choice")).getText()).isEqualTo("Your vote: " + VoteQuestion.NO);
-        assertThat(standings(driver)).containsExactly(
-                VoteQuestion.YES + " 0% (0 votes)", VoteQuestion.NO + " 100% (1 vote)");
-        assertThat(driver.findElement(By.cssSelector(".poll .standings-total")).getText()).isEqualTo("1 vote");
+        assertThat(driver.findElement(By.cssSelector(".poll .poll-choice")).getText())
+                .isEqualTo("Your vote: " + VoteQuestion.NO);
+        assertThat(standings(driver))
+                .containsExactly(VoteQuestion.YES + " 0% (0 votes)", VoteQuestion.NO + " 100% (1 vote)");
+        assertThat(driver.findElement(By.cssSelector(".poll .standings-total")).getText())
+                .isEqualTo("1 vote");
 
         driver.navigate().refresh();
         choose(driver, PollTesting.yes(poll));
-        waitUpTo(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".poll-status"), "already voted"));
+        waitUpTo(driver)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".poll-status"), "already voted"));
 
-        assertThat(driver.findElement(By.cssSelector(".poll .standings-total")).getText()).isEqualTo("1 vote");
+        assertThat(driver.findElement(By.cssSelector(".poll .standings-total")).getText())
+                .isEqualTo("1 vote");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
 
         driver.findElement(By.cssSelector("a.poll-standings-link")).click();
         waitUpTo(driver).until(ExpectedConditions.urlContains("/polls/" + poll.getId() + "/results"));
-        assertThat(driver.findElement(By.cssSelector(".poll-choice")).getText()).isEqualTo("Your vote: " + VoteQuestion.NO);
+        assertThat(driver.findElement(By.cssSelector(".poll-choice")).getText())
+                .isEqualTo("Your vote: " + VoteQuestion.NO);
     }
 }

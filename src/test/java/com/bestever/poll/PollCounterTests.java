@@ -1,23 +1,20 @@
 package com.bestever.poll;
 
+import static com.bestever.poll.PollTesting.no;
+import static com.bestever.poll.PollTesting.yes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bestever.support.SiteTest;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.bestever.support.SiteTest;
-
-import static com.bestever.poll.PollTesting.no;
-import static com.bestever.poll.PollTesting.yes;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The vote counter's batches, on real PostgreSQL: what one statement commits together, and what
@@ -42,8 +39,7 @@ class PollCounterTests {
     static Object outcome(PollCounter.Ballot ballot) throws Exception {
         try {
             return ballot.counted().get(10, TimeUnit.SECONDS);
-        }
-        catch (ExecutionException ex) {
+        } catch (ExecutionException ex) {
             return ex.getCause().getClass();
         }
     }
@@ -99,7 +95,9 @@ class PollCounterTests {
         assertThat(outcome(alsoGood)).isEqualTo(true);
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(2);
         assertThat(polls.voteRows(poll.getId())).isEqualTo(2);
-        assertThat(polls.countedVotes(other.getId())).as("nothing counted on the other poll").isZero();
+        assertThat(polls.countedVotes(other.getId()))
+                .as("nothing counted on the other poll")
+                .isZero();
         assertThat(polls.voteRows(other.getId())).isZero();
     }
 
@@ -109,8 +107,8 @@ class PollCounterTests {
         VoteQuestion other = polls.openPoll();
 
         assertThatThrownBy(() -> jdbc.sql("insert into vote (question_id, option_id, voter_id) values (?, ?, ?)")
-                .params(poll.getId(), yes(other), UUID.randomUUID().toString())
-                .update())
+                        .params(poll.getId(), yes(other), UUID.randomUUID().toString())
+                        .update())
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("vote_option_of_its_question");
     }

@@ -1,21 +1,18 @@
 package com.bestever.poll;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.validation.Errors;
-import org.springframework.validation.MapBindingResult;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bestever.article.Article;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.Errors;
+import org.springframework.validation.MapBindingResult;
 
 /** The poll's rules for the poll under a review, as the newsroom's form meets them (PollDesk). */
 @SiteTest
@@ -63,7 +60,7 @@ class PollDeskTests {
     @Test
     void aPollWithVotesStaysWhenTheEditorAsksForNone() {
         Article review = data.publishedReview();
-        VoteQuestion poll = polls.pollUnder(review, question -> { });
+        VoteQuestion poll = polls.pollUnder(review, question -> {});
         polls.setVotes(PollTesting.yes(poll), 5);
 
         Errors errors = checkAndSave(review, draft(null));
@@ -76,7 +73,7 @@ class PollDeskTests {
     @Test
     void aPollWithoutVotesGoesWhenTheEditorAsksForNone() {
         Article review = data.publishedReview();
-        polls.pollUnder(review, question -> { });
+        polls.pollUnder(review, question -> {});
 
         Errors errors = checkAndSave(review, draft(null));
 
@@ -87,7 +84,7 @@ class PollDeskTests {
     @Test
     void theFirstOptionIsRewordedNotRemoved() {
         Article review = data.publishedReview();
-        VoteQuestion poll = polls.pollUnder(review, question -> { });
+        VoteQuestion poll = polls.pollUnder(review, question -> {});
 
         Errors errors = checkAndSave(review, draft(poll.getGenre().getId(), "", VoteQuestion.NO, "Maybe"));
 
@@ -107,8 +104,10 @@ class PollDeskTests {
             desk.check(draft(genre, "Yes", ""), new PollDesk.Review(null, null, false), one);
         });
 
-        assertThat(same.getFieldError("pollOptions[1]").getDefaultMessage()).isEqualTo("This option is already on the poll.");
-        assertThat(one.getFieldError("pollOptions").getDefaultMessage()).isEqualTo("A poll needs at least two options.");
+        assertThat(same.getFieldError("pollOptions[1]").getDefaultMessage())
+                .isEqualTo("This option is already on the poll.");
+        assertThat(one.getFieldError("pollOptions").getDefaultMessage())
+                .isEqualTo("A poll needs at least two options.");
     }
 
     @Test
@@ -117,21 +116,22 @@ class PollDeskTests {
         Instant publishAt = Instant.parse("2041-03-01T08:00:00Z");
         Errors errors = errors();
         transaction.executeWithoutResult(status -> {
-            PollDesk.Checked checked = desk.check(draft(review.getGenre().getId(), "Yes", "No"),
-                    new PollDesk.Review(null, publishAt, true), errors);
+            PollDesk.Checked checked = desk.check(
+                    draft(review.getGenre().getId(), "Yes", "No"), new PollDesk.Review(null, publishAt, true), errors);
             desk.save(checked, review.getId(), review.getFilm());
         });
 
         VoteQuestion poll = questions.findByArticleId(review.getId()).orElseThrow();
         assertThat(poll.getOpensAt()).isEqualTo(publishAt);
-        assertThat(poll.getQuestion()).isEqualTo(
-                VoteQuestion.defaultQuestion(review.getFilm().getTitle(), review.getGenre().getName()));
+        assertThat(poll.getQuestion())
+                .isEqualTo(VoteQuestion.defaultQuestion(
+                        review.getFilm().getTitle(), review.getGenre().getName()));
     }
 
     @Test
     void theDeletedReviewsPollStaysWithItsVotes() {
         Article review = data.publishedReview();
-        VoteQuestion poll = polls.pollUnder(review, question -> { });
+        VoteQuestion poll = polls.pollUnder(review, question -> {});
         polls.setVotes(PollTesting.yes(poll), 7);
 
         transaction.executeWithoutResult(status -> desk.reviewDeleted(review.getId()));

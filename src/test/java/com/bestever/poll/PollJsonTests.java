@@ -1,16 +1,9 @@
 package com.bestever.poll;
 
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
-import com.bestever.support.SiteTest;
-
-import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.fromNewAddress;
 import static com.bestever.poll.PollTesting.no;
 import static com.bestever.poll.PollTesting.vote;
+import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.yes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.aMapWithSize;
@@ -19,6 +12,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.support.SiteTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** What the poll's script gets when it asks for JSON. */
 @SiteTest
@@ -57,7 +55,8 @@ class PollJsonTests {
     void aSecondVoteAskingForJsonIsNotCountedAndSaysSo() throws Exception {
         VoteQuestion poll = polls.openPoll();
         var reader = polls.newVoterCookie();
-        voted(mvc, vote(poll, yes(poll)).cookie(reader).header("Accept", "application/json")).andExpect(status().isOk());
+        voted(mvc, vote(poll, yes(poll)).cookie(reader).header("Accept", "application/json"))
+                .andExpect(status().isOk());
 
         voted(mvc, vote(poll, no(poll)).cookie(reader).header("Accept", "application/json"))
                 .andExpect(status().isOk())
@@ -76,7 +75,9 @@ class PollJsonTests {
         }
         voted(mvc, vote(poll, no(poll))).andExpect(status().isSeeOther());
 
-        mvc.perform(get("/polls/{id}/results", poll.getId()).header("Accept", "application/json").with(fromNewAddress()))
+        mvc.perform(get("/polls/{id}/results", poll.getId())
+                        .header("Accept", "application/json")
+                        .with(fromNewAddress()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store, private"))
                 .andExpect(header().doesNotExist("Set-Cookie"))
@@ -97,6 +98,7 @@ class PollJsonTests {
         voted(mvc, vote(poll, "nope").header("Accept", "application/json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.status").value(400))
-                .andExpect(jsonPath("$.error").value("That choice is not one of this poll’s answers; nothing was counted."));
+                .andExpect(jsonPath("$.error")
+                        .value("That choice is not one of this poll’s answers; nothing was counted."));
     }
 }

@@ -1,12 +1,15 @@
 package com.bestever.poll;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.bestever.article.Article;
+import com.bestever.support.TestData;
+import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
-import jakarta.servlet.http.Cookie;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,12 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.async.WebAsyncManager;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 
-import com.bestever.article.Article;
-import com.bestever.support.TestData;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-
 /** Polls and votes for the poll's tests: a poll under a fresh review, readers at their own addresses. */
 @Component
 class PollTesting {
@@ -39,7 +36,11 @@ class PollTesting {
     private final JdbcClient jdbc;
     private final VoterCookies cookies;
 
-    PollTesting(TestData data, VoteQuestionRepository questions, TransactionTemplate transaction, JdbcClient jdbc,
+    PollTesting(
+            TestData data,
+            VoteQuestionRepository questions,
+            TransactionTemplate transaction,
+            JdbcClient jdbc,
             VoterCookies cookies) {
         this.data = data;
         this.questions = questions;
@@ -50,7 +51,7 @@ class PollTesting {
 
     /** A published review and its open poll (options "Yes, it's the best ever", "No, something else is"). */
     VoteQuestion openPoll() {
-        return pollUnder(data.publishedReview(), question -> { });
+        return pollUnder(data.publishedReview(), question -> {});
     }
 
     Article openPollReview() {
@@ -76,7 +77,8 @@ class PollTesting {
 
     /** The poll as the database holds it now, with its counts. */
     VoteQuestion reload(VoteQuestion question) {
-        return transaction.execute(status -> questions.findPollById(question.getId()).orElseThrow());
+        return transaction.execute(
+                status -> questions.findPollById(question.getId()).orElseThrow());
     }
 
     static long yes(VoteQuestion question) {
@@ -171,7 +173,9 @@ class PollTesting {
     /** What the database holds: the counts on the options. */
     long countedVotes(long questionId) {
         return jdbc.sql("select coalesce(sum(votes), 0) from vote_option where question_id = ?")
-                .param(questionId).query(Long.class).single();
+                .param(questionId)
+                .query(Long.class)
+                .single();
     }
 
     /** Removes an answer straight from the database, without telling the site. */
@@ -181,11 +185,16 @@ class PollTesting {
 
     /** What the database holds: the vote rows. */
     long voteRows(long questionId) {
-        return jdbc.sql("select count(*) from vote where question_id = ?").param(questionId).query(Long.class).single();
+        return jdbc.sql("select count(*) from vote where question_id = ?")
+                .param(questionId)
+                .query(Long.class)
+                .single();
     }
 
     void setVotes(long optionId, long votes) {
-        jdbc.sql("update vote_option set votes = ? where id = ?").params(votes, optionId).update();
+        jdbc.sql("update vote_option set votes = ? where id = ?")
+                .params(votes, optionId)
+                .update();
     }
 
     static Instant now() {

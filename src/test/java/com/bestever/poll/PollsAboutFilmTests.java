@@ -1,12 +1,6 @@
 package com.bestever.poll;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bestever.article.Article;
 import com.bestever.article.ArticleStatus;
@@ -14,8 +8,11 @@ import com.bestever.film.Film;
 import com.bestever.support.SiteTest;
 import com.bestever.support.SqlStatements;
 import com.bestever.support.TestData;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Polls.aboutFilm: what the film page may show of the polls about a film. */
 @SiteTest
@@ -47,19 +44,20 @@ class PollsAboutFilmTests {
     void showsThePollsReadersMaySeeWithTheirStateAndStandingsInTwoStatements() throws Exception {
         Article published = data.publishedReview();
         Film film = published.getFilm();
-        VoteQuestion open = testing.pollUnder(published, question -> { });
+        VoteQuestion open = testing.pollUnder(published, question -> {});
         testing.setVotes(PollTesting.yes(open), 3);
         testing.setVotes(PollTesting.no(open), 1);
-        VoteQuestion closed = testing.pollUnder(reviewOf(film, a -> a.publish(Instant.now().minus(Duration.ofDays(2)))),
-                question -> {
+        VoteQuestion closed =
+                testing.pollUnder(reviewOf(film, a -> a.publish(Instant.now().minus(Duration.ofDays(2)))), question -> {
                     question.setOpensAt(Instant.now().minus(Duration.ofDays(2)));
                     question.setClosesAt(Instant.now().minus(Duration.ofDays(1)));
                 });
-        VoteQuestion orphan = testing.pollUnder(reviewOf(film, a -> a.publish(Instant.now().minus(Duration.ofDays(3)))),
+        VoteQuestion orphan = testing.pollUnder(
+                reviewOf(film, a -> a.publish(Instant.now().minus(Duration.ofDays(3)))),
                 question -> question.setArticleId(null));
-        VoteQuestion ofDraft = testing.pollUnder(reviewOf(film, a -> a.setStatus(ArticleStatus.DRAFT)), question -> { });
-        VoteQuestion ofScheduled = testing.pollUnder(reviewOf(film, a -> a.schedule(Instant.now().plus(Duration.ofDays(1)))),
-                question -> { });
+        VoteQuestion ofDraft = testing.pollUnder(reviewOf(film, a -> a.setStatus(ArticleStatus.DRAFT)), question -> {});
+        VoteQuestion ofScheduled = testing.pollUnder(
+                reviewOf(film, a -> a.schedule(Instant.now().plus(Duration.ofDays(1)))), question -> {});
         List<PollSummary> about = polls.aboutFilm(film.getId());
 
         assertThat(about).extracting(PollSummary::id).containsExactly(open.getId(), closed.getId(), orphan.getId());
@@ -68,7 +66,9 @@ class PollsAboutFilmTests {
         assertThat(first.genreSlug()).isEqualTo(open.getGenre().getSlug());
         assertThat(first.state()).isEqualTo(PollState.OPEN);
         assertThat(first.standings().totalText()).isEqualTo("4 votes");
-        assertThat(first.standings().options()).extracting(Standings.Standing::percent).containsExactly(75, 25);
+        assertThat(first.standings().options())
+                .extracting(Standings.Standing::percent)
+                .containsExactly(75, 25);
         assertThat(about.get(1).state()).isEqualTo(PollState.CLOSED);
         assertThat(statements.countDuring(() -> polls.aboutFilm(film.getId()))).isLessThanOrEqualTo(2);
     }

@@ -1,24 +1,21 @@
 package com.bestever.poll;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-
-import com.bestever.support.MutableClock;
-import com.bestever.support.SiteTest;
-
-import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.from;
+import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.yes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.support.MutableClock;
+import com.bestever.support.SiteTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Votes from one client address are throttled; only a salted hash of the address is kept. */
 @SiteTest
@@ -49,8 +46,10 @@ class ThrottleTests {
 
     /** A new reader (no cookie) voting from this address. */
     static MockHttpServletRequestBuilder newReaderFrom(String address, VoteQuestion poll) {
-        return post("/polls/{id}/votes", poll.getId()).param("choice", String.valueOf(yes(poll)))
-                .header("Origin", "http://localhost").with(from(address));
+        return post("/polls/{id}/votes", poll.getId())
+                .param("choice", String.valueOf(yes(poll)))
+                .header("Origin", "http://localhost")
+                .with(from(address));
     }
 
     @Test
@@ -64,9 +63,13 @@ class ThrottleTests {
             voted(mvc, newReaderFrom(address, poll)).andExpect(status().isSeeOther());
         }
         var refused = voted(mvc, newReaderFrom(address, poll).header("Accept", "application/json"))
-                .andExpect(status().isTooManyRequests()).andReturn().getResponse();
+                .andExpect(status().isTooManyRequests())
+                .andReturn()
+                .getResponse();
         var refusedPage = voted(mvc, newReaderFrom(address, poll))
-                .andExpect(status().isTooManyRequests()).andReturn().getResponse();
+                .andExpect(status().isTooManyRequests())
+                .andReturn()
+                .getResponse();
 
         assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 60);
         assertThat(refusedPage.getHeader("Retry-After")).isNotBlank();
@@ -85,11 +88,15 @@ class ThrottleTests {
 
         voted(mvc, newReaderFrom("198.51.100.23", poll)).andExpect(status().isSeeOther());
 
-        String kept = jdbc.sql("select client_hash from vote where question_id = ?").param(poll.getId())
-                .query(String.class).single();
+        String kept = jdbc.sql("select client_hash from vote where question_id = ?")
+                .param(poll.getId())
+                .query(String.class)
+                .single();
         assertThat(kept).matches("[0-9a-f]{32}").doesNotContain("198.51.100.23");
-        String row = jdbc.sql("select v::text from vote v where question_id = ?").param(poll.getId())
-                .query(String.class).single();
+        String row = jdbc.sql("select v::text from vote v where question_id = ?")
+                .param(poll.getId())
+                .query(String.class)
+                .single();
         assertThat(row).doesNotContain("198.51.100.23");
     }
 
@@ -101,8 +108,10 @@ class ThrottleTests {
         voted(mvc, newReaderFrom("198.51.100.40", poll).header("X-Forwarded-For", "203.0.113.9"))
                 .andExpect(status().isSeeOther());
 
-        String kept = jdbc.sql("select client_hash from vote where question_id = ?").param(poll.getId())
-                .query(String.class).single();
+        String kept = jdbc.sql("select client_hash from vote where question_id = ?")
+                .param(poll.getId())
+                .query(String.class)
+                .single();
         var request = new org.springframework.mock.web.MockHttpServletRequest();
         request.setRemoteAddr("198.51.100.40");
         assertThat(kept).isEqualTo(throttle.clientHash(request));

@@ -1,5 +1,13 @@
 package com.bestever.poll;
 
+import static com.bestever.poll.PollTesting.no;
+import static com.bestever.poll.PollTesting.vote;
+import static com.bestever.poll.PollTesting.voted;
+import static com.bestever.poll.PollTesting.yes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bestever.support.SiteTest;
+import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -7,20 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.bestever.support.SiteTest;
-
-import static com.bestever.poll.PollTesting.voted;
-import static com.bestever.poll.PollTesting.no;
-import static com.bestever.poll.PollTesting.vote;
-import static com.bestever.poll.PollTesting.yes;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Exact counts under concurrency, on real PostgreSQL, through the whole web stack: every
@@ -53,8 +50,7 @@ class VoteCountingTests {
                 locations.add(answer.get());
             }
             return locations;
-        }
-        finally {
+        } finally {
             threads.shutdownNow();
         }
     }
@@ -80,7 +76,8 @@ class VoteCountingTests {
 
         List<String> answers = fireAtOnce(votes);
 
-        assertThat(answers).as("every vote acknowledged as counted")
+        assertThat(answers)
+                .as("every vote acknowledged as counted")
                 .allMatch(location -> location.endsWith("?vote=counted"));
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(500);
         assertThat(polls.voteRows(poll.getId())).isEqualTo(500);
@@ -100,8 +97,12 @@ class VoteCountingTests {
 
         List<String> answers = fireAtOnce(votes);
 
-        assertThat(answers).filteredOn(location -> location.endsWith("?vote=counted")).hasSize(1);
-        assertThat(answers).filteredOn(location -> location.endsWith("?vote=again")).hasSize(49);
+        assertThat(answers)
+                .filteredOn(location -> location.endsWith("?vote=counted"))
+                .hasSize(1);
+        assertThat(answers)
+                .filteredOn(location -> location.endsWith("?vote=again"))
+                .hasSize(49);
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
         assertThat(polls.voteRows(poll.getId())).isEqualTo(1);
     }

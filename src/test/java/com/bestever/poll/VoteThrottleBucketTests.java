@@ -1,10 +1,9 @@
 package com.bestever.poll;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /** The token bucket behind the vote throttle. */
 class VoteThrottleBucketTests {

@@ -1,16 +1,13 @@
 package com.bestever.poll;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bestever.support.SiteTest;
 import com.bestever.system.SiteSecrets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The key that signs voter cookies: generated once, kept in the database, shared by every instance. */
 @SiteTest
@@ -34,13 +31,17 @@ class VoterKeyTests {
         assertThat(anotherInstance.sign("reader-1")).isEqualTo(signature);
         assertThat(anotherInstance.verify("reader-1", signature)).isTrue();
         assertThat(anotherInstance.verify("reader-2", signature)).isFalse();
-        assertThat(jdbc.sql("select count(*) from site_secret where name = ?").param(VoterKey.NAME)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from site_secret where name = ?")
+                        .param(VoterKey.NAME)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aConfiguredKeyIsUsedInstead() {
-        VoterKey configured = new VoterKey(new PollSettings("a-configured-secret", 60, false, 10, Duration.ofDays(1)), new SiteSecrets(jdbc));
+        VoterKey configured = new VoterKey(
+                new PollSettings("a-configured-secret", 60, false, 10, Duration.ofDays(1)), new SiteSecrets(jdbc));
 
         assertThat(configured.sign("reader-1")).isNotEqualTo(key.sign("reader-1"));
     }

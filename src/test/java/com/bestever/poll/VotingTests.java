@@ -1,34 +1,31 @@
 package com.bestever.poll;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-
-import jakarta.servlet.http.Cookie;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-
-import com.bestever.support.Html;
-import com.bestever.support.MutableClock;
-import com.bestever.support.SiteTest;
-
-import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.fromNewAddress;
 import static com.bestever.poll.PollTesting.no;
 import static com.bestever.poll.PollTesting.vote;
 import static com.bestever.poll.PollTesting.voteFrom;
+import static com.bestever.poll.PollTesting.voted;
 import static com.bestever.poll.PollTesting.yes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.bestever.support.Html;
+import com.bestever.support.MutableClock;
+import com.bestever.support.SiteTest;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** A reader votes without JavaScript: the form posts, the poll's own page shows the standings. */
 @SiteTest
@@ -53,7 +50,8 @@ class VotingTests {
         if (cookies.length > 0) {
             request.cookie(cookies);
         }
-        MockHttpServletResponse response = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store, private");
         return Html.page(response);
     }
@@ -74,7 +72,9 @@ class VotingTests {
         VoteQuestion poll = polls.openPoll();
 
         MockHttpServletResponse voted = voted(mvc, vote(poll, yes(poll)))
-                .andExpect(status().isSeeOther()).andReturn().getResponse();
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse();
 
         assertThat(voted.getHeader("Location")).isEqualTo("/polls/" + poll.getId() + "/results?vote=counted");
         assertThat(voted.getHeader("Cache-Control")).isEqualTo("no-store, private");
@@ -83,30 +83,38 @@ class VotingTests {
         assertThat(results.selectFirst("h1").text()).isEqualTo(poll.getQuestion());
         assertThat(results.selectFirst(".poll-thanks").text()).contains("your vote", "is counted");
         assertThat(results.selectFirst(".poll-choice").text()).isEqualTo("Your vote: " + VoteQuestion.YES);
-        assertThat(standings(results)).containsExactly(
-                VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+        assertThat(standings(results))
+                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
         assertThat(results.selectFirst(".standings-total").text()).isEqualTo("1 vote");
         assertThat(results.select(".standings-bar").attr("aria-hidden")).isEqualTo("true");
-        assertThat(results.select("form.poll-form")).as("no form once the reader has voted").isEmpty();
+        assertThat(results.select("form.poll-form"))
+                .as("no form once the reader has voted")
+                .isEmpty();
         assertThat(results.selectFirst("a.back-to-review").attr("href")).startsWith("/reviews/review-");
-        assertThat(results.selectFirst("a.to-verdict").attr("href")).isEqualTo("/best-ever/" + poll.getGenre().getSlug());
+        assertThat(results.selectFirst("a.to-verdict").attr("href"))
+                .isEqualTo("/best-ever/" + poll.getGenre().getSlug());
     }
 
     @Test
     void secondVoteFromTheSameReaderIsNotCountedAndSaysSo() throws Exception {
         VoteQuestion poll = polls.openPoll();
-        Cookie reader = voterCookieFrom(voted(mvc, vote(poll, yes(poll))).andReturn().getResponse());
+        Cookie reader =
+                voterCookieFrom(voted(mvc, vote(poll, yes(poll))).andReturn().getResponse());
 
         MockHttpServletResponse again = voted(mvc, vote(poll, no(poll)).cookie(reader))
-                .andExpect(status().isSeeOther()).andReturn().getResponse();
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse();
 
         assertThat(again.getHeader("Location")).isEqualTo("/polls/" + poll.getId() + "/results?vote=again");
-        assertThat(again.getHeader("Set-Cookie")).as("the reader keeps their cookie").isNull();
+        assertThat(again.getHeader("Set-Cookie"))
+                .as("the reader keeps their cookie")
+                .isNull();
         Document results = page(again.getHeader("Location"), reader);
         assertThat(results.selectFirst(".poll-thanks").text()).contains("You already voted", VoteQuestion.YES);
         assertThat(results.selectFirst(".poll-choice").text()).isEqualTo("Your vote: " + VoteQuestion.YES);
-        assertThat(standings(results)).containsExactly(
-                VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+        assertThat(standings(results))
+                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
     }
 
@@ -116,9 +124,13 @@ class VotingTests {
         Cookie forged = new Cookie(VoterCookies.NAME, "someone-else.bm90LWEtc2lnbmF0dXJl");
 
         MockHttpServletResponse voted = voted(mvc, vote(poll, yes(poll)).cookie(forged))
-                .andExpect(status().isSeeOther()).andReturn().getResponse();
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse();
 
-        assertThat(voted.getHeader("Set-Cookie")).as("a new, signed voter cookie").startsWith(VoterCookies.NAME + "=")
+        assertThat(voted.getHeader("Set-Cookie"))
+                .as("a new, signed voter cookie")
+                .startsWith(VoterCookies.NAME + "=")
                 .doesNotContain("someone-else");
     }
 
@@ -128,7 +140,9 @@ class VotingTests {
 
         Document results = page("/polls/" + poll.getId() + "/results?vote=counted");
 
-        assertThat(results.select(".poll-thanks")).as("no thanks without a vote").isEmpty();
+        assertThat(results.select(".poll-thanks"))
+                .as("no thanks without a vote")
+                .isEmpty();
         assertThat(results.select(".poll-choice")).isEmpty();
         assertThat(results.selectFirst(".standings-total").text()).isEqualTo("0 votes");
         Element form = results.selectFirst("form.poll-form");
@@ -139,12 +153,14 @@ class VotingTests {
 
     @Test
     void anOpenPollWithAClosingTimeSaysWhenItCloses() throws Exception {
-        VoteQuestion poll = polls.pollUnder(polls.openPollReview(), question ->
-                question.setClosesAt(java.time.Instant.parse("2099-01-02T18:30:00Z")));
+        VoteQuestion poll = polls.pollUnder(
+                polls.openPollReview(),
+                question -> question.setClosesAt(java.time.Instant.parse("2099-01-02T18:30:00Z")));
 
         Document results = page("/polls/" + poll.getId() + "/results");
 
-        assertThat(results.selectFirst(".poll-notice").text()).isEqualTo("Voting closes on January 2, 2099 at 18:30 UTC.");
+        assertThat(results.selectFirst(".poll-notice").text())
+                .isEqualTo("Voting closes on January 2, 2099 at 18:30 UTC.");
         assertThat(results.selectFirst(".poll-notice time").attr("datetime")).isEqualTo("2099-01-02T18:30:00Z");
         assertThat(results.select("form.poll-form")).hasSize(1);
     }
@@ -154,7 +170,10 @@ class VotingTests {
         VoteQuestion poll = polls.openPoll();
 
         String page = voted(mvc, voteFrom("https://evil.example", poll, yes(poll)))
-                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         voted(mvc, voteFrom("null", poll, yes(poll))).andExpect(status().isForbidden());
         voted(mvc, voteFrom("http://localhost.evil.example", poll, yes(poll))).andExpect(status().isForbidden());
 
@@ -167,12 +186,18 @@ class VotingTests {
         VoteQuestion poll = polls.openPoll();
         var withoutOrigin = post("/polls/{id}/votes", poll.getId()).param("choice", String.valueOf(yes(poll)));
 
-        mvc.perform(withoutOrigin.header("Referer", "https://evil.example/the-400-blows").with(fromNewAddress()))
+        mvc.perform(withoutOrigin
+                        .header("Referer", "https://evil.example/the-400-blows")
+                        .with(fromNewAddress()))
                 .andExpect(status().isForbidden());
         assertThat(polls.countedVotes(poll.getId())).isZero();
 
-        voted(mvc, post("/polls/{id}/votes", poll.getId()).param("choice", String.valueOf(yes(poll)))
-                        .header("Referer", "http://localhost/reviews/some-review").with(fromNewAddress()))
+        voted(
+                        mvc,
+                        post("/polls/{id}/votes", poll.getId())
+                                .param("choice", String.valueOf(yes(poll)))
+                                .header("Referer", "http://localhost/reviews/some-review")
+                                .with(fromNewAddress()))
                 .andExpect(status().isSeeOther());
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
     }
@@ -188,10 +213,18 @@ class VotingTests {
 
     @Test
     void anUnknownPollIsNotFound() throws Exception {
-        voted(mvc, post("/polls/987654321/votes").param("choice", "1").header("Origin", "http://localhost")
-                .with(fromNewAddress())).andExpect(status().isNotFound());
-        String page = mvc.perform(get("/polls/987654321/results")).andExpect(status().isNotFound())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        voted(
+                        mvc,
+                        post("/polls/987654321/votes")
+                                .param("choice", "1")
+                                .header("Origin", "http://localhost")
+                                .with(fromNewAddress()))
+                .andExpect(status().isNotFound());
+        String page = mvc.perform(get("/polls/987654321/results"))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(Jsoup.parse(page).selectFirst("h1").text()).isEqualTo("There is no such poll");
         mvc.perform(get("/polls/not-a-number/results")).andExpect(status().isNotFound());
         mvc.perform(get("/polls/987654321/results").header("Accept", "application/json"))
@@ -202,9 +235,9 @@ class VotingTests {
 
     @Test
     void thePollOfAReviewThatIsNotPublicIsNotFound() throws Exception {
-        VoteQuestion draftsPoll = polls.pollUnder(polls.draftReview(), question -> { });
-        VoteQuestion scheduledPoll = polls.pollUnder(polls.scheduledReview(clock.instant().plus(Duration.ofDays(1))),
-                question -> { });
+        VoteQuestion draftsPoll = polls.pollUnder(polls.draftReview(), question -> {});
+        VoteQuestion scheduledPoll =
+                polls.pollUnder(polls.scheduledReview(clock.instant().plus(Duration.ofDays(1))), question -> {});
 
         for (VoteQuestion poll : List.of(draftsPoll, scheduledPoll)) {
             mvc.perform(get("/polls/{id}/results", poll.getId())).andExpect(status().isNotFound());
@@ -218,17 +251,28 @@ class VotingTests {
         VoteQuestion poll = polls.openPoll();
         VoteQuestion other = polls.openPoll();
 
-        String notANumber = voted(mvc, vote(poll, "yes-please")).andExpect(status().isBadRequest())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String otherPolls = voted(mvc, vote(poll, yes(other))).andExpect(status().isBadRequest())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        voted(mvc, post("/polls/{id}/votes", poll.getId()).header("Origin", "http://localhost").with(fromNewAddress()))
+        String notANumber = voted(mvc, vote(poll, "yes-please"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String otherPolls = voted(mvc, vote(poll, yes(other)))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        voted(
+                        mvc,
+                        post("/polls/{id}/votes", poll.getId())
+                                .header("Origin", "http://localhost")
+                                .with(fromNewAddress()))
                 .andExpect(status().isBadRequest());
         voted(mvc, vote(poll, "99999999999999999999999")).andExpect(status().isBadRequest());
 
         assertThat(Jsoup.parse(notANumber).selectFirst(".problem-message").text())
                 .isEqualTo("That choice is not one of this poll’s answers; nothing was counted.");
-        assertThat(Jsoup.parse(otherPolls).selectFirst(".problem-message").text()).contains("not one of this poll’s answers");
+        assertThat(Jsoup.parse(otherPolls).selectFirst(".problem-message").text())
+                .contains("not one of this poll’s answers");
         assertThat(polls.countedVotes(poll.getId())).isZero();
         assertThat(polls.countedVotes(other.getId())).isZero();
         assertThat(polls.voteRows(poll.getId())).isZero();
@@ -242,7 +286,9 @@ class VotingTests {
         polls.deleteOption(no(poll));
 
         MockHttpServletResponse refused = voted(mvc, vote(poll, no(poll)))
-                .andExpect(status().isServiceUnavailable()).andReturn().getResponse();
+                .andExpect(status().isServiceUnavailable())
+                .andReturn()
+                .getResponse();
         assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
         assertThat(refused.getHeader("Cache-Control")).isEqualTo("no-store, private");
         Document page = Html.page(refused);
@@ -250,7 +296,9 @@ class VotingTests {
                 .isEqualTo("Your vote could not be counted just now. Nothing was counted; please try again.");
 
         String json = voted(mvc, vote(poll, no(poll)).header("Accept", "application/json"))
-                .andExpect(status().isServiceUnavailable()).andReturn().getResponse()
+                .andExpect(status().isServiceUnavailable())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"status\":503", "Nothing was counted");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
@@ -259,12 +307,16 @@ class VotingTests {
 
     @Test
     void aPollThatHasNotOpenedSaysWhenItWillAndTakesNoVote() throws Exception {
-        VoteQuestion poll = polls.pollUnder(polls.openPollReview(), question ->
-                question.setOpensAt(clock.instant().plus(Duration.ofDays(2))));
+        VoteQuestion poll = polls.pollUnder(
+                polls.openPollReview(),
+                question -> question.setOpensAt(clock.instant().plus(Duration.ofDays(2))));
 
         Document results = page("/polls/" + poll.getId() + "/results");
-        String refused = voted(mvc, vote(poll, yes(poll))).andExpect(status().isConflict())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String refused = voted(mvc, vote(poll, yes(poll)))
+                .andExpect(status().isConflict())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(results.select("form.poll-form")).isEmpty();
         assertThat(results.selectFirst(".poll-notice").text()).startsWith("Voting opens on ");
@@ -275,8 +327,9 @@ class VotingTests {
 
     @Test
     void aClosedPollShowsFinalStandingsAndNoForm() throws Exception {
-        VoteQuestion poll = polls.pollUnder(polls.openPollReview(), question ->
-                question.setClosesAt(question.getOpensAt().plus(Duration.ofHours(1))));
+        VoteQuestion poll = polls.pollUnder(
+                polls.openPollReview(),
+                question -> question.setClosesAt(question.getOpensAt().plus(Duration.ofHours(1))));
         voted(mvc, vote(poll, yes(poll))).andExpect(status().isSeeOther());
         clock.set(poll.getOpensAt().plus(Duration.ofHours(2)));
 
@@ -286,8 +339,8 @@ class VotingTests {
         assertThat(results.select("form.poll-form")).isEmpty();
         assertThat(results.selectFirst(".poll-notice").text()).startsWith("The poll closed on ");
         assertThat(results.selectFirst("#standings-title").text()).isEqualTo("Final standings");
-        assertThat(standings(results)).containsExactly(
-                VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+        assertThat(standings(results))
+                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
     }
 }

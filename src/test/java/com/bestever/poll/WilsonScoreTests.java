@@ -1,13 +1,12 @@
 package com.bestever.poll;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The readers' verdict ranks by the lower bound of the 95% Wilson score interval. The expected
@@ -43,19 +42,23 @@ class WilsonScoreTests {
     }
 
     static Leaderboard.Row film(long id, String title, long yes, long votes) {
-        return new Leaderboard.Row(id, title, "film-" + id, 1970, "review-" + id, Timestamp.from(Instant.EPOCH), yes, votes);
+        return new Leaderboard.Row(
+                id, title, "film-" + id, 1970, "review-" + id, Timestamp.from(Instant.EPOCH), yes, votes);
     }
 
     @Test
     void moreEvidenceOutranksAHigherShareOnFewVotes() {
-        var verdict = Leaderboard.verdict(List.of(
-                film(1, "Ten of Ten", 10, 10),
-                film(2, "Nine Hundred of a Thousand", 900, 1000),
-                film(3, "Nineteen of Twenty", 19, 20),
-                film(4, "Nine of Ten", 9, 10),
-                film(5, "Four of Five", 4, 5)), 10);
+        var verdict = Leaderboard.verdict(
+                List.of(
+                        film(1, "Ten of Ten", 10, 10),
+                        film(2, "Nine Hundred of a Thousand", 900, 1000),
+                        film(3, "Nineteen of Twenty", 19, 20),
+                        film(4, "Nine of Ten", 9, 10),
+                        film(5, "Four of Five", 4, 5)),
+                10);
 
-        assertThat(verdict.ranked()).extracting(Leaderboard.Entry::filmTitle)
+        assertThat(verdict.ranked())
+                .extracting(Leaderboard.Entry::filmTitle)
                 .containsExactly("Nine Hundred of a Thousand", "Nineteen of Twenty", "Ten of Ten", "Nine of Ten");
         assertThat(verdict.tooEarly()).extracting(Leaderboard.Entry::filmTitle).containsExactly("Four of Five");
     }

@@ -1,31 +1,28 @@
 package com.bestever.search;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
-
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
+import static com.bestever.support.Html.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.bestever.article.Article;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.FilmRepository;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
-
-import static com.bestever.support.Html.page;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A reader searching the reviews from the box in the site header. */
 @SiteTest
@@ -61,8 +58,18 @@ class SearchTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "Francois Truffaut", "François Truffaut", "Antoine Doinel", "coming of age", "truffaut",
-            "Les Quatre Cents Coups", "Philip Dale", "Jean-Pierre Leaud", "childhood" })
+    @ValueSource(
+            strings = {
+                "Francois Truffaut",
+                "François Truffaut",
+                "Antoine Doinel",
+                "coming of age",
+                "truffaut",
+                "Les Quatre Cents Coups",
+                "Philip Dale",
+                "Jean-Pierre Leaud",
+                "childhood"
+            })
     void findsTheSampleReview(String q) throws Exception {
         assertThat(foundSlugs(results(q))).contains("/reviews/the-400-blows");
     }
@@ -114,9 +121,11 @@ class SearchTests {
             film.setOriginalTitle("Cléo de 5 à 7");
             authors.findById(review.getAuthor().getId()).orElseThrow().setName(author);
         });
-        assertThat(foundSlugs(results("Agnes Varda " + director.substring("Agnès Varda".length())))).contains(path);
+        assertThat(foundSlugs(results("Agnes Varda " + director.substring("Agnès Varda".length()))))
+                .contains(path);
         assertThat(foundSlugs(results(author))).contains(path);
-        assertThat(foundSlugs(results("Cleo de 5 a 7 " + review.getFilm().getSlug()))).contains(path);
+        assertThat(foundSlugs(results("Cleo de 5 a 7 " + review.getFilm().getSlug())))
+                .contains(path);
     }
 
     @Test
@@ -152,11 +161,12 @@ class SearchTests {
 
     @Test
     void anEmptySearchShowsTheFormAndWhatToType() throws Exception {
-        for (MockHttpServletResponse response : List.of(mvc.perform(get("/search")).andReturn().getResponse(),
-                search(""), search("   "))) {
+        for (MockHttpServletResponse response :
+                List.of(mvc.perform(get("/search")).andReturn().getResponse(), search(""), search("   "))) {
             assertThat(response.getStatus()).isEqualTo(200);
             Document page = page(response);
-            assertThat(page.selectFirst("main form[action=/search] input[name=q]")).isNotNull();
+            assertThat(page.selectFirst("main form[action=/search] input[name=q]"))
+                    .isNotNull();
             assertThat(page.selectFirst("main").text()).contains("Type a film, a director or a word");
             assertThat(page.select(".search-result")).isEmpty();
         }
@@ -172,11 +182,46 @@ class SearchTests {
     }
 
     static Stream<String> hostileQueries() {
-        return Stream.of("'", "\"", "\"unterminated phrase", "a & b", "a | b", "!truffaut", "!!!", "truffaut:*",
-                "tru:* & !", "(((", ")", "<->", "a <-> b", "'; drop table article; --", "1' or '1'='1",
-                "\\", "%", "_", "*", "\u0000", "truffaut\u0000doinel", "\uD800", "\uFFFF", "👍🎬", "ﷺ", "\u202Etruffaut",
-                "<script>alert(1)</script>", "&amp;", "-", "--", "or", "and not", "the", "a a a a a a",
-                "Ω≈ç√∫˜µ≤≥÷", "田中さんにあげて下さい", "\t\n\r", "café:A", "x".repeat(200));
+        return Stream.of(
+                "'",
+                "\"",
+                "\"unterminated phrase",
+                "a & b",
+                "a | b",
+                "!truffaut",
+                "!!!",
+                "truffaut:*",
+                "tru:* & !",
+                "(((",
+                ")",
+                "<->",
+                "a <-> b",
+                "'; drop table article; --",
+                "1' or '1'='1",
+                "\\",
+                "%",
+                "_",
+                "*",
+                "\u0000",
+                "truffaut\u0000doinel",
+                "\uD800",
+                "\uFFFF",
+                "👍🎬",
+                "ﷺ",
+                "\u202Etruffaut",
+                "<script>alert(1)</script>",
+                "&amp;",
+                "-",
+                "--",
+                "or",
+                "and not",
+                "the",
+                "a a a a a a",
+                "Ω≈ç√∫˜µ≤≥÷",
+                "田中さんにあげて下さい",
+                "\t\n\r",
+                "café:A",
+                "x".repeat(200));
     }
 
     @ParameterizedTest
@@ -191,12 +236,21 @@ class SearchTests {
 
     @Test
     void aBadPageNumberIsNotAServerError() throws Exception {
-        assertThat(mvc.perform(get("/search").param("q", "truffaut").param("page", "0")).andReturn().getResponse()
-                .getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(get("/search").param("q", "truffaut").param("page", "abc")).andReturn().getResponse()
-                .getStatus()).isEqualTo(400);
-        assertThat(mvc.perform(get("/search").param("q", "truffaut").param("page", "999")).andReturn().getResponse()
-                .getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/search").param("q", "truffaut").param("page", "0"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(get("/search").param("q", "truffaut").param("page", "abc"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
+        assertThat(mvc.perform(get("/search").param("q", "truffaut").param("page", "999"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     @Test
@@ -212,7 +266,8 @@ class SearchTests {
         assertThat(first.select(".search-result")).hasSize(20);
         assertThat(first.selectFirst(".search-count").text()).isEqualTo("23 reviews found");
         assertThat(first.select(".pagination a[rel=prev]")).isEmpty();
-        assertThat(first.selectFirst(".pagination a[rel=next]").attr("href")).isEqualTo("/search?q=" + word + "&page=2");
+        assertThat(first.selectFirst(".pagination a[rel=next]").attr("href"))
+                .isEqualTo("/search?q=" + word + "&page=2");
 
         Document second = page(mvc.perform(get("/search?q=" + word + "&page=2")));
         assertThat(second.select(".search-result")).hasSize(3);

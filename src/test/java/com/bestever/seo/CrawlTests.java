@@ -1,5 +1,9 @@
 package com.bestever.seo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.bestever.support.SiteTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -9,20 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.bestever.support.SiteTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** A crawler's walk from the home page: every internal link leads somewhere. */
 @SiteTest
@@ -62,8 +59,13 @@ class CrawlTests {
             }
         }
         assertThat(broken).as("broken links").isEmpty();
-        assertThat(seen).contains("/reviews/the-400-blows", "/films/the-400-blows", "/authors/philip-dale",
-                "/genres/drama", "/feed.xml");
+        assertThat(seen)
+                .contains(
+                        "/reviews/the-400-blows",
+                        "/films/the-400-blows",
+                        "/authors/philip-dale",
+                        "/genres/drama",
+                        "/feed.xml");
         assertThat(crawled).isGreaterThan(5);
     }
 
@@ -71,12 +73,15 @@ class CrawlTests {
     MockHttpServletResponse follow(String path) throws Exception {
         String current = path;
         for (int hops = 0; hops < 5; hops++) {
-            MockHttpServletResponse response = mvc.perform(get(URI.create(BASE + current))).andReturn().getResponse();
+            MockHttpServletResponse response =
+                    mvc.perform(get(URI.create(BASE + current))).andReturn().getResponse();
             if (response.getStatus() / 100 != 3) {
                 return response;
             }
             String next = internal(response.getRedirectedUrl());
-            assertThat(next).as("redirect from " + current + " stays on the site").isNotNull();
+            assertThat(next)
+                    .as("redirect from " + current + " stays on the site")
+                    .isNotNull();
             current = next;
         }
         throw new AssertionError("too many redirects from " + path);

@@ -1,26 +1,23 @@
 package com.bestever.seo;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
-
-import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
+import static com.bestever.seo.Feed.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.bestever.article.Article;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
-
-import static com.bestever.seo.Feed.NAMESPACE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.w3c.dom.Element;
 
 /** The Atom feed (RFC 4287), parsed as a feed reader would. */
 @SiteTest
@@ -43,7 +40,8 @@ class FeedTests {
     }
 
     Element feed() throws Exception {
-        MockHttpServletResponse response = mvc.perform(get("/feed.xml")).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get("/feed.xml")).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).isEqualTo("application/atom+xml;charset=UTF-8");
         Element feed = Xml.parse(response.getContentAsByteArray()).getDocumentElement();
@@ -53,8 +51,10 @@ class FeedTests {
     }
 
     static Element link(Element parent, String rel) {
-        return Xml.children(parent, NAMESPACE, "link").stream().filter(link -> link.getAttribute("rel").equals(rel))
-                .findFirst().orElseThrow(() -> new AssertionError("no link rel=" + rel));
+        return Xml.children(parent, NAMESPACE, "link").stream()
+                .filter(link -> link.getAttribute("rel").equals(rel))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no link rel=" + rel));
     }
 
     static String text(Element parent, String name) {
@@ -82,7 +82,8 @@ class FeedTests {
         Article draft = data.draft();
         List<Element> entries = Xml.children(feed(), NAMESPACE, "entry");
         assertThat(entries).hasSize(20);
-        List<Instant> published = entries.stream().map(entry -> OffsetDateTime.parse(text(entry, "published")).toInstant())
+        List<Instant> published = entries.stream()
+                .map(entry -> OffsetDateTime.parse(text(entry, "published")).toInstant())
                 .toList();
         assertThat(published).isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(text(entries.get(0), "title")).startsWith(newest.getTitle());
@@ -94,19 +95,21 @@ class FeedTests {
         Article review = data.review(article -> article.publish(clock.instant()));
         Element entry = Xml.children(feed(), NAMESPACE, "entry").get(0);
         assertThat(text(entry, "id")).isEqualTo("tag:localhost,2025:review:" + review.getId());
-        assertThat(text(entry, "title")).isEqualTo(review.getTitle() + ": " + review.getGenre().kicker());
+        assertThat(text(entry, "title"))
+                .isEqualTo(review.getTitle() + ": " + review.getGenre().kicker());
         assertThat(link(entry, "alternate").getAttribute("href")).isEqualTo(BASE + "/reviews/" + review.getSlug());
         Element author = Xml.children(entry, NAMESPACE, "author").get(0);
         assertThat(text(author, "name")).isEqualTo(review.getAuthor().getName());
-        assertThat(text(author, "uri")).isEqualTo(BASE + "/authors/" + review.getAuthor().getSlug());
+        assertThat(text(author, "uri"))
+                .isEqualTo(BASE + "/authors/" + review.getAuthor().getSlug());
         OffsetDateTime.parse(text(entry, "published"));
         OffsetDateTime.parse(text(entry, "updated"));
         assertThat(text(entry, "summary")).isEqualTo(review.getPullQuote());
         Element content = Xml.children(entry, NAMESPACE, "content").get(0);
         assertThat(content.getAttribute("type")).isEqualTo("html");
         var body = Jsoup.parseBodyFragment(content.getTextContent());
-        assertThat(body.select("p").eachText()).contains("The body of " + review.getSlug() + ".", "A second paragraph.",
-                review.getVerdict());
+        assertThat(body.select("p").eachText())
+                .contains("The body of " + review.getSlug() + ".", "A second paragraph.", review.getVerdict());
     }
 
     @Test

@@ -1,17 +1,8 @@
 package com.bestever.seo;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.bestever.article.Article;
 import com.bestever.film.Film;
@@ -21,10 +12,16 @@ import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
 import com.bestever.system.PageNumber;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** What the head of each public page tells crawlers and link previews, and its JSON-LD. */
 @SiteTest
@@ -71,7 +68,9 @@ class HeadTests {
     }
 
     static JsonNode ofType(List<JsonNode> items, String type) {
-        return items.stream().filter(item -> item.path("@type").asString().equals(type)).findFirst()
+        return items.stream()
+                .filter(item -> item.path("@type").asString().equals(type))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " in " + items));
     }
 
@@ -91,7 +90,9 @@ class HeadTests {
         assertThat(meta(page, "article:author")).isEqualTo(BASE + "/authors/philip-dale");
         assertThat(meta(page, "twitter:card")).isEqualTo("summary");
         assertThat(meta(page, "twitter:title")).isEqualTo(page.title());
-        assertThat(page.selectFirst("link[rel=alternate][type=application/atom+xml]").attr("href")).isEqualTo("/feed.xml");
+        assertThat(page.selectFirst("link[rel=alternate][type=application/atom+xml]")
+                        .attr("href"))
+                .isEqualTo("/feed.xml");
     }
 
     @Test
@@ -104,7 +105,11 @@ class HeadTests {
         Document page = page("/reviews/" + review.getSlug());
         assertThat(meta(page, "og:image")).isEqualTo(poster);
         assertThat(meta(page, "twitter:card")).isEqualTo("summary_large_image");
-        assertThat(ofType(jsonLd(page), "Review").path("itemReviewed").path("image").asString()).isEqualTo(poster);
+        assertThat(ofType(jsonLd(page), "Review")
+                        .path("itemReviewed")
+                        .path("image")
+                        .asString())
+                .isEqualTo(poster);
     }
 
     @Test
@@ -130,8 +135,11 @@ class HeadTests {
         assertThat(movie.has("image")).isFalse();
 
         JsonNode crumbs = ofType(items, "BreadcrumbList").path("itemListElement");
-        assertThat(crumbs.values()).extracting(crumb -> crumb.path("position").asInt()).containsExactly(1, 2, 3);
-        assertThat(crumbs.values()).extracting(crumb -> crumb.path("item").asString())
+        assertThat(crumbs.values())
+                .extracting(crumb -> crumb.path("position").asInt())
+                .containsExactly(1, 2, 3);
+        assertThat(crumbs.values())
+                .extracting(crumb -> crumb.path("item").asString())
                 .containsExactly(BASE + "/", BASE + "/genres/drama", BASE + "/reviews/the-400-blows");
     }
 
@@ -183,7 +191,8 @@ class HeadTests {
         assertThat(site.path("url").asString()).isEqualTo(BASE + "/");
         JsonNode search = site.path("potentialAction");
         assertThat(search.path("@type").asString()).isEqualTo("SearchAction");
-        assertThat(search.path("target").path("urlTemplate").asString()).isEqualTo(BASE + "/search?q={search_term_string}");
+        assertThat(search.path("target").path("urlTemplate").asString())
+                .isEqualTo(BASE + "/search?q={search_term_string}");
         assertThat(search.path("query-input").asString()).isEqualTo("required name=search_term_string");
     }
 
@@ -208,11 +217,18 @@ class HeadTests {
     @Test
     void everyPublicPageTypeHasAUniqueTitleAndADescription() throws Exception {
         List<String> titles = new ArrayList<>();
-        for (String path : List.of("/", "/reviews/the-400-blows", "/films/the-400-blows", "/authors/philip-dale",
-                "/genres/drama", "/genres/coming-of-age")) {
+        for (String path : List.of(
+                "/",
+                "/reviews/the-400-blows",
+                "/films/the-400-blows",
+                "/authors/philip-dale",
+                "/genres/drama",
+                "/genres/coming-of-age")) {
             Document page = page(path);
             assertThat(meta(page, "description")).as(path).isNotBlank();
-            assertThat(page.selectFirst("link[rel=canonical]").attr("href")).as(path).isEqualTo(BASE + path);
+            assertThat(page.selectFirst("link[rel=canonical]").attr("href"))
+                    .as(path)
+                    .isEqualTo(BASE + path);
             assertThat(page.select("title")).as(path).hasSize(1);
             titles.add(page.title());
         }

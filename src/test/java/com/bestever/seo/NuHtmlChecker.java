@@ -3,7 +3,6 @@ package com.bestever.seo;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-
 import nu.validator.validation.SimpleDocumentValidator;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -21,8 +20,7 @@ final class NuHtmlChecker {
     private static SimpleDocumentValidator validator;
     private static final Collector collector = new Collector();
 
-    private NuHtmlChecker() {
-    }
+    private NuHtmlChecker() {}
 
     /** The errors the checker finds in the document (warnings and info are left out). */
     static synchronized List<String> errorsIn(String html) throws Exception {
@@ -43,8 +41,7 @@ final class NuHtmlChecker {
         final List<String> errors = new ArrayList<>();
 
         @Override
-        public void warning(SAXParseException e) {
-        }
+        public void warning(SAXParseException e) {}
 
         @Override
         public void error(SAXParseException e) {

@@ -1,26 +1,22 @@
 package com.bestever.seo;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import jakarta.servlet.RequestDispatcher;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.bestever.article.Article;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import jakarta.servlet.RequestDispatcher;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Every public page type, as rendered, passes the Nu Html Checker with zero errors. */
 @SiteTest
@@ -43,30 +39,53 @@ class PageValidityTests {
     void listingOfFreshReviewsHasNoHtmlErrors() throws Exception {
         // Fresh reviews have sub-second times, which a <time datetime> must not carry beyond milliseconds.
         Article review = data.publishedReview();
-        for (String path : List.of("/", "/genres/" + review.getGenre().getSlug(), "/authors/" + review.getAuthor().getSlug(),
-                "/films/" + review.getFilm().getSlug(), "/reviews/" + review.getSlug())) {
-            String html = mvc.perform(get(path)).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-            assertThat(NuHtmlChecker.errorsIn(html)).as("Nu Html Checker errors in " + path).isEmpty();
+        for (String path : List.of(
+                "/",
+                "/genres/" + review.getGenre().getSlug(),
+                "/authors/" + review.getAuthor().getSlug(),
+                "/films/" + review.getFilm().getSlug(),
+                "/reviews/" + review.getSlug())) {
+            String html = mvc.perform(get(path))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(NuHtmlChecker.errorsIn(html))
+                    .as("Nu Html Checker errors in " + path)
+                    .isEmpty();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/reviews/the-400-blows", "/films/the-400-blows", "/authors/philip-dale",
-            "/genres/drama", "/genres/coming-of-age"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/reviews/the-400-blows",
+                "/films/the-400-blows",
+                "/authors/philip-dale",
+                "/genres/drama",
+                "/genres/coming-of-age"
+            })
     void publicPageHasNoHtmlErrors(String path) throws Exception {
-        String html = mvc.perform(get(path)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(NuHtmlChecker.errorsIn(html)).as("Nu Html Checker errors in " + path).isEmpty();
+        String html = mvc.perform(get(path))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(NuHtmlChecker.errorsIn(html))
+                .as("Nu Html Checker errors in " + path)
+                .isEmpty();
     }
 
     @Test
     void notFoundPageHasNoHtmlErrors() throws Exception {
         // MockMvc has no servlet container to forward a 404 to /error, so the test does it.
-        var response = mvc.perform(get("/error").accept(MediaType.TEXT_HTML)
+        var response = mvc.perform(get("/error")
+                        .accept(MediaType.TEXT_HTML)
                         .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404)
                         .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/reviews/no-such-review"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         String html = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(html).contains("This page is not here");

@@ -1,32 +1,29 @@
 package com.bestever.seo;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
+import static com.bestever.seo.Sitemaps.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.bestever.article.Article;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
 import com.bestever.system.ContentChanged;
-
-import static com.bestever.seo.Sitemaps.NAMESPACE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** robots.txt and the sitemaps, parsed as a crawler would. */
 @SiteTest
@@ -90,8 +87,9 @@ class SitemapTests {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("text/plain");
         List<String> lines = response.getContentAsString().lines().toList();
-        assertThat(lines).startsWith("User-agent: *").contains("Disallow: /admin", "Disallow: /login",
-                "Sitemap: " + BASE + "/sitemap.xml");
+        assertThat(lines)
+                .startsWith("User-agent: *")
+                .contains("Disallow: /admin", "Disallow: /login", "Sitemap: " + BASE + "/sitemap.xml");
     }
 
     @Test
@@ -102,18 +100,22 @@ class SitemapTests {
         Article scheduled = data.scheduled(clock.instant().plus(Duration.ofDays(1)));
 
         Map<String, String> urls = urlset("/sitemap.xml");
-        assertThat(urls).containsKeys(BASE + "/",
-                BASE + "/reviews/" + review.getSlug(),
-                BASE + "/films/" + review.getFilm().getSlug(),
-                BASE + "/authors/" + review.getAuthor().getSlug(),
-                BASE + "/genres/" + review.getGenre().getSlug(),
-                BASE + "/best-ever/" + review.getGenre().getSlug(),
-                BASE + "/reviews/the-400-blows",
-                BASE + "/best-ever/coming-of-age");
-        assertThat(urls).doesNotContainKeys(BASE + "/reviews/" + draft.getSlug(),
-                BASE + "/reviews/" + scheduled.getSlug(),
-                // Drama has reviews but no poll: no leaderboard of its own.
-                BASE + "/best-ever/drama");
+        assertThat(urls)
+                .containsKeys(
+                        BASE + "/",
+                        BASE + "/reviews/" + review.getSlug(),
+                        BASE + "/films/" + review.getFilm().getSlug(),
+                        BASE + "/authors/" + review.getAuthor().getSlug(),
+                        BASE + "/genres/" + review.getGenre().getSlug(),
+                        BASE + "/best-ever/" + review.getGenre().getSlug(),
+                        BASE + "/reviews/the-400-blows",
+                        BASE + "/best-ever/coming-of-age");
+        assertThat(urls)
+                .doesNotContainKeys(
+                        BASE + "/reviews/" + draft.getSlug(),
+                        BASE + "/reviews/" + scheduled.getSlug(),
+                        // Drama has reviews but no poll: no leaderboard of its own.
+                        BASE + "/best-ever/drama");
 
         // Once its time comes, the scheduled review is listed, changed when it went public.
         clock.set(clock.instant().plus(Duration.ofDays(2)));
@@ -127,7 +129,8 @@ class SitemapTests {
         Map<String, String> before = urlset("/sitemap.xml");
         String reviewChanged = before.get(BASE + "/reviews/" + review.getSlug());
         assertThat(before.get(BASE + "/films/" + review.getFilm().getSlug())).isEqualTo(reviewChanged);
-        assertThat(before.get(BASE + "/authors/" + review.getAuthor().getSlug())).isEqualTo(reviewChanged);
+        assertThat(before.get(BASE + "/authors/" + review.getAuthor().getSlug()))
+                .isEqualTo(reviewChanged);
         assertThat(before.get(BASE + "/genres/" + review.getGenre().getSlug())).isEqualTo(reviewChanged);
         String leaderboard = BASE + "/best-ever/" + review.getGenre().getSlug();
         assertThat(before.get(leaderboard)).isEqualTo(reviewChanged);
@@ -151,8 +154,10 @@ class SitemapTests {
         assertThat(root.getNamespaceURI()).isEqualTo(NAMESPACE);
         assertThat(root.getLocalName()).isEqualTo("sitemapindex");
         List<String> pages = Xml.children(root, NAMESPACE, "sitemap").stream()
-                .map(sitemap -> Xml.text(sitemap, NAMESPACE, "loc")).toList();
-        assertThat(pages).hasSize((all.size() + limit - 1) / limit)
+                .map(sitemap -> Xml.text(sitemap, NAMESPACE, "loc"))
+                .toList();
+        assertThat(pages)
+                .hasSize((all.size() + limit - 1) / limit)
                 .allMatch(loc -> loc.matches("\\Q" + BASE + "\\E/sitemap-\\d+\\.xml"));
 
         Map<String, String> paged = new LinkedHashMap<>();

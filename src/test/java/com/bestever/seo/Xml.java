@@ -3,9 +3,7 @@ package com.bestever.seo;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -13,8 +11,7 @@ import org.w3c.dom.NodeList;
 /** The JDK's own namespace-aware XML parser, for the sitemap and the feed. */
 final class Xml {
 
-    private Xml() {
-    }
+    private Xml() {}
 
     static Document parse(byte[] bytes) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -28,7 +25,8 @@ final class Xml {
         List<Element> found = new ArrayList<>();
         NodeList nodes = parent.getChildNodes();
         for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element element && namespace.equals(element.getNamespaceURI())
+            if (nodes.item(i) instanceof Element element
+                    && namespace.equals(element.getNamespaceURI())
                     && name.equals(element.getLocalName())) {
                 found.add(element);
             }

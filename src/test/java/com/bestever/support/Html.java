@@ -2,10 +2,8 @@ package com.bestever.support;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -15,8 +13,7 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** The page this request answered. */
     public static Document page(ResultActions result) throws UnsupportedEncodingException {

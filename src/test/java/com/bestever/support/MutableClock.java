@@ -1,16 +1,14 @@
 package com.bestever.support;
 
+import com.bestever.system.ContentChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
-
-import com.bestever.system.ContentChanged;
 
 /**
  * The site's clock in tests: real time until a test sets it, so scheduled publishing and

@@ -3,7 +3,6 @@ package com.bestever.support;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-
 import org.springframework.stereotype.Component;
 
 /** Counts the SQL statements a piece of work runs, from Hibernate's statistics. */

@@ -1,14 +1,13 @@
 package com.bestever.support;
 
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.stereotype.Component;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import com.bestever.admin.Account;
 import com.bestever.admin.Accounts;
 import com.bestever.admin.Role;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Newsroom accounts for tests: real rows in app_user with unique user names, and MockMvc

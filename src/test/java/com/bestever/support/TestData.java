@@ -1,17 +1,5 @@
 package com.bestever.support;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import com.bestever.article.Article;
 import com.bestever.article.ArticleRepository;
 import com.bestever.article.ArticleStatus;
@@ -24,6 +12,16 @@ import com.bestever.genre.GenreRepository;
 import com.bestever.poll.VoteQuestion;
 import com.bestever.poll.VoteQuestionRepository;
 import com.bestever.system.ContentChanged;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Small builders for test content, saved through the real repositories. Every name gets a
@@ -44,8 +42,15 @@ public class TestData {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TestData(GenreRepository genres, AuthorRepository authors, FilmRepository films, ArticleRepository articles,
-            VoteQuestionRepository polls, TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+    TestData(
+            GenreRepository genres,
+            AuthorRepository authors,
+            FilmRepository films,
+            ArticleRepository articles,
+            VoteQuestionRepository polls,
+            TransactionTemplate transaction,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.genres = genres;
         this.authors = authors;
         this.films = films;
@@ -92,8 +97,14 @@ public class TestData {
         return changed(transaction.execute(status -> {
             Genre genre = genre();
             String slug = unique("review");
-            Article article = new Article("Review " + slug, slug, genre, film(genre), author(),
-                    "A pull quote for " + slug + ".", "The body of " + slug + ".\n\nA second paragraph.",
+            Article article = new Article(
+                    "Review " + slug,
+                    slug,
+                    genre,
+                    film(genre),
+                    author(),
+                    "A pull quote for " + slug + ".",
+                    "The body of " + slug + ".\n\nA second paragraph.",
                     "The verdict on " + slug + ".");
             customiser.accept(article);
             return articles.save(article);
@@ -112,8 +123,12 @@ public class TestData {
     public VoteQuestion pollFor(Article article) {
         return changed(transaction.execute(status -> {
             Article fresh = articles.findById(article.getId()).orElseThrow();
-            VoteQuestion poll = new VoteQuestion(fresh.getId(), fresh.getFilm(), fresh.getGenre(),
-                    VoteQuestion.defaultQuestion(fresh.getFilm().getTitle(), fresh.getGenre().getName()),
+            VoteQuestion poll = new VoteQuestion(
+                    fresh.getId(),
+                    fresh.getFilm(),
+                    fresh.getGenre(),
+                    VoteQuestion.defaultQuestion(
+                            fresh.getFilm().getTitle(), fresh.getGenre().getName()),
                     clock.instant().minus(Duration.ofMinutes(1)));
             poll.addDefaultOptions();
             return polls.save(poll);

@@ -1,21 +1,18 @@
 package com.bestever.system;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A record's created and updated times come from the site's clock, not the machine's. */
 @SiteTest
@@ -49,7 +46,8 @@ class AuditingTests {
         assertThat(genre.getCreatedBy()).isNull();
 
         clock.advance(Duration.ofHours(1));
-        transaction.executeWithoutResult(status -> genres.findById(genre.getId()).orElseThrow().setDescription("Changed."));
+        transaction.executeWithoutResult(
+                status -> genres.findById(genre.getId()).orElseThrow().setDescription("Changed."));
 
         Genre changed = genres.findById(genre.getId()).orElseThrow();
         assertThat(changed.getCreatedAt()).isEqualTo(CREATED);

@@ -1,20 +1,17 @@
 package com.bestever.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.bestever.system.CatalogDesk.Deletion;
+import com.bestever.system.CatalogDesk.Saved;
 import java.sql.SQLException;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
-
-import com.bestever.system.CatalogDesk.Deletion;
-import com.bestever.system.CatalogDesk.Saved;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The catalog desks' shared flow on its own, including the races the page tests cannot stage:
@@ -29,13 +26,27 @@ class CatalogDeskTests {
         private Long version;
         private String name = "";
 
-        public Long getVersion() { return version; }
-        public void setVersion(Long version) { this.version = version; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
+        public Long getVersion() {
+            return version;
+        }
+
+        public void setVersion(Long version) {
+            this.version = version;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
     }
 
-    final CatalogDesk desk = new CatalogDesk("/admin/things", STALE, id -> 7,
+    final CatalogDesk desk = new CatalogDesk(
+            "/admin/things",
+            STALE,
+            id -> 7,
             (ex, result) -> result.rejectValue("name", "taken", "Another thing has this name."));
 
     final ThingForm typed = new ThingForm();
@@ -92,26 +103,39 @@ class CatalogDeskTests {
                 .isThrownBy(() -> typed.requireVersion(3, Object.class, 9));
     }
 
-    static final Deletion WORDS = new Deletion("Deleted the thing.",
+    static final Deletion WORDS = new Deletion(
+            "Deleted the thing.",
             usage -> "The thing cannot be deleted: " + usage.subject() + " about it.",
             "The thing cannot be deleted: something is about it now.");
 
     @Test
     void aDeleteIsRefusedWhileSomethingPointsAtTheEntry() {
-        String next = desk.delete(9, new Usage().add(2, "review", "reviews"), () -> {
-            throw new AssertionError("deleted a thing in use");
-        }, WORDS, redirect);
+        String next = desk.delete(
+                9,
+                new Usage().add(2, "review", "reviews"),
+                () -> {
+                    throw new AssertionError("deleted a thing in use");
+                },
+                WORDS,
+                redirect);
         assertThat(next).isEqualTo("redirect:/admin/things/9/edit");
-        assertThat(redirect.getFlashAttributes().get("problem")).isEqualTo("The thing cannot be deleted: 2 reviews are about it.");
+        assertThat(redirect.getFlashAttributes().get("problem"))
+                .isEqualTo("The thing cannot be deleted: 2 reviews are about it.");
     }
 
     @Test
     void aDeleteTheDatabaseRefusesSaysSomethingCameToPointAtTheEntry() {
-        String next = desk.delete(9, new Usage(), () -> {
-            throw new DataIntegrityViolationException("still referenced");
-        }, WORDS, redirect);
+        String next = desk.delete(
+                9,
+                new Usage(),
+                () -> {
+                    throw new DataIntegrityViolationException("still referenced");
+                },
+                WORDS,
+                redirect);
         assertThat(next).isEqualTo("redirect:/admin/things/9/edit");
-        assertThat(redirect.getFlashAttributes().get("problem")).isEqualTo("The thing cannot be deleted: something is about it now.");
+        assertThat(redirect.getFlashAttributes().get("problem"))
+                .isEqualTo("The thing cannot be deleted: something is about it now.");
     }
 
     @Test

@@ -1,13 +1,6 @@
 package com.bestever.system;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bestever.article.Article;
 import com.bestever.article.ArticleRepository;
@@ -18,8 +11,12 @@ import com.bestever.poll.VoteQuestion;
 import com.bestever.poll.VoteQuestionRepository;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every write of something readers see announces itself, whatever path wrote it: no service has
@@ -60,8 +57,8 @@ class ContentChangesTests {
         Film film = data.film();
         events.clear();
 
-        transaction.executeWithoutResult(status -> films.findById(film.getId()).orElseThrow()
-                .setCast(List.of("Jean-Pierre Léaud", "Claire Maurier")));
+        transaction.executeWithoutResult(status ->
+                films.findById(film.getId()).orElseThrow().setCast(List.of("Jean-Pierre Léaud", "Claire Maurier")));
 
         assertThat(announced()).containsExactly(new ContentChanged(ContentChanged.Kind.FILM, film.getId()));
     }
@@ -71,10 +68,12 @@ class ContentChangesTests {
         Article review = data.publishedReview();
         events.clear();
 
-        transaction.executeWithoutResult(status -> articles.findById(review.getId()).orElseThrow()
+        transaction.executeWithoutResult(status -> articles.findById(review.getId())
+                .orElseThrow()
                 .replaceRecommendations(List.of(new Article.RecommendationLine("The box set", null))));
 
-        assertThat(announced()).isNotEmpty()
+        assertThat(announced())
+                .isNotEmpty()
                 .allMatch(changed -> changed.equals(new ContentChanged(ContentChanged.Kind.REVIEW, review.getId())));
     }
 
@@ -83,8 +82,8 @@ class ContentChangesTests {
         VoteQuestion poll = data.pollFor(data.publishedReview());
         events.clear();
 
-        transaction.executeWithoutResult(status -> polls.findById(poll.getId()).orElseThrow()
-                .getOptions().get(1).setLabel("No, another film is"));
+        transaction.executeWithoutResult(status ->
+                polls.findById(poll.getId()).orElseThrow().getOptions().get(1).setLabel("No, another film is"));
 
         assertThat(announced()).containsExactly(new ContentChanged(ContentChanged.Kind.POLL, poll.getId()));
     }
@@ -104,7 +103,8 @@ class ContentChangesTests {
         Article review = data.publishedReview();
         events.clear();
 
-        transaction.executeWithoutResult(status -> articles.findById(review.getId()).orElseThrow().getTitle());
+        transaction.executeWithoutResult(
+                status -> articles.findById(review.getId()).orElseThrow().getTitle());
 
         assertThat(announced()).isEmpty();
     }

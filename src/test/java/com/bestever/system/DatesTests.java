@@ -1,11 +1,10 @@
 package com.bestever.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every shape a date is shown in, from the one formatter. */
 class DatesTests {
@@ -15,8 +14,8 @@ class DatesTests {
     final Dates utc = new Dates(siteIn("UTC"));
 
     static BestEverProperties siteIn(String zone) {
-        return new BestEverProperties("http://localhost:8080", "Best Ever", ZoneId.of(zone), false,
-                null, null, null, null);
+        return new BestEverProperties(
+                "http://localhost:8080", "Best Ever", ZoneId.of(zone), false, null, null, null, null);
     }
 
     @Test

@@ -1,13 +1,11 @@
 package com.bestever.system;
 
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bestever.support.SiteTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The embedded PostgreSQL runs with the site's settings, not the library's or PostgreSQL's defaults. */
 @SiteTest
@@ -17,7 +15,10 @@ class EmbeddedDatabaseTests {
     JdbcClient jdbc;
 
     String setting(String name) {
-        return jdbc.sql("select current_setting(?)").param(name).query(String.class).single();
+        return jdbc.sql("select current_setting(?)")
+                .param(name)
+                .query(String.class)
+                .single();
     }
 
     @Test

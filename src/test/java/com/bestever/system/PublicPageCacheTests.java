@@ -1,31 +1,28 @@
 package com.bestever.system;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
-
-import jakarta.servlet.http.Cookie;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
+import static com.bestever.support.Html.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 
 import com.bestever.article.Article;
 import com.bestever.support.SiteTest;
 import com.bestever.support.SqlStatements;
 import com.bestever.support.TestData;
-
-import static com.bestever.support.Html.page;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Public pages rendered once, kept gzipped, revalidated with ETags, and dropped when content changes. */
 @SiteTest
@@ -53,7 +50,8 @@ class PublicPageCacheTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/", "/reviews/the-400-blows", "/films/the-400-blows", "/authors/philip-dale", "/genres/drama" })
+    @ValueSource(
+            strings = {"/", "/reviews/the-400-blows", "/films/the-400-blows", "/authors/philip-dale", "/genres/drama"})
     void publicPagesMayBeKeptByBrowsersAndSharedCaches(String path) throws Exception {
         var response = fetch(path);
         assertThat(response.getStatus()).isEqualTo(200);
@@ -69,7 +67,9 @@ class PublicPageCacheTests {
     void aReaderWhoHasThePageGetsNotModified() throws Exception {
         String etag = fetch("/reviews/the-400-blows").getHeader("ETag");
 
-        var again = mvc.perform(get("/reviews/the-400-blows").header("If-None-Match", etag)).andReturn().getResponse();
+        var again = mvc.perform(get("/reviews/the-400-blows").header("If-None-Match", etag))
+                .andReturn()
+                .getResponse();
 
         assertThat(again.getStatus()).isEqualTo(304);
         assertThat(again.getContentAsByteArray()).isEmpty();
@@ -80,7 +80,8 @@ class PublicPageCacheTests {
     @Test
     void aReaderWithAnOldVersionGetsTheWholePage() throws Exception {
         var response = mvc.perform(get("/reviews/the-400-blows").header("If-None-Match", "\"not-the-current-one\""))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(page(response).selectFirst("h1").text()).isEqualTo("The 400 Blows");
     }
@@ -96,7 +97,8 @@ class PublicPageCacheTests {
     void gzippedBytesAreTheSamePage() throws Exception {
         var plain = fetch("/reviews/the-400-blows");
         var gzipped = mvc.perform(get("/reviews/the-400-blows").header("Accept-Encoding", "gzip, deflate, br"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
 
         assertThat(plain.getHeader("Content-Encoding")).isNull();
         assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
@@ -110,7 +112,8 @@ class PublicPageCacheTests {
     @Test
     void aClientThatRefusesGzipGetsPlainBytes() throws Exception {
         var response = mvc.perform(get("/reviews/the-400-blows").header("Accept-Encoding", "gzip;q=0, identity"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(response.getHeader("Content-Encoding")).isNull();
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("<h1");
     }
@@ -133,7 +136,9 @@ class PublicPageCacheTests {
         assertThat(title(fetch(path))).isEqualTo(review.getTitle());
 
         // Changed behind the site's back: the kept page still shows the old title...
-        jdbc.sql("update article set title = 'A retitled review' where id = ?").param(review.getId()).update();
+        jdbc.sql("update article set title = 'A retitled review' where id = ?")
+                .param(review.getId())
+                .update();
         assertThat(title(fetch(path))).isEqualTo(review.getTitle());
 
         // ...until the editor's change is announced.
@@ -169,13 +174,14 @@ class PublicPageCacheTests {
     @Test
     void aSignedInEditorGetsAPrivateCopy() throws Exception {
         var response = mvc.perform(get("/reviews/the-400-blows").cookie(new Cookie("JSESSIONID", "editor-session")))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeader("Cache-Control")).isEqualTo("private, no-store");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/admin", "/admin/articles", "/login", "/polls/1/results", "/actuator/health" })
+    @ValueSource(strings = {"/admin", "/admin/articles", "/login", "/polls/1/results", "/actuator/health"})
     void privateAddressesAreNeverStored(String path) throws Exception {
         var response = fetch(path);
         assertThat(response.getHeader("Cache-Control")).contains("no-store");
@@ -191,7 +197,10 @@ class PublicPageCacheTests {
         var css = fetch(href);
 
         assertThat(css.getStatus()).isEqualTo(200);
-        assertThat(css.getHeader("Cache-Control")).contains("max-age=31536000").contains("public").contains("immutable");
+        assertThat(css.getHeader("Cache-Control"))
+                .contains("max-age=31536000")
+                .contains("public")
+                .contains("immutable");
         assertThat(css.getContentAsString(StandardCharsets.UTF_8)).contains("{");
     }
 
