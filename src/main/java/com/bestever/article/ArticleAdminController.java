@@ -5,15 +5,11 @@ import com.bestever.admin.SignedIn;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.FilmRepository;
 import com.bestever.genre.GenreRepository;
-import com.bestever.system.PageNumber;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Page;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,34 +51,6 @@ class ArticleAdminController {
         this.films = films;
         this.authors = authors;
         this.accounts = accounts;
-    }
-
-    @GetMapping
-    String list(
-            @RequestParam(defaultValue = "") String status,
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "1") int page,
-            Model model) {
-        ArticleStatus only = EnumSet.allOf(ArticleStatus.class).stream()
-                .filter(s -> s.name().equals(status))
-                .findFirst()
-                .orElse(null);
-        String search = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
-        String pattern = "%"
-                + search.toLowerCase(Locale.ROOT)
-                        .replace("!", "!!")
-                        .replace("%", "!%")
-                        .replace("_", "!_") + "%";
-        Page<Article> found = articles.findForNewsroom(
-                only == null ? EnumSet.allOf(ArticleStatus.class) : EnumSet.of(only), pattern, PageNumber.of(page));
-        model.addAttribute("articles", found);
-        model.addAttribute(
-                "usernames", accounts.usernames(found.map(Article::getUpdatedBy).getContent()));
-        model.addAttribute("status", only);
-        model.addAttribute("q", search);
-        model.addAttribute("statuses", ArticleStatus.values());
-        model.addAttribute("waitingForReview", articles.countByStatus(ArticleStatus.IN_REVIEW));
-        return "article/admin/list";
     }
 
     @GetMapping("/new")
@@ -172,71 +140,6 @@ class ArticleAdminController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
         }
         return form(form.withSpareRows(), current, model, signedIn);
-    }
-
-    @GetMapping("/{id}/preview")
-    String preview(
-            @PathVariable long id,
-            Model model,
-            @AuthenticationPrincipal SignedIn signedIn,
-            HttpServletResponse response) {
-        model.addAttribute("page", publishing.preview(id, signedIn));
-        model.addAttribute("preview", true);
-        response.setHeader("Cache-Control", "no-store");
-        return "article/review";
-    }
-
-    @PostMapping("/{id}/publish")
-    String publish(
-            @PathVariable long id,
-            @RequestParam long version,
-            @AuthenticationPrincipal SignedIn signedIn,
-            RedirectAttributes redirect) {
-        return act(
-                id,
-                () -> publishing.publishNow(id, version, signedIn),
-                "Published: it is on the public site now.",
-                redirect);
-    }
-
-    @PostMapping("/{id}/unpublish")
-    String unpublish(
-            @PathVariable long id,
-            @RequestParam long version,
-            @AuthenticationPrincipal SignedIn signedIn,
-            RedirectAttributes redirect) {
-        return act(
-                id,
-                () -> publishing.unpublish(id, version, signedIn),
-                "Unpublished: readers no longer see it; it is a draft again.",
-                redirect);
-    }
-
-    @GetMapping("/{id}/delete")
-    String confirmDelete(@PathVariable long id, Model model, @AuthenticationPrincipal SignedIn signedIn) {
-        if (!signedIn.isEditor()) {
-            throw new org.springframework.security.access.AccessDeniedException("writers do not delete reviews");
-        }
-        model.addAttribute("article", publishing.editable(id, signedIn));
-        return "article/admin/delete";
-    }
-
-    @PostMapping("/{id}/delete")
-    String delete(@PathVariable long id, @AuthenticationPrincipal SignedIn signedIn, RedirectAttributes redirect) {
-        String title = publishing.delete(id, signedIn);
-        redirect.addFlashAttribute("notice", "Deleted “" + title + "”.");
-        return "redirect:/admin/articles";
-    }
-
-    private String act(long id, Runnable action, String message, RedirectAttributes redirect) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", message);
-        } catch (ObjectOptimisticLockingFailureException ex) {
-            redirect.addFlashAttribute(
-                    "problem", "Someone saved this review a moment ago: nothing was changed. Check it and try again.");
-        }
-        return "redirect:/admin/articles/" + id + "/edit";
     }
 
     /** A rule the database enforces, met by a save racing another: said beside the field it concerns. */

@@ -1,24 +1,14 @@
 package com.bestever.article;
 
 import com.bestever.admin.SignedIn;
-import com.bestever.author.Author;
-import com.bestever.author.AuthorRepository;
-import com.bestever.film.Film;
-import com.bestever.film.FilmRepository;
-import com.bestever.genre.Genre;
-import com.bestever.genre.GenreRepository;
 import com.bestever.poll.PollDesk;
-import com.bestever.poll.PollDraft;
 import com.bestever.poll.VoteQuestion;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.ContentChanged;
-import com.bestever.system.Dates;
 import com.bestever.system.NotFoundException;
-import com.bestever.system.Slugs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,18 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
 /**
- * The newsroom's write side: saving a review from the article form (with its poll and its
- * "Decide for Yourself"), the workflow from draft to published, and the job that settles
- * scheduled reviews once their time has come. Every save keeps a revision; the
+ * The newsroom's write side: who may touch a review, saving it from the checked article form
+ * (with its poll and its "Decide for Yourself"), the workflow from draft to published, and the
+ * job that settles scheduled reviews once their time has come. Every save keeps a revision; the
  * entities announce their own changes ({@link ContentChanged}).
  */
 @Service
 public class Publishing {
 
     private final ArticleRepository articles;
-    private final GenreRepository genres;
-    private final FilmRepository films;
-    private final AuthorRepository authors;
+    private final ReviewFormCheck formCheck;
     private final PollDesk polls;
     private final Revisions revisions;
     private final ApplicationEventPublisher events;
@@ -50,9 +38,7 @@ public class Publishing {
 
     Publishing(
             ArticleRepository articles,
-            GenreRepository genres,
-            FilmRepository films,
-            AuthorRepository authors,
+            ReviewFormCheck formCheck,
             PollDesk polls,
             Revisions revisions,
             ApplicationEventPublisher events,
@@ -61,9 +47,7 @@ public class Publishing {
             BestEverProperties properties) {
         this.markdown = markdown;
         this.articles = articles;
-        this.genres = genres;
-        this.films = films;
-        this.authors = authors;
+        this.formCheck = formCheck;
         this.polls = polls;
         this.revisions = revisions;
         this.events = events;
@@ -121,7 +105,7 @@ public class Publishing {
     /** Writes a new review from the form; field errors go into {@code errors} and nothing is saved. */
     @Transactional
     public Saved create(ArticleForm form, Errors errors, SignedIn signedIn) {
-        Checked checked = check(form, errors, null, signedIn);
+        ReviewFormCheck.Checked checked = formCheck.check(form, errors, null, signedIn);
         if (checked == null) {
             return new Saved(Outcome.INVALID, null);
         }
@@ -152,7 +136,7 @@ public class Publishing {
         if (form.getVersion() == null || form.getVersion() != article.getVersion()) {
             return new Saved(Outcome.CONFLICT, id);
         }
-        Checked checked = check(form, errors, article, signedIn);
+        ReviewFormCheck.Checked checked = formCheck.check(form, errors, article, signedIn);
         if (checked == null) {
             return new Saved(Outcome.INVALID, id);
         }
@@ -232,7 +216,7 @@ public class Publishing {
         return article;
     }
 
-    private void setStatus(Article article, Checked checked) {
+    private void setStatus(Article article, ReviewFormCheck.Checked checked) {
         switch (checked.status()) {
             case PUBLISHED -> article.publish(checked.publishAt());
             case SCHEDULED -> article.schedule(checked.publishAt());
@@ -240,133 +224,6 @@ public class Publishing {
                 article.setStatus(checked.status());
                 article.setPublishAt(checked.publishAt());
             }
-        }
-    }
-
-    // --- Checking the form -------------------------------------------------------------------
-
-    /** The form's choices, checked and looked up. */
-    private record Checked(
-            String slug,
-            Genre genre,
-            Film film,
-            Author author,
-            ArticleStatus status,
-            Instant publishAt,
-            PollDesk.Checked poll) {}
-
-    private Checked check(ArticleForm form, Errors errors, Article article, SignedIn signedIn) {
-        Genre genre = form.getGenreId() == null
-                ? null
-                : genres.findById(form.getGenreId()).orElse(null);
-        if (form.getGenreId() != null && genre == null) {
-            errors.rejectValue("genreId", "unknown", "That genre no longer exists.");
-        }
-        Film film = form.getFilmId() == null
-                ? null
-                : films.findById(form.getFilmId()).orElse(null);
-        if (form.getFilmId() != null && film == null) {
-            errors.rejectValue("filmId", "unknown", "That film no longer exists.");
-        }
-        Author author = form.getAuthorId() == null
-                ? null
-                : authors.findById(form.getAuthorId()).orElse(null);
-        if (form.getAuthorId() != null && author == null) {
-            errors.rejectValue("authorId", "unknown", "That author no longer exists.");
-        }
-        String slug = checkSlug(form, errors, article);
-        Instant now = clock.instant();
-        Instant publishAt = parse(form.getPublishAt(), "publishAt", errors);
-        ArticleStatus status = form.getStatus();
-        if (status != null && status.goesPublic() && !signedIn.isEditor()) {
-            errors.rejectValue(
-                    "status",
-                    "forbidden",
-                    "Only an editor can publish or schedule. Save it as a draft or submit it for review.");
-        } else if (status == ArticleStatus.PUBLISHED && !errors.hasFieldErrors("publishAt")) {
-            if (publishAt == null) {
-                publishAt = now;
-            } else if (publishAt.isAfter(now)) {
-                errors.rejectValue(
-                        "publishAt",
-                        "future",
-                        "That time is still to come: choose Scheduled, or clear the time to publish now.");
-            }
-        } else if (status == ArticleStatus.SCHEDULED && !errors.hasFieldErrors("publishAt")) {
-            if (publishAt == null) {
-                errors.rejectValue("publishAt", "required", "Choose when the review goes public.");
-            } else if (!publishAt.isAfter(now)) {
-                status = ArticleStatus.PUBLISHED; // its time has come already: public at once
-            }
-        }
-        checkRecommendations(form, errors);
-
-        boolean goingPublic =
-                article != null && !article.getStatus().goesPublic() && status != null && status.goesPublic();
-        PollDesk.Checked poll = polls.check(
-                pollDraft(form, errors),
-                new PollDesk.Review(article == null ? null : article.getId(), publishAt, goingPublic),
-                errors);
-        if (errors.hasErrors()) {
-            return null;
-        }
-        return new Checked(slug, genre, film, author, status, publishAt, poll);
-    }
-
-    private String checkSlug(ArticleForm form, Errors errors, Article article) {
-        if (errors.hasFieldErrors("slug")) {
-            return null;
-        }
-        String slug = Slugs.typedOrMadeFrom(form.getSlug(), form.getTitle());
-        if (!Slugs.isValid(slug)) {
-            if (!errors.hasFieldErrors("title")) {
-                errors.rejectValue("slug", "invalid", "No slug can be made from this title: type one.");
-            }
-            return null;
-        }
-        Long id = article == null ? -1L : article.getId();
-        if (articles.existsBySlugAndIdNot(slug, id)) {
-            errors.rejectValue(
-                    "slug", "taken", "Another review already lives at /reviews/" + slug + ": choose another slug.");
-        } else if (articles.isEarlierSlugOfAnother(slug, id)) {
-            errors.rejectValue(
-                    "slug",
-                    "taken",
-                    "/reviews/" + slug
-                            + " is an old address of another review and still leads there: choose another slug.");
-        }
-        return slug;
-    }
-
-    private void checkRecommendations(ArticleForm form, Errors errors) {
-        List<ArticleForm.RecommendationForm> rows = form.getRecommendations();
-        for (int i = 0; i < rows.size(); i++) {
-            ArticleForm.RecommendationForm row = rows.get(i);
-            if (row != null
-                    && !row.isBlank()
-                    && (row.getText() == null || row.getText().isBlank())) {
-                errors.rejectValue("recommendations[" + i + "].text", "required", "Say what the link is.");
-            }
-        }
-    }
-
-    /** The poll part of the form, its times read in the newsroom's zone (only when a poll is wanted). */
-    private PollDraft pollDraft(ArticleForm form, Errors errors) {
-        boolean wanted = form.wantsPoll();
-        return new PollDraft(
-                form.getPollGenreId(),
-                form.getPollQuestion(),
-                form.getPollOptions(),
-                wanted ? parse(form.getPollOpensAt(), "pollOpensAt", errors) : null,
-                wanted ? parse(form.getPollClosesAt(), "pollClosesAt", errors) : null);
-    }
-
-    private Instant parse(String text, String field, Errors errors) {
-        try {
-            return Dates.parseInput(text, zone).orElse(null);
-        } catch (DateTimeParseException ex) {
-            errors.rejectValue(field, "format", "Use a date and time like 2026-01-31T09:00.");
-            return null;
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Editors' changes to authors, each announced as {@link ContentChanged}. */
+/** Editors' changes to authors, each in its own transaction (the author announces itself: {@link ContentChanged}). */
 @Service
 class AuthorChanges {
 

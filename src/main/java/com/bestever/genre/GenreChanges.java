@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Editors' changes to genres, each announced as {@link ContentChanged}. */
+/** Editors' changes to genres, each in its own transaction (the genre announces itself: {@link ContentChanged}). */
 @Service
 class GenreChanges {
 
@@ -33,7 +33,6 @@ class GenreChanges {
         genre.setName(form.getName().strip());
         genre.setSlug(slug);
         genre.setDescription(description(form));
-        // A genre's name is in kickers and leaderboards across the site: announced under its slug.
         return genres.save(genre);
     }
 
