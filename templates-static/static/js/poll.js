@@ -27,10 +27,17 @@
       count.appendChild(document.createTextNode(" "));
       count.appendChild(element("span", "standings-votes", "(" + votesText(option.votes) + ")"));
       item.appendChild(count);
-      var bar = element("span", "standings-bar");
+      // The same SVG bar the server draws: a width attribute, no style (the CSP allows none).
+      var svg = "http://www.w3.org/2000/svg";
+      var bar = document.createElementNS(svg, "svg");
+      bar.setAttribute("class", "standings-bar");
       bar.setAttribute("aria-hidden", "true");
-      var fill = element("span");
-      fill.style.width = option.percent + "%";
+      bar.setAttribute("focusable", "false");
+      bar.setAttribute("viewBox", "0 0 100 1");
+      bar.setAttribute("preserveAspectRatio", "none");
+      var fill = document.createElementNS(svg, "rect");
+      fill.setAttribute("width", String(option.percent));
+      fill.setAttribute("height", "1");
       bar.appendChild(fill);
       item.appendChild(bar);
       list.appendChild(item);

@@ -212,7 +212,9 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     private static List<Map.Entry<String, String>> headersToReplay(HttpServletResponse response) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (String name : Set.copyOf(response.getHeaderNames())) {
-            if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            // The browser policy is set on every response, kept or fresh, by BrowserPolicy.
+            if (!NOT_REPLAYED.contains(lowerCase) && !BrowserPolicy.HEADERS.contains(lowerCase)) {
                 for (String value : response.getHeaders(name)) {
                     headers.add(Map.entry(name, value));
                 }
