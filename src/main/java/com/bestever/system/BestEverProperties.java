@@ -27,7 +27,8 @@ public record BestEverProperties(
         @DefaultValue EmbeddedDatabase embeddedDatabase,
         @DefaultValue HttpCache httpCache,
         @DefaultValue PageCache pageCache,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        @DefaultValue Operations operations) {
 
     public BestEverProperties {
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -95,4 +96,10 @@ public record BestEverProperties(
             return "Admin[username=" + username + ", password=(hidden)]";
         }
     }
+
+    /**
+     * @param metricsToken the bearer token that opens {@code /actuator/info} and
+     *        {@code /actuator/prometheus} to a scraper; blank: nobody can read them
+     */
+    public record Operations(@DefaultValue("") String metricsToken) {}
 }

@@ -15,7 +15,7 @@ class DatesTests {
 
     static BestEverProperties siteIn(String zone) {
         return new BestEverProperties(
-                "http://localhost:8080", "Best Ever", ZoneId.of(zone), false, null, null, null, null);
+                "http://localhost:8080", "Best Ever", ZoneId.of(zone), false, null, null, null, null, null);
     }
 
     @Test
