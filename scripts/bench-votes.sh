@@ -152,7 +152,8 @@ all_sent=$(sent); all_abandoned=$(abandoned)
 # The database's own view: vote rows against the counts (the port is in the site's log).
 PG_PORT=$(grep -o 'Embedded PostgreSQL is running on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | head -1)
 if command -v psql >/dev/null && [[ -n "$PG_PORT" ]]; then
-  rows=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc "select count(*) from vote where question_id = $POLL_ID")
+  # The embedded server's generated password is kept beside its data directory.
+  rows=$(PGPASSWORD=$(cat "$DATA_DIR.password") psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atc "select count(*) from vote where question_id = $POLL_ID")
   [[ "$rows" == "$settled_total" ]] || ok=0
   echo "database: $rows vote rows, counts add up to $settled_total: $([[ "$rows" == "$settled_total" ]] && echo OK || echo MISMATCH)"
 fi
