@@ -4,6 +4,7 @@ import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
 import java.util.Collections;
 import java.util.List;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,13 +85,15 @@ class RevisionAdminController {
             @AuthenticationPrincipal SignedIn signedIn,
             RedirectAttributes redirect) {
         Article article = publishing.editable(id, signedIn);
-        if (article.getVersion() != version) {
+        ArticleRevision restored;
+        try {
+            restored = revisions.restore(article, number, version);
+        } catch (ObjectOptimisticLockingFailureException savedSince) {
             redirect.addFlashAttribute(
                     "problem",
                     "Someone saved this review since you opened the revision: nothing was restored. Compare again.");
             return "redirect:/admin/articles/" + id + "/revisions/" + number;
         }
-        ArticleRevision restored = revisions.restore(article, number);
         redirect.addFlashAttribute(
                 "notice", "Restored revision " + number + " (saved as revision " + restored.getNumber() + ").");
         return "redirect:/admin/articles/" + id + "/edit";

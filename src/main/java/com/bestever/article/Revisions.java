@@ -42,12 +42,17 @@ public class Revisions {
     /**
      * Puts a revision's words back: title, pull quote, body, verdict and recommendations. The
      * slug, status and publish time stay as they are now (moving a public review is a decision
-     * of its own, made in the form).
+     * of its own, made in the form). Only if the review is still at the version the editor compared
+     * against, checked here, in the restoring transaction (and again by the version column when it
+     * is written): otherwise ObjectOptimisticLockingFailureException, and nothing changes.
      */
     @Transactional
-    public ArticleRevision restore(Article article, int number) {
+    public ArticleRevision restore(Article article, int number, long expectedVersion) {
         ArticleRevision revision = find(article.getId(), number);
         Article managed = articles.findById(article.getId()).orElseThrow();
+        if (managed.getVersion() != expectedVersion) {
+            throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Article.class, article.getId());
+        }
         managed.setTitle(revision.getTitle());
         managed.setPullQuote(revision.getPullQuote());
         managed.setBody(revision.getBody());

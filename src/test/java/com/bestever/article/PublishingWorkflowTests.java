@@ -6,6 +6,7 @@ import static com.bestever.article.Newsroom.WRITER;
 import static com.bestever.article.Newsroom.postForm;
 import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -254,6 +255,26 @@ class PublishingWorkflowTests {
                         .with(EDITOR))
                 .andExpect(redirectedUrl("/admin/articles/" + id + "/revisions/2"));
         assertThat(newsroom.article(id).getBody()).isEqualTo("Line one.\n\nLine two.\n\nLine three.");
+    }
+
+    @Autowired
+    Revisions revisionDesk;
+
+    /** The version is checked inside the restoring transaction: a save between the check and the write loses. */
+    @Test
+    void aRestoreRacingASaveChangesNothing() throws Exception {
+        Map<String, String> fields = newsroom.validFields();
+        Long id = newsroom.create(mvc, fields, EDITOR);
+        Article seen = newsroom.article(id); // what the restoring editor compared against
+        Map<String, String> edit = newsroom.fieldsOf(id, mvc, OTHER_EDITOR);
+        edit.put("body", "Saved by someone else a moment later.");
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", edit).with(OTHER_EDITOR))
+                .andExpect(status().is3xxRedirection());
+
+        assertThatThrownBy(() -> revisionDesk.restore(seen, 1, seen.getVersion()))
+                .isInstanceOf(org.springframework.orm.ObjectOptimisticLockingFailureException.class);
+        assertThat(newsroom.article(id).getBody()).isEqualTo("Saved by someone else a moment later.");
+        assertThat(revisions.findByArticleIdOrderByNumberDesc(id)).hasSize(2);
     }
 
     @Test
