@@ -34,6 +34,10 @@ public class Account extends Audited {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
+    /** The password was chosen by someone else (generated): its owner must set their own first. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     protected Account() {}
 
     Account(String username, String displayName, Role role, String passwordHash, Instant now) {
@@ -86,6 +90,16 @@ public class Account extends Audited {
         this.passwordHash = passwordHash;
         this.passwordChangedAt =
                 changedAt.isAfter(passwordChangedAt) ? changedAt : passwordChangedAt.plus(1, ChronoUnit.MICROS);
+        this.mustChangePassword = false;
+    }
+
+    /** Marks the password as someone else's choice: the owner is sent to change it before anything else. */
+    void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public Instant getPasswordChangedAt() {

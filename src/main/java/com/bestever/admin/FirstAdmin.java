@@ -80,9 +80,10 @@ class FirstAdmin implements ApplicationRunner {
             admin.setPasswordHash(hash, clock.instant());
         }
         if (generated) {
+            admin.requirePasswordChange();
             log.warn(
                     "No administrator account existed, so one was created. Sign in at /login as \"{}\" with the"
-                            + " password {} and change it at /admin/account/password. This password is not shown again;"
+                            + " password {} and change it: you will be asked to at your first sign-in. This password is not shown again;"
                             + " set BESTEVER_ADMIN_USERNAME and BESTEVER_ADMIN_PASSWORD to choose your own.",
                     username,
                     password);

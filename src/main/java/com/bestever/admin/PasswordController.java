@@ -27,8 +27,9 @@ class PasswordController {
     }
 
     @GetMapping(PATH)
-    String form(Model model) {
+    String form(Model model, @AuthenticationPrincipal SignedIn signedIn) {
         model.addAttribute("passwordForm", new PasswordForm());
+        model.addAttribute("mustChange", signedIn.mustChangePassword());
         return "admin/password";
     }
 

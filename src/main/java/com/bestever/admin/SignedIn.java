@@ -26,6 +26,7 @@ public final class SignedIn implements UserDetails, CredentialsContainer {
     private final Role role;
     private final boolean enabled;
     private final Instant passwordChangedAt;
+    private final boolean mustChangePassword;
     private String passwordHash;
 
     SignedIn(Account account) {
@@ -35,6 +36,7 @@ public final class SignedIn implements UserDetails, CredentialsContainer {
         this.role = account.getRole();
         this.enabled = account.isEnabled();
         this.passwordChangedAt = account.getPasswordChangedAt();
+        this.mustChangePassword = account.mustChangePassword();
         this.passwordHash = account.getPasswordHash();
     }
 
@@ -45,7 +47,14 @@ public final class SignedIn implements UserDetails, CredentialsContainer {
 
     /** Whether the account still has the role and name this sign-in shows. */
     boolean isUpToDate(Account account) {
-        return role == account.getRole() && displayName.equals(account.getDisplayName());
+        return role == account.getRole()
+                && displayName.equals(account.getDisplayName())
+                && mustChangePassword == account.mustChangePassword();
+    }
+
+    /** Signed in with a password someone else chose: nothing but choosing their own until they do. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     /** The id of the signed-in person's row in {@code app_user}, e.g. to record who wrote a draft. */

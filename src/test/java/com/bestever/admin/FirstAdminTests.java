@@ -68,6 +68,7 @@ class FirstAdminTests {
             assertThat(created.getRole()).isEqualTo(Role.ADMIN);
             assertThat(passwordEncoder.matches("a-chosen-password-123", created.getPasswordHash()))
                     .isTrue();
+            assertThat(created.mustChangePassword()).as("the operator chose it").isFalse();
         });
         assertThat(accounts.findByUsername(username)).isEmpty();
     }
@@ -87,6 +88,9 @@ class FirstAdminTests {
             String password = logged.replaceFirst(".*with the password (\\S+) and change it.*", "$1");
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
             assertThat(passwordEncoder.matches(password, admin.getPasswordHash()))
+                    .isTrue();
+            assertThat(admin.mustChangePassword())
+                    .as("a logged password must be replaced")
                     .isTrue();
             assertThat(passwordEncoder.matches(SignInTests.ADMIN_PASSWORD, admin.getPasswordHash()))
                     .isFalse();
