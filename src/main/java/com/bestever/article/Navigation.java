@@ -32,8 +32,18 @@ public class Navigation {
                         .toList());
     }
 
+    private volatile List<Entry> lastKnown = List.of();
+
+    /** The entries; while the database is away, the last ones known, so error pages still render. */
     public List<Entry> genres() {
-        return genres.get(Boolean.TRUE);
+        try {
+            List<Entry> entries = genres.get(Boolean.TRUE);
+            lastKnown = entries;
+            return entries;
+        } catch (org.springframework.dao.DataAccessException
+                | org.springframework.transaction.TransactionException ex) {
+            return lastKnown;
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -63,6 +63,11 @@ class EmbeddedDatabaseConfig {
         dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(20);
         dataSource.setPoolName("embedded-postgres");
+        // As for any database (application.properties): a page waits at most a few seconds for a
+        // connection or a statement, then answers 503 (system.DatabaseUnavailable).
+        dataSource.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
+        dataSource.addDataSourceProperty("options", "-c statement_timeout=10s");
+        dataSource.addDataSourceProperty("socketTimeout", "30");
         return dataSource;
     }
 
