@@ -44,7 +44,9 @@ CHOICE=$(grep -o 'name="choice"[^>]*value="[0-9]*"' <<<"$REVIEW" | head -1 | gre
 DURATION=$((OUTAGE + 25))
 echo "Load for ${DURATION}s (votes and pages); PostgreSQL $CLUSTER stopped at 8 s for ${OUTAGE} s."
 POLL_ID=$POLL_ID CHOICE=$CHOICE ORIGIN=$BASE wrk -t1 -c8 -d"${DURATION}s" -s scripts/votes.lua "$BASE" > "$WORK/wrk-votes.txt" 2>&1 &
+VOTES=$!
 wrk -t1 -c8 -d"${DURATION}s" "$BASE/reviews/the-400-blows" > "$WORK/wrk-pages.txt" 2>&1 &
+PAGES=$!
 
 # Probes every half second: a kept page, a page rendered from the database, readiness.
 probe() {
@@ -63,7 +65,7 @@ probe "$START" > "$WORK/probes.txt" &
 PROBE=$!
 sleep 8; pg_ctlcluster "$CLUSTER" main stop -m fast; DOWN=$(date +%s.%N)
 sleep "$OUTAGE"; pg_ctlcluster "$CLUSTER" main start; UP=$(date +%s.%N)
-wait "$PROBE"; wait
+wait "$PROBE" "$VOTES" "$PAGES"
 sleep 2
 
 echo; echo "== Probes (seconds from the start; kept page, page from the database / its time, readiness)"

@@ -37,6 +37,45 @@ class DatabaseUnavailable {
         QueryTimeoutException.class
     })
     ModelAndView unavailable(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+        return answer(ex, request, response);
+    }
+
+    /**
+     * A connection that died under a transaction fails again on its rollback, and that failure is
+     * what arrives (JpaSystemException "Unable to rollback against JDBC Connection"): a 503 too,
+     * when its cause is the connection (SQLState class 08, or the server shutting down, 57P).
+     */
+    @ExceptionHandler({
+        org.springframework.transaction.TransactionSystemException.class,
+        org.springframework.orm.jpa.JpaSystemException.class,
+        org.springframework.dao.UncategorizedDataAccessException.class
+    })
+    ModelAndView lostConnection(Exception ex, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        if (!isConnectionFailure(ex)) {
+            throw ex;
+        }
+        return answer(ex, request, response);
+    }
+
+    static boolean isConnectionFailure(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause instanceof java.net.SocketException || cause instanceof java.io.EOFException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private ModelAndView answer(Exception ex, HttpServletRequest request, HttpServletResponse response) {
         log.warn(
                 "{} {} answered 503: the database is unavailable ({})",
                 request.getMethod(),

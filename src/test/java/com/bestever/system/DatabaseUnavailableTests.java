@@ -30,6 +30,18 @@ class DatabaseUnavailableTests {
             throw new DataAccessResourceFailureException("An I/O error occurred while sending to the backend");
         }
 
+        @GetMapping("/rollback-failed")
+        String rollbackFailed() {
+            throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException(
+                    "Unable to rollback against JDBC Connection",
+                    new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        }
+
+        @GetMapping("/a-bug")
+        String aBug() {
+            throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException("a mapping mistake"));
+        }
+
         @GetMapping("/too-slow")
         String tooSlow() {
             throw new QueryTimeoutException("canceling statement due to statement timeout");
@@ -42,12 +54,18 @@ class DatabaseUnavailableTests {
 
     @Test
     void everyWayTheDatabaseIsAwayIsA503WithRetryAfter() throws Exception {
-        for (String path : new String[] {"/no-connection", "/connection-lost", "/too-slow"}) {
+        for (String path : new String[] {"/no-connection", "/connection-lost", "/too-slow", "/rollback-failed"}) {
             mvc.perform(get(path))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS))
                     .andExpect(header().string("Cache-Control", "no-store"))
                     .andExpect(view().name("error/503"));
         }
+    }
+
+    @Test
+    void aFailureThatIsNotTheConnectionIsNotCalledAnOutage() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mvc.perform(get("/a-bug")))
+                .hasRootCauseMessage("a mapping mistake");
     }
 }
