@@ -88,6 +88,23 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
 
     boolean existsBySlug(String slug);
 
+    /** Whether a review that had been public at {@code now} was deleted from this slug (current or earlier). */
+    @Query(value = """
+            select exists (select 1 from review_tombstone t where t.slug = :slug and t.public_from <= :now)
+            """, nativeQuery = true)
+    boolean wasDeletedFrom(String slug, Instant now);
+
+    /** Keeps the slugs of a review about to be deleted (its own and its earlier ones) as tombstones: they answer 410. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(value = """
+            insert into review_tombstone (slug, public_from)
+            select a.slug, a.public_from from article a where a.id = :id
+             union
+            select e.slug, a.public_from from article_earlier_slug e join article a on a.id = e.article_id where a.id = :id
+            on conflict (slug) do update set public_from = excluded.public_from, deleted_at = now()
+            """, nativeQuery = true)
+    void bury(Long id);
+
     // --- The newsroom (admin) side ---------------------------------------------------------
 
     /** The articles list: any status among those given, titles matching the pattern, newest first. */

@@ -2,6 +2,7 @@ package com.bestever.article;
 
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
+import com.bestever.system.MovedPermanently;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 import org.springframework.stereotype.Controller;
@@ -26,7 +27,9 @@ class GenrePageController {
 
     @GetMapping("/genres/{slug}")
     String genre(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        Genre genre = genres.findBySlug(slug).orElseThrow(() -> new NotFoundException("genre " + slug));
+        Genre genre = genres.findBySlug(slug)
+                .orElseThrow(() -> MovedPermanently.orNotFound(
+                        genres.currentSlugFor(slug).map(current -> "/genres/" + current), "genre " + slug));
         var inGenre = reviews.inGenre(genre.getId(), PageNumber.of(page));
         if (inGenre.isEmpty() && page > 1) {
             throw new NotFoundException("page " + page);

@@ -183,6 +183,7 @@ public class Publishing {
         Article article = articles.findById(id).orElseThrow(() -> new NotFoundException("article " + id));
         String title = article.getTitle();
         polls.reviewDeleted(id);
+        articles.bury(id);
         articles.delete(article);
         return title;
     }

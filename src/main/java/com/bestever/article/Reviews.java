@@ -43,6 +43,11 @@ public class Reviews {
         return articles.findCurrentSlugOfPublic(earlierSlug, clock.instant());
     }
 
+    /** Whether a review readers could see under this slug has since been deleted (410 Gone). */
+    public boolean wasDeletedFrom(String slug) {
+        return articles.wasDeletedFrom(slug, clock.instant());
+    }
+
     public Page<Article> latest(Pageable page) {
         return articles.findPublic(clock.instant(), page);
     }

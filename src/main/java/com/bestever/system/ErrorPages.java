@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The pages readers see when an address or a form value is wrong: rendered here, not by the
@@ -23,6 +24,19 @@ class ErrorPages {
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     ModelAndView notFound() {
         return page("error/404", HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(GoneException.class)
+    ModelAndView gone() {
+        return page("error/410", HttpStatus.GONE);
+    }
+
+    /** An earlier slug: 301 to where the thing lives now. */
+    @ExceptionHandler(MovedPermanently.class)
+    ModelAndView moved(MovedPermanently moved) {
+        RedirectView redirect = new RedirectView(moved.location());
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        return new ModelAndView(redirect);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
