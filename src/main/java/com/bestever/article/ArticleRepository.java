@@ -78,13 +78,29 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
             """)
     java.util.List<Article> findPublicByFilm(Long filmId, Instant now);
 
-    /** The genres that have a public review, for the site's navigation. */
+    /**
+     * The review page's neighbours: other public reviews of the same film or in the same genre,
+     * newest first, for "Other reviews of this film" and "More in {genre}".
+     */
     @Query("""
-            select g from Genre g
-             where exists (select 1 from Article a where a.genre = g and a.publicFrom <= :now)
+            select a from Article a
+              join fetch a.genre join fetch a.film join fetch a.author
+             where (a.film.id = :filmId or a.genre.id = :genreId)
+               and a.id <> :exceptId
+               and a.publicFrom <= :now
+             order by a.publicFrom desc, a.id desc
+             limit 12
+            """)
+    java.util.List<Article> findPublicNeighbours(Long filmId, Long genreId, Long exceptId, Instant now);
+
+    /** Every genre with its number of public reviews (only genres that have one), by name. */
+    @Query("""
+            select new com.bestever.article.GenreCount(g, count(a)) from Article a join a.genre g
+             where a.publicFrom <= :now
+             group by g
              order by g.name
             """)
-    java.util.List<com.bestever.genre.Genre> findGenresWithPublicReviews(Instant now);
+    java.util.List<GenreCount> countPublicByGenre(Instant now);
 
     boolean existsBySlug(String slug);
 

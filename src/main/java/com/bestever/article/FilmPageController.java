@@ -33,9 +33,10 @@ class FilmPageController {
                 .orElseThrow(() -> MovedPermanently.orNotFound(
                         films.currentSlugFor(slug).map(current -> "/films/" + current), "film " + slug));
         model.addAttribute("film", film);
-        model.addAttribute("reviews", reviews.aboutFilm(film.getId()));
+        var aboutFilm = reviews.aboutFilm(film.getId());
+        model.addAttribute("reviews", aboutFilm);
         model.addAttribute("polls", polls.aboutFilm(film.getId()));
-        model.addAttribute("meta", metas.film(film));
+        model.addAttribute("meta", metas.film(film, aboutFilm));
         return "article/film";
     }
 }

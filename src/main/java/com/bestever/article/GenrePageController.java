@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Best Ever Drama Movie?": every public review in a genre. */
+/** The genres: {@code /genres}, every genre readers can find, and "Best Ever Drama Movie?", every public review in one. */
 @Controller
 class GenrePageController {
 
@@ -23,6 +23,15 @@ class GenrePageController {
         this.genres = genres;
         this.reviews = reviews;
         this.metas = metas;
+    }
+
+    /** Every genre that has public reviews, with how many. */
+    @GetMapping("/genres")
+    String genres(Model model) {
+        var genres = reviews.genres();
+        model.addAttribute("genres", genres);
+        model.addAttribute("meta", metas.genres(genres));
+        return "article/genres";
     }
 
     @GetMapping("/genres/{slug}")

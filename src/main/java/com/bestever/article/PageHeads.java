@@ -123,7 +123,7 @@ class PageHeads {
     }
 
     /** A film's page: the Movie. */
-    public PageMeta film(Film film) {
+    public PageMeta film(Film film, List<?> reviews) {
         String canonical = site.absolute("/films/" + film.getSlug());
         String directed =
                 film.getDirectors().isEmpty() ? "" : ", directed by " + String.join(", ", film.getDirectors());
@@ -131,7 +131,7 @@ class PageHeads {
                 + site.siteName() + " reviews and the readers’ polls.";
         Map<String, Object> movie = movie(film, true);
         movie.put("description", description);
-        return new PageMeta(
+        PageMeta meta = new PageMeta(
                 film.getTitle() + " (" + film.getReleaseYear() + ") — " + site.siteName(),
                 description,
                 canonical,
@@ -141,6 +141,7 @@ class PageHeads {
                 null,
                 null,
                 jsonLd.graph(List.of(movie)));
+        return reviews.isEmpty() ? meta.noindexed() : meta;
     }
 
     /** A critic's page: a ProfilePage about the Person. */
@@ -171,16 +172,18 @@ class PageHeads {
                         site.absolute(path),
                         "description",
                         author.getBio().isBlank() ? null : author.getBio()));
-        return new PageMeta(
-                author.getName() + paged(page) + " — " + site.siteName(),
-                description + paged(page),
-                listing(path, page),
-                "website",
-                null,
-                null,
-                null,
-                null,
-                jsonLd.graph(List.of(profile)));
+        return thinUnlessAny(
+                reviews,
+                new PageMeta(
+                        author.getName() + paged(page) + " — " + site.siteName(),
+                        description + paged(page),
+                        listing(path, page),
+                        "website",
+                        null,
+                        null,
+                        null,
+                        null,
+                        jsonLd.graph(List.of(profile))));
     }
 
     /** A genre's page: "Best Ever Drama Movie?", the reviews that argue for it. */
@@ -208,16 +211,45 @@ class PageHeads {
                         List.of(
                                 crumb(1, site.siteName(), site.absolute("/")),
                                 crumb(2, genre.kicker(), site.absolute(path)))));
-        return new PageMeta(
-                genre.kicker() + paged(page) + " — " + site.siteName(),
-                description + paged(page),
-                listing(path, page),
-                "website",
-                null,
-                null,
-                null,
-                null,
-                jsonLd.graph(List.of(collection)));
+        return thinUnlessAny(
+                reviews,
+                new PageMeta(
+                        genre.kicker() + paged(page) + " — " + site.siteName(),
+                        description + paged(page),
+                        listing(path, page),
+                        "website",
+                        null,
+                        null,
+                        null,
+                        null,
+                        jsonLd.graph(List.of(collection))));
+    }
+
+    /** {@code /genres}: every genre with public reviews, as a list of the genre pages. */
+    public PageMeta genres(List<GenreCount> genres) {
+        String canonical = site.absolute("/genres");
+        String description = "Every genre " + site.siteName()
+                + " has argued about, with how many reviews make the case for its best ever movie.";
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (GenreCount count : genres) {
+            items.add(crumb(
+                    items.size() + 1,
+                    count.genre().kicker(),
+                    site.absolute("/genres/" + count.genre().getSlug())));
+        }
+        Map<String, Object> collection = thing(
+                "CollectionPage",
+                "@id",
+                canonical,
+                "url",
+                canonical,
+                "name",
+                "Genres — " + site.siteName(),
+                "description",
+                description,
+                "mainEntity",
+                thing("ItemList", "itemListElement", items));
+        return PageMeta.page("Genres — " + site.siteName(), description, canonical, jsonLd.graph(List.of(collection)));
     }
 
     /** The film as a schema.org Movie; the cast only where the page loaded it (the film page). */
@@ -265,6 +297,14 @@ class PageHeads {
                 site.absolute("/"),
                 "logo",
                 thing("ImageObject", "url", site.absolute("/favicon.svg")));
+    }
+
+    /**
+     * A film, critic or genre page with no public review is a thin page: it answers (links to it
+     * stay good) but asks search engines to leave it out, and the sitemap does not list it.
+     */
+    private static PageMeta thinUnlessAny(Page<?> reviews, PageMeta meta) {
+        return reviews.getTotalElements() == 0 ? meta.noindexed() : meta;
     }
 
     private static Map<String, Object> crumb(int position, String name, String url) {

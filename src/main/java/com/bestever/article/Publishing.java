@@ -33,6 +33,7 @@ public class Publishing {
     private final Revisions revisions;
     private final ApplicationEventPublisher events;
     private final Markdown markdown;
+    private final Reviews reviews;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -43,9 +44,11 @@ public class Publishing {
             Revisions revisions,
             ApplicationEventPublisher events,
             Markdown markdown,
+            Reviews reviews,
             Clock clock,
             BestEverProperties properties) {
         this.markdown = markdown;
+        this.reviews = reviews;
         this.articles = articles;
         this.formCheck = formCheck;
         this.polls = polls;
@@ -91,10 +94,11 @@ public class Publishing {
     public ReviewPage preview(Long id, SignedIn signedIn) {
         Article article = editable(id, signedIn);
         org.hibernate.Hibernate.initialize(article.getFilm().getDirectors());
-        return new ReviewPage(
+        return ReviewPage.of(
                 article,
                 markdown.toSafeHtml(article.getBody()),
-                polls.pollOf(id).orElse(null));
+                polls.pollOf(id).orElse(null),
+                reviews.neighbours(article));
     }
 
     @Transactional(readOnly = true)

@@ -31,11 +31,23 @@ public class Reviews {
     public Optional<ReviewPage> page(String slug) {
         return articles.findPublicBySlug(slug, clock.instant()).map(article -> {
             Hibernate.initialize(article.getFilm().getDirectors());
-            return new ReviewPage(
+            return ReviewPage.of(
                     article,
                     markdown.toSafeHtml(article.getBody()),
-                    polls.findByArticleId(article.getId()).orElse(null));
+                    polls.findByArticleId(article.getId()).orElse(null),
+                    neighbours(article));
         });
+    }
+
+    /** Other public reviews of the review's film or in its genre, newest first (for its "read next" lists). */
+    List<Article> neighbours(Article article) {
+        return articles.findPublicNeighbours(
+                article.getFilm().getId(), article.getGenre().getId(), article.getId(), clock.instant());
+    }
+
+    /** Every genre that has public reviews, with how many. */
+    public List<GenreCount> genres() {
+        return articles.countPublicByGenre(clock.instant());
     }
 
     /** Where an earlier slug of a public review points now. */
