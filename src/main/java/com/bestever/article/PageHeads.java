@@ -174,15 +174,10 @@ class PageHeads {
                         author.getBio().isBlank() ? null : author.getBio()));
         return thinUnlessAny(
                 reviews,
-                new PageMeta(
+                PageMeta.page(
                         author.getName() + paged(page) + " — " + site.siteName(),
                         description + paged(page),
                         listing(path, page),
-                        "website",
-                        null,
-                        null,
-                        null,
-                        null,
                         jsonLd.graph(List.of(profile))));
     }
 
@@ -213,15 +208,10 @@ class PageHeads {
                                 crumb(2, genre.kicker(), site.absolute(path)))));
         return thinUnlessAny(
                 reviews,
-                new PageMeta(
+                PageMeta.page(
                         genre.kicker() + paged(page) + " — " + site.siteName(),
                         description + paged(page),
                         listing(path, page),
-                        "website",
-                        null,
-                        null,
-                        null,
-                        null,
                         jsonLd.graph(List.of(collection))));
     }
 
