@@ -9,6 +9,7 @@ import com.bestever.genre.Genre;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.JsonLd;
 import com.bestever.system.PageMeta;
+import com.bestever.system.Picture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,16 +111,22 @@ class PageHeads {
                         crumb(1, site.siteName(), site.absolute("/")),
                         crumb(2, genre.kicker(), site.absolute("/genres/" + genre.getSlug())),
                         crumb(3, review.getTitle(), canonical)));
-        return new PageMeta(
-                review.getTitle() + ": " + genre.kicker() + " — " + site.siteName(),
-                review.getPullQuote(),
-                canonical,
-                "article",
-                film.getPosterUrl(),
-                review.getPublishAt(),
-                modified,
-                authorUrl,
-                jsonLd.graph(List.of(reviewLd, breadcrumbs)));
+        Picture shared = review.sharedPicture();
+        if (shared != null) {
+            reviewLd.put("image", imageUrl(shared));
+        }
+        return shared(
+                new PageMeta(
+                        review.getTitle() + ": " + genre.kicker() + " — " + site.siteName(),
+                        review.getPullQuote(),
+                        canonical,
+                        "article",
+                        null,
+                        review.getPublishAt(),
+                        modified,
+                        authorUrl,
+                        jsonLd.graph(List.of(reviewLd, breadcrumbs))),
+                shared);
     }
 
     /** A film's page: the Movie. */
@@ -131,16 +138,13 @@ class PageHeads {
                 + site.siteName() + " reviews and the readers’ polls.";
         Map<String, Object> movie = movie(film, true);
         movie.put("description", description);
-        PageMeta meta = new PageMeta(
-                film.getTitle() + " (" + film.getReleaseYear() + ") — " + site.siteName(),
-                description,
-                canonical,
-                "website",
-                film.getPosterUrl(),
-                null,
-                null,
-                null,
-                jsonLd.graph(List.of(movie)));
+        PageMeta meta = shared(
+                PageMeta.page(
+                        film.getTitle() + " (" + film.getReleaseYear() + ") — " + site.siteName(),
+                        description,
+                        canonical,
+                        jsonLd.graph(List.of(movie))),
+                film.getPoster());
         return reviews.isEmpty() ? meta.noindexed() : meta;
     }
 
@@ -269,7 +273,7 @@ class PageHeads {
                 "actor",
                 actors,
                 "image",
-                film.getPosterUrl(),
+                imageUrl(film.getPoster()),
                 "duration",
                 film.getRuntimeMinutes() == null ? null : "PT" + film.getRuntimeMinutes() + "M",
                 "countryOfOrigin",
@@ -287,6 +291,20 @@ class PageHeads {
                 site.absolute("/"),
                 "logo",
                 thing("ImageObject", "url", site.absolute("/favicon.svg")));
+    }
+
+    /** The absolute address of the picture's rendition for sharing, or null. */
+    private String imageUrl(Picture picture) {
+        return picture == null ? null : site.absolute(picture.url(picture.shareWidth()));
+    }
+
+    /** The page shared with its picture (Open Graph, Twitter's large card), if it has one. */
+    private PageMeta shared(PageMeta meta, Picture picture) {
+        if (picture == null) {
+            return meta;
+        }
+        int width = picture.shareWidth();
+        return meta.withImage(imageUrl(picture), width, picture.heightAt(width));
     }
 
     /**

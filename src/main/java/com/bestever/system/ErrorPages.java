@@ -8,6 +8,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.view.RedirectView;
@@ -42,6 +43,12 @@ class ErrorPages {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ModelAndView badRequest() {
         return page("error/4xx", HttpStatus.BAD_REQUEST);
+    }
+
+    /** An upload beyond the multipart limit: the form cannot be shown again, so a page says what happened. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge() {
+        return page("error/4xx", HttpStatus.CONTENT_TOO_LARGE);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
