@@ -98,7 +98,10 @@ class HeadTests {
         assertThat(meta(page, "og:description")).isEqualTo(pullQuote);
         assertThat(meta(page, "article:published_time")).startsWith("2025-12-09T");
         assertThat(meta(page, "article:author")).isEqualTo(BASE + "/authors/philip-dale");
-        assertThat(meta(page, "twitter:card")).isEqualTo("summary");
+        assertThat(meta(page, "twitter:card")).isEqualTo("summary_large_image");
+        assertThat(meta(page, "og:image")).matches(BASE + "/images/[0-9a-f]{24}-1000\\.jpg");
+        assertThat(meta(page, "og:image:width")).isEqualTo("1000");
+        assertThat(meta(page, "og:image:height")).isEqualTo("1500");
         assertThat(meta(page, "twitter:title")).isEqualTo(page.title());
         assertThat(page.selectFirst("link[rel=alternate][type=application/atom+xml]")
                         .attr("href"))
@@ -156,7 +159,9 @@ class HeadTests {
         assertThat(movie.path("dateCreated").asString()).isEqualTo("1959");
         assertThat(movie.path("director").get(0).path("@type").asString()).isEqualTo("Person");
         assertThat(movie.path("director").get(0).path("name").asString()).isEqualTo("François Truffaut");
-        assertThat(movie.has("image")).isFalse();
+        // The sample film's generated poster, at its share width.
+        assertThat(movie.path("image").asString()).matches(BASE + "/images/[0-9a-f]{24}-1000\\.jpg");
+        assertThat(review.path("image").asString()).isEqualTo(movie.path("image").asString());
 
         JsonNode crumbs = ofType(items, "BreadcrumbList").path("itemListElement");
         assertThat(crumbs.values())
