@@ -79,6 +79,18 @@ public class Article extends AuditedBy implements PublicContent {
     @Column(name = "public_from", insertable = false, updatable = false)
     private Instant publicFrom;
 
+    /** The title search results and share cards show instead of the review's own; null: the review's. */
+    @Column(name = "seo_title", length = 200)
+    private String seoTitle;
+
+    /** The description search results and share cards show instead of the pull quote; null: the pull quote. */
+    @Column(name = "seo_description", length = 400)
+    private String seoDescription;
+
+    /** Whether search engines are asked to leave the review out (and the sitemap leaves it out). */
+    @Column(nullable = false)
+    private boolean noindex;
+
     /** The review's own wide still, for its header and its share card; null when it has none. */
     @Embedded
     @AttributeOverride(name = "key", column = @Column(name = "still_key"))
@@ -235,6 +247,25 @@ public class Article extends AuditedBy implements PublicContent {
 
     public void setPublishAt(Instant publishAt) {
         this.publishAt = publishAt;
+    }
+
+    public String getSeoTitle() {
+        return seoTitle;
+    }
+
+    public String getSeoDescription() {
+        return seoDescription;
+    }
+
+    public boolean isNoindex() {
+        return noindex;
+    }
+
+    /** How the review appears in search results: its own title and description, or none (null) to use the defaults. */
+    public void setSearchAppearance(String title, String description, boolean leaveOut) {
+        this.seoTitle = title;
+        this.seoDescription = description;
+        this.noindex = leaveOut;
     }
 
     /** The review's still, or null. */

@@ -117,16 +117,29 @@ class PageHeads {
         }
         return shared(
                 new PageMeta(
-                        review.getTitle() + ": " + genre.kicker() + " — " + site.siteName(),
-                        review.getPullQuote(),
+                        searchTitle(review),
+                        searchDescription(review),
                         canonical,
                         "article",
                         null,
                         review.getPublishAt(),
                         modified,
                         authorUrl,
-                        jsonLd.graph(List.of(reviewLd, breadcrumbs))),
+                        jsonLd.graph(List.of(reviewLd, breadcrumbs)),
+                        review.isNoindex()),
                 shared);
+    }
+
+    /** The title a review shows search results and share cards: its editor's, or the review's with its kicker. */
+    String searchTitle(Article review) {
+        return review.getSeoTitle() != null
+                ? review.getSeoTitle()
+                : review.getTitle() + ": " + review.getGenre().kicker() + " — " + site.siteName();
+    }
+
+    /** The description a review shows search results: its editor's, or its pull quote. */
+    static String searchDescription(Article review) {
+        return review.getSeoDescription() != null ? review.getSeoDescription() : review.getPullQuote();
     }
 
     /** A film's page: the Movie. */

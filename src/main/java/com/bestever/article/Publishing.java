@@ -5,6 +5,7 @@ import com.bestever.poll.PollDesk;
 import com.bestever.poll.VoteQuestion;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.ContentChanged;
+import com.bestever.system.Images;
 import com.bestever.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public class Publishing {
     private final ApplicationEventPublisher events;
     private final Markdown markdown;
     private final Reviews reviews;
+    private final Images images;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -45,8 +47,10 @@ public class Publishing {
             ApplicationEventPublisher events,
             Markdown markdown,
             Reviews reviews,
+            Images images,
             Clock clock,
             BestEverProperties properties) {
+        this.images = images;
         this.markdown = markdown;
         this.reviews = reviews;
         this.articles = articles;
@@ -124,6 +128,7 @@ public class Publishing {
                 form.getVerdict().strip());
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
+        applyAppearance(article, form, checked);
         articles.saveAndFlush(article);
         polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
@@ -154,10 +159,29 @@ public class Publishing {
         article.setVerdict(form.getVerdict().strip());
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
+        applyAppearance(article, form, checked);
         articles.saveAndFlush(article);
         polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
         return new Saved(Outcome.SAVED, id);
+    }
+
+    /** The still (stored now, so a refused save keeps none) and the search appearance. */
+    private void applyAppearance(Article article, ArticleForm form, ReviewFormCheck.Checked checked) {
+        String alt = form.getStillAlt() == null ? "" : form.getStillAlt().strip();
+        if (checked.still() != null) {
+            article.setStill(images.store(checked.still(), alt));
+        } else if (form.isRemoveStill()) {
+            article.setStill(null);
+        } else if (article.getStill() != null) {
+            article.setStill(article.getStill().describedAs(alt));
+        }
+        article.setSearchAppearance(
+                blankToNull(form.getSeoTitle()), blankToNull(form.getSeoDescription()), form.isNoindex());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Takes a review off the public site: back to draft (its old publish time is kept for the form). */

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * memory, however many reviews there are. Past {@link #urlsPerSitemap()} URLs, {@code /sitemap.xml}
  * is an index of {@code /sitemap-1.xml}, {@code /sitemap-2.xml}, ….
  *
- * <p>Only pages with public content are listed: the home page and {@code /genres} once a review is
+ * <p>Only pages with public content are listed (a review its editor marked noindex is not): the home page and {@code /genres} once a review is
  * public, and a film, author or genre page only while it has a public review (without one it is a
  * thin page marked {@code noindex}).
  *
@@ -35,7 +35,7 @@ class Sitemaps {
 
     private static final String PUBLIC_REVIEWS = """
             with public_now as (
-                select id, slug, genre_id, film_id, author_id, greatest(updated_at, publish_at) as changed
+                select id, slug, genre_id, film_id, author_id, noindex, greatest(updated_at, publish_at) as changed
                   from public_review
                  where public_from <= ?
             )
@@ -49,7 +49,7 @@ class Sitemaps {
                 union all
                 select 0, 1, '/genres', max(changed) from public_now having count(*) > 0
                 union all
-                select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r
+                select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r where not r.noindex
                 union all
                 select 2, f.id, '/films/' || f.slug,
                        greatest(f.updated_at, (select max(r.changed) from public_now r where r.film_id = f.id))
@@ -76,7 +76,7 @@ class Sitemaps {
     private static final String PAGE = URLS + "select path, lastmod from url order by kind, id offset ? limit ?";
 
     private static final String COUNT = PUBLIC_REVIEWS + """
-            select (select count(*) from public_now)
+            select (select count(*) from public_now where not noindex)
                  + (select case when count(*) > 0 then 2 else 0 end from public_now)
                  + (select count(distinct film_id) from public_now)
                  + (select count(distinct author_id) from public_now)

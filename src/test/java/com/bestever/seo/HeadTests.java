@@ -161,7 +161,8 @@ class HeadTests {
         assertThat(movie.path("director").get(0).path("name").asString()).isEqualTo("François Truffaut");
         // The sample film's generated poster, at its share width.
         assertThat(movie.path("image").asString()).matches(BASE + "/images/[0-9a-f]{24}-1000\\.jpg");
-        assertThat(review.path("image").asString()).isEqualTo(movie.path("image").asString());
+        assertThat(review.path("image").asString())
+                .isEqualTo(movie.path("image").asString());
 
         JsonNode crumbs = ofType(items, "BreadcrumbList").path("itemListElement");
         assertThat(crumbs.values())
