@@ -78,9 +78,9 @@ public class Picture {
         return url(widthNear(640));
     }
 
-    /** The rendition to share (Open Graph): the largest, at most 1200 pixels wide. */
+    /** The rendition to share (Open Graph): the largest, at most 1280 pixels wide. */
     public int shareWidth() {
-        return widthNear(1200);
+        return widthNear(1280);
     }
 
     /** The height of the rendition {@code renditionWidth} pixels wide. */
