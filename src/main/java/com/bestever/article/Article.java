@@ -6,9 +6,12 @@ import com.bestever.genre.Genre;
 import com.bestever.system.AuditedBy;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.ContentChanges;
+import com.bestever.system.Picture;
 import com.bestever.system.PublicContent;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
@@ -75,6 +78,26 @@ public class Article extends AuditedBy implements PublicContent {
             event = {org.hibernate.generator.EventType.INSERT, org.hibernate.generator.EventType.UPDATE})
     @Column(name = "public_from", insertable = false, updatable = false)
     private Instant publicFrom;
+
+    /** The title search results and share cards show instead of the review's own; null: the review's. */
+    @Column(name = "seo_title", length = 200)
+    private String seoTitle;
+
+    /** The description search results and share cards show instead of the pull quote; null: the pull quote. */
+    @Column(name = "seo_description", length = 400)
+    private String seoDescription;
+
+    /** Whether search engines are asked to leave the review out (and the sitemap leaves it out). */
+    @Column(nullable = false)
+    private boolean noindex;
+
+    /** The review's own wide still, for its header and its share card; null when it has none. */
+    @Embedded
+    @AttributeOverride(name = "key", column = @Column(name = "still_key"))
+    @AttributeOverride(name = "width", column = @Column(name = "still_width"))
+    @AttributeOverride(name = "height", column = @Column(name = "still_height"))
+    @AttributeOverride(name = "alt", column = @Column(name = "still_alt"))
+    private Picture still;
 
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -224,6 +247,39 @@ public class Article extends AuditedBy implements PublicContent {
 
     public void setPublishAt(Instant publishAt) {
         this.publishAt = publishAt;
+    }
+
+    public String getSeoTitle() {
+        return seoTitle;
+    }
+
+    public String getSeoDescription() {
+        return seoDescription;
+    }
+
+    public boolean isNoindex() {
+        return noindex;
+    }
+
+    /** How the review appears in search results: its own title and description, or none (null) to use the defaults. */
+    public void setSearchAppearance(String title, String description, boolean leaveOut) {
+        this.seoTitle = title;
+        this.seoDescription = description;
+        this.noindex = leaveOut;
+    }
+
+    /** The review's still, or null. */
+    public Picture getStill() {
+        return still == null || still.getKey() == null ? null : still;
+    }
+
+    public void setStill(Picture still) {
+        this.still = still;
+    }
+
+    /** The picture a share card shows: the review's still, else its film's poster, else null. */
+    public Picture sharedPicture() {
+        return getStill() != null ? getStill() : film.getPoster();
     }
 
     public List<Recommendation> getRecommendations() {

@@ -5,6 +5,7 @@ import com.bestever.admin.SignedIn;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.FilmRepository;
 import com.bestever.genre.GenreRepository;
+import com.bestever.system.BestEverProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Arrays;
@@ -38,13 +39,17 @@ class ArticleAdminController {
     private final AuthorRepository authors;
     private final Accounts accounts;
 
+    private final BestEverProperties site;
+
     ArticleAdminController(
             ArticleRepository articles,
             Publishing publishing,
             GenreRepository genres,
             FilmRepository films,
             AuthorRepository authors,
-            Accounts accounts) {
+            Accounts accounts,
+            BestEverProperties site) {
+        this.site = site;
         this.articles = articles;
         this.publishing = publishing;
         this.genres = genres;
@@ -169,7 +174,9 @@ class ArticleAdminController {
                 signedIn.isEditor()
                         ? List.of(ArticleStatus.values())
                         : List.of(ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW));
-        model.addAttribute("genres", genres.findAllByOrderByNameAsc());
+        var allGenres = genres.findAllByOrderByNameAsc();
+        model.addAttribute("genres", allGenres);
+        model.addAttribute("snippet", SearchSnippet.of(form, allGenres, site.baseUrl(), site.siteName()));
         model.addAttribute("films", films.findAllByOrderByTitleAsc());
         model.addAttribute("authors", authors.findAllByOrderByNameAsc());
         model.addAttribute("zone", publishing.zone());

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The article form as the editor typed it (field names as in DESIGN.md). Never an entity:
@@ -80,6 +81,23 @@ public class ArticleForm {
 
     private String publishAt = "";
 
+    /** Search appearance: blank title and description mean the defaults (the title with its kicker, the pull quote). */
+    @Size(max = 200, message = "Keep the search title under 200 characters (about 60 show in results).")
+    private String seoTitle = "";
+
+    @Size(max = 400, message = "Keep the search description under 400 characters (about 155 show in results).")
+    private String seoDescription = "";
+
+    private boolean noindex;
+
+    /** A new still for the review's header and share card; empty when none came with the form. */
+    private MultipartFile still;
+
+    @Size(max = 300, message = "Use at most 300 characters.")
+    private String stillAlt = "";
+
+    private boolean removeStill;
+
     /** A blank form for a new review, with the house's two default poll options. */
     static ArticleForm blank() {
         ArticleForm form = new ArticleForm();
@@ -102,6 +120,10 @@ public class ArticleForm {
         form.verdict = article.getVerdict();
         form.status = article.getStatus();
         form.publishAt = Dates.input(article.getPublishAt(), zone);
+        form.seoTitle = article.getSeoTitle() == null ? "" : article.getSeoTitle();
+        form.seoDescription = article.getSeoDescription() == null ? "" : article.getSeoDescription();
+        form.noindex = article.isNoindex();
+        form.stillAlt = article.getStill() == null ? "" : article.getStill().getAlt();
         for (Recommendation recommendation : article.getRecommendations()) {
             form.recommendations.add(new RecommendationForm(recommendation.getText(), recommendation.getUrl()));
         }
@@ -361,5 +383,58 @@ public class ArticleForm {
         public void setUrl(String url) {
             this.url = url;
         }
+    }
+
+    public String getSeoTitle() {
+        return seoTitle;
+    }
+
+    public void setSeoTitle(String seoTitle) {
+        this.seoTitle = seoTitle;
+    }
+
+    public String getSeoDescription() {
+        return seoDescription;
+    }
+
+    public void setSeoDescription(String seoDescription) {
+        this.seoDescription = seoDescription;
+    }
+
+    public boolean isNoindex() {
+        return noindex;
+    }
+
+    public void setNoindex(boolean noindex) {
+        this.noindex = noindex;
+    }
+
+    public MultipartFile getStill() {
+        return still;
+    }
+
+    public void setStill(MultipartFile still) {
+        this.still = still;
+    }
+
+    /** Whether a new still came with the form. */
+    boolean hasNewStill() {
+        return still != null && !still.isEmpty();
+    }
+
+    public String getStillAlt() {
+        return stillAlt;
+    }
+
+    public void setStillAlt(String stillAlt) {
+        this.stillAlt = stillAlt;
+    }
+
+    public boolean isRemoveStill() {
+        return removeStill;
+    }
+
+    public void setRemoveStill(boolean removeStill) {
+        this.removeStill = removeStill;
     }
 }

@@ -78,15 +78,48 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
             """)
     java.util.List<Article> findPublicByFilm(Long filmId, Instant now);
 
-    /** The genres that have a public review, for the site's navigation. */
+    /**
+     * The review page's neighbours: other public reviews of the same film or in the same genre,
+     * newest first, for "Other reviews of this film" and "More in {genre}".
+     */
     @Query("""
-            select g from Genre g
-             where exists (select 1 from Article a where a.genre = g and a.publicFrom <= :now)
+            select a from Article a
+              join fetch a.genre join fetch a.film join fetch a.author
+             where (a.film.id = :filmId or a.genre.id = :genreId)
+               and a.id <> :exceptId
+               and a.publicFrom <= :now
+             order by a.publicFrom desc, a.id desc
+             limit 12
+            """)
+    java.util.List<Article> findPublicNeighbours(Long filmId, Long genreId, Long exceptId, Instant now);
+
+    /** Every genre with its number of public reviews (only genres that have one), by name. */
+    @Query("""
+            select new com.bestever.article.GenreCount(g, count(a)) from Article a join a.genre g
+             where a.publicFrom <= :now
+             group by g
              order by g.name
             """)
-    java.util.List<com.bestever.genre.Genre> findGenresWithPublicReviews(Instant now);
+    java.util.List<GenreCount> countPublicByGenre(Instant now);
 
     boolean existsBySlug(String slug);
+
+    /** Whether a review that had been public at {@code now} was deleted from this slug (current or earlier). */
+    @Query(value = """
+            select exists (select 1 from review_tombstone t where t.slug = :slug and t.public_from <= :now)
+            """, nativeQuery = true)
+    boolean wasDeletedFrom(String slug, Instant now);
+
+    /** Keeps the slugs of a review about to be deleted (its own and its earlier ones) as tombstones: they answer 410. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(value = """
+            insert into review_tombstone (slug, public_from)
+            select a.slug, a.public_from from article a where a.id = :id
+             union
+            select e.slug, a.public_from from article_earlier_slug e join article a on a.id = e.article_id where a.id = :id
+            on conflict (slug) do update set public_from = excluded.public_from, deleted_at = now()
+            """, nativeQuery = true)
+    void bury(Long id);
 
     // --- The newsroom (admin) side ---------------------------------------------------------
 

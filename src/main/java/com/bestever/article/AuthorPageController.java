@@ -2,6 +2,7 @@ package com.bestever.article;
 
 import com.bestever.author.Author;
 import com.bestever.author.AuthorRepository;
+import com.bestever.system.MovedPermanently;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 import org.springframework.stereotype.Controller;
@@ -26,7 +27,9 @@ class AuthorPageController {
 
     @GetMapping("/authors/{slug}")
     String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        Author author = authors.findBySlug(slug).orElseThrow(() -> new NotFoundException("author " + slug));
+        Author author = authors.findBySlug(slug)
+                .orElseThrow(() -> MovedPermanently.orNotFound(
+                        authors.currentSlugFor(slug).map(current -> "/authors/" + current), "author " + slug));
         var byAuthor = reviews.byAuthor(author.getId(), PageNumber.of(page));
         if (byAuthor.isEmpty() && page > 1) {
             throw new NotFoundException("page " + page);

@@ -3,7 +3,7 @@ package com.bestever.article;
 import com.bestever.film.Film;
 import com.bestever.film.FilmRepository;
 import com.bestever.poll.Polls;
-import com.bestever.system.NotFoundException;
+import com.bestever.system.MovedPermanently;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -29,11 +29,14 @@ class FilmPageController {
     @GetMapping("/films/{slug}")
     @Transactional(readOnly = true)
     public String film(@PathVariable String slug, Model model) {
-        Film film = films.findBySlug(slug).orElseThrow(() -> new NotFoundException("film " + slug));
+        Film film = films.findBySlug(slug)
+                .orElseThrow(() -> MovedPermanently.orNotFound(
+                        films.currentSlugFor(slug).map(current -> "/films/" + current), "film " + slug));
         model.addAttribute("film", film);
-        model.addAttribute("reviews", reviews.aboutFilm(film.getId()));
+        var aboutFilm = reviews.aboutFilm(film.getId());
+        model.addAttribute("reviews", aboutFilm);
         model.addAttribute("polls", polls.aboutFilm(film.getId()));
-        model.addAttribute("meta", metas.film(film));
+        model.addAttribute("meta", metas.film(film, aboutFilm));
         return "article/film";
     }
 }

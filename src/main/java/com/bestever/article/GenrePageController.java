@@ -2,6 +2,7 @@ package com.bestever.article;
 
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
+import com.bestever.system.MovedPermanently;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 import org.springframework.stereotype.Controller;
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Best Ever Drama Movie?": every public review in a genre. */
+/** The genres: {@code /genres}, every genre readers can find, and "Best Ever Drama Movie?", every public review in one. */
 @Controller
 class GenrePageController {
 
@@ -24,9 +25,20 @@ class GenrePageController {
         this.metas = metas;
     }
 
+    /** Every genre that has public reviews, with how many. */
+    @GetMapping("/genres")
+    String genres(Model model) {
+        var genres = reviews.genres();
+        model.addAttribute("genres", genres);
+        model.addAttribute("meta", metas.genres(genres));
+        return "article/genres";
+    }
+
     @GetMapping("/genres/{slug}")
     String genre(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
-        Genre genre = genres.findBySlug(slug).orElseThrow(() -> new NotFoundException("genre " + slug));
+        Genre genre = genres.findBySlug(slug)
+                .orElseThrow(() -> MovedPermanently.orNotFound(
+                        genres.currentSlugFor(slug).map(current -> "/genres/" + current), "genre " + slug));
         var inGenre = reviews.inGenre(genre.getId(), PageNumber.of(page));
         if (inGenre.isEmpty() && page > 1) {
             throw new NotFoundException("page " + page);

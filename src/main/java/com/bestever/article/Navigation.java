@@ -1,23 +1,26 @@
 package com.bestever.article;
 
-import com.bestever.genre.Genre;
 import com.bestever.system.ContentChanged;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The site's navigation, built from what readers can find: one entry per genre that has a public
- * review. Every page's header shows it ({@code ${@navigation.genres()}} in the layout), so it is
- * kept in memory; a content change drops it, and a scheduled review going public is seen within
- * a minute at most.
+ * The site's navigation, built from what readers can find: the genres with the most public
+ * reviews (at most {@link #SHOWN}, by name), then every genre at {@code /genres}. Every page's
+ * header shows it ({@code ${@navigation.genres()}} in the layout), so it is kept in memory; a
+ * content change drops it, and a scheduled review going public is seen within a minute at most.
  */
 @Component("navigation")
 public class Navigation {
+
+    /** How many genres the header names; the rest are one click away on {@code /genres}. */
+    static final int SHOWN = 6;
 
     /** One entry of the site's navigation. */
     public record Entry(String name, String slug) {}
@@ -27,8 +30,12 @@ public class Navigation {
     Navigation(ArticleRepository articles, Clock clock) {
         this.genres = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofMinutes(1))
-                .build(key -> articles.findGenresWithPublicReviews(clock.instant()).stream()
-                        .map(Navigation::entry)
+                .build(key -> articles.countPublicByGenre(clock.instant()).stream()
+                        .sorted(Comparator.comparingLong(GenreCount::reviews).reversed())
+                        .limit(SHOWN)
+                        .map(count ->
+                                new Entry(count.genre().getName(), count.genre().getSlug()))
+                        .sorted(Comparator.comparing(Entry::name))
                         .toList());
     }
 
@@ -49,9 +56,5 @@ public class Navigation {
     @TransactionalEventListener(fallbackExecution = true)
     void contentChanged(ContentChanged event) {
         genres.invalidateAll();
-    }
-
-    private static Entry entry(Genre genre) {
-        return new Entry(genre.getName(), genre.getSlug());
     }
 }

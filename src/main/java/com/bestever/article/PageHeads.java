@@ -9,6 +9,7 @@ import com.bestever.genre.Genre;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.JsonLd;
 import com.bestever.system.PageMeta;
+import com.bestever.system.Picture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,20 +111,39 @@ class PageHeads {
                         crumb(1, site.siteName(), site.absolute("/")),
                         crumb(2, genre.kicker(), site.absolute("/genres/" + genre.getSlug())),
                         crumb(3, review.getTitle(), canonical)));
-        return new PageMeta(
-                review.getTitle() + ": " + genre.kicker() + " — " + site.siteName(),
-                review.getPullQuote(),
-                canonical,
-                "article",
-                film.getPosterUrl(),
-                review.getPublishAt(),
-                modified,
-                authorUrl,
-                jsonLd.graph(List.of(reviewLd, breadcrumbs)));
+        Picture shared = review.sharedPicture();
+        if (shared != null) {
+            reviewLd.put("image", imageUrl(shared));
+        }
+        return shared(
+                new PageMeta(
+                        searchTitle(review),
+                        searchDescription(review),
+                        canonical,
+                        "article",
+                        null,
+                        review.getPublishAt(),
+                        modified,
+                        authorUrl,
+                        jsonLd.graph(List.of(reviewLd, breadcrumbs)),
+                        review.isNoindex()),
+                shared);
+    }
+
+    /** The title a review shows search results and share cards: its editor's, or the review's with its kicker. */
+    String searchTitle(Article review) {
+        return review.getSeoTitle() != null
+                ? review.getSeoTitle()
+                : review.getTitle() + ": " + review.getGenre().kicker() + " — " + site.siteName();
+    }
+
+    /** The description a review shows search results: its editor's, or its pull quote. */
+    static String searchDescription(Article review) {
+        return review.getSeoDescription() != null ? review.getSeoDescription() : review.getPullQuote();
     }
 
     /** A film's page: the Movie. */
-    public PageMeta film(Film film) {
+    public PageMeta film(Film film, List<?> reviews) {
         String canonical = site.absolute("/films/" + film.getSlug());
         String directed =
                 film.getDirectors().isEmpty() ? "" : ", directed by " + String.join(", ", film.getDirectors());
@@ -131,16 +151,14 @@ class PageHeads {
                 + site.siteName() + " reviews and the readers’ polls.";
         Map<String, Object> movie = movie(film, true);
         movie.put("description", description);
-        return new PageMeta(
-                film.getTitle() + " (" + film.getReleaseYear() + ") — " + site.siteName(),
-                description,
-                canonical,
-                "website",
-                film.getPosterUrl(),
-                null,
-                null,
-                null,
-                jsonLd.graph(List.of(movie)));
+        PageMeta meta = shared(
+                PageMeta.page(
+                        film.getTitle() + " (" + film.getReleaseYear() + ") — " + site.siteName(),
+                        description,
+                        canonical,
+                        jsonLd.graph(List.of(movie))),
+                film.getPoster());
+        return reviews.isEmpty() ? meta.noindexed() : meta;
     }
 
     /** A critic's page: a ProfilePage about the Person. */
@@ -171,16 +189,13 @@ class PageHeads {
                         site.absolute(path),
                         "description",
                         author.getBio().isBlank() ? null : author.getBio()));
-        return new PageMeta(
-                author.getName() + paged(page) + " — " + site.siteName(),
-                description + paged(page),
-                listing(path, page),
-                "website",
-                null,
-                null,
-                null,
-                null,
-                jsonLd.graph(List.of(profile)));
+        return thinUnlessAny(
+                reviews,
+                PageMeta.page(
+                        author.getName() + paged(page) + " — " + site.siteName(),
+                        description + paged(page),
+                        listing(path, page),
+                        jsonLd.graph(List.of(profile))));
     }
 
     /** A genre's page: "Best Ever Drama Movie?", the reviews that argue for it. */
@@ -208,16 +223,40 @@ class PageHeads {
                         List.of(
                                 crumb(1, site.siteName(), site.absolute("/")),
                                 crumb(2, genre.kicker(), site.absolute(path)))));
-        return new PageMeta(
-                genre.kicker() + paged(page) + " — " + site.siteName(),
-                description + paged(page),
-                listing(path, page),
-                "website",
-                null,
-                null,
-                null,
-                null,
-                jsonLd.graph(List.of(collection)));
+        return thinUnlessAny(
+                reviews,
+                PageMeta.page(
+                        genre.kicker() + paged(page) + " — " + site.siteName(),
+                        description + paged(page),
+                        listing(path, page),
+                        jsonLd.graph(List.of(collection))));
+    }
+
+    /** {@code /genres}: every genre with public reviews, as a list of the genre pages. */
+    public PageMeta genres(List<GenreCount> genres) {
+        String canonical = site.absolute("/genres");
+        String description = "Every genre " + site.siteName()
+                + " has argued about, with how many reviews make the case for its best ever movie.";
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (GenreCount count : genres) {
+            items.add(crumb(
+                    items.size() + 1,
+                    count.genre().kicker(),
+                    site.absolute("/genres/" + count.genre().getSlug())));
+        }
+        Map<String, Object> collection = thing(
+                "CollectionPage",
+                "@id",
+                canonical,
+                "url",
+                canonical,
+                "name",
+                "Genres — " + site.siteName(),
+                "description",
+                description,
+                "mainEntity",
+                thing("ItemList", "itemListElement", items));
+        return PageMeta.page("Genres — " + site.siteName(), description, canonical, jsonLd.graph(List.of(collection)));
     }
 
     /** The film as a schema.org Movie; the cast only where the page loaded it (the film page). */
@@ -247,7 +286,7 @@ class PageHeads {
                 "actor",
                 actors,
                 "image",
-                film.getPosterUrl(),
+                imageUrl(film.getPoster()),
                 "duration",
                 film.getRuntimeMinutes() == null ? null : "PT" + film.getRuntimeMinutes() + "M",
                 "countryOfOrigin",
@@ -265,6 +304,28 @@ class PageHeads {
                 site.absolute("/"),
                 "logo",
                 thing("ImageObject", "url", site.absolute("/favicon.svg")));
+    }
+
+    /** The absolute address of the picture's rendition for sharing, or null. */
+    private String imageUrl(Picture picture) {
+        return picture == null ? null : site.absolute(picture.url(picture.shareWidth()));
+    }
+
+    /** The page shared with its picture (Open Graph, Twitter's large card), if it has one. */
+    private PageMeta shared(PageMeta meta, Picture picture) {
+        if (picture == null) {
+            return meta;
+        }
+        int width = picture.shareWidth();
+        return meta.withImage(imageUrl(picture), width, picture.heightAt(width));
+    }
+
+    /**
+     * A film, critic or genre page with no public review is a thin page: it answers (links to it
+     * stay good) but asks search engines to leave it out, and the sitemap does not list it.
+     */
+    private static PageMeta thinUnlessAny(Page<?> reviews, PageMeta meta) {
+        return reviews.getTotalElements() == 0 ? meta.noindexed() : meta;
     }
 
     private static Map<String, Object> crumb(int position, String name, String url) {

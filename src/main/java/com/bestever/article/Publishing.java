@@ -5,6 +5,7 @@ import com.bestever.poll.PollDesk;
 import com.bestever.poll.VoteQuestion;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.ContentChanged;
+import com.bestever.system.Images;
 import com.bestever.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,8 @@ public class Publishing {
     private final Revisions revisions;
     private final ApplicationEventPublisher events;
     private final Markdown markdown;
+    private final Reviews reviews;
+    private final Images images;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -43,9 +46,13 @@ public class Publishing {
             Revisions revisions,
             ApplicationEventPublisher events,
             Markdown markdown,
+            Reviews reviews,
+            Images images,
             Clock clock,
             BestEverProperties properties) {
+        this.images = images;
         this.markdown = markdown;
+        this.reviews = reviews;
         this.articles = articles;
         this.formCheck = formCheck;
         this.polls = polls;
@@ -91,10 +98,11 @@ public class Publishing {
     public ReviewPage preview(Long id, SignedIn signedIn) {
         Article article = editable(id, signedIn);
         org.hibernate.Hibernate.initialize(article.getFilm().getDirectors());
-        return new ReviewPage(
+        return ReviewPage.of(
                 article,
                 markdown.toSafeHtml(article.getBody()),
-                polls.pollOf(id).orElse(null));
+                polls.pollOf(id).orElse(null),
+                reviews.neighbours(article));
     }
 
     @Transactional(readOnly = true)
@@ -120,6 +128,7 @@ public class Publishing {
                 form.getVerdict().strip());
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
+        applyAppearance(article, form, checked);
         articles.saveAndFlush(article);
         polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
@@ -150,10 +159,29 @@ public class Publishing {
         article.setVerdict(form.getVerdict().strip());
         setStatus(article, checked);
         article.replaceRecommendations(form.recommendationLines());
+        applyAppearance(article, form, checked);
         articles.saveAndFlush(article);
         polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
         return new Saved(Outcome.SAVED, id);
+    }
+
+    /** The still (stored now, so a refused save keeps none) and the search appearance. */
+    private void applyAppearance(Article article, ArticleForm form, ReviewFormCheck.Checked checked) {
+        String alt = form.getStillAlt() == null ? "" : form.getStillAlt().strip();
+        if (checked.still() != null) {
+            article.setStill(images.store(checked.still(), alt));
+        } else if (form.isRemoveStill()) {
+            article.setStill(null);
+        } else if (article.getStill() != null) {
+            article.setStill(article.getStill().describedAs(alt));
+        }
+        article.setSearchAppearance(
+                blankToNull(form.getSeoTitle()), blankToNull(form.getSeoDescription()), form.isNoindex());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Takes a review off the public site: back to draft (its old publish time is kept for the form). */
@@ -183,6 +211,7 @@ public class Publishing {
         Article article = articles.findById(id).orElseThrow(() -> new NotFoundException("article " + id));
         String title = article.getTitle();
         polls.reviewDeleted(id);
+        articles.bury(id);
         articles.delete(article);
         return title;
     }

@@ -1,5 +1,6 @@
 package com.bestever.article;
 
+import com.bestever.system.GoneException;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 import org.springframework.http.HttpStatus;
@@ -48,6 +49,8 @@ class ReviewController {
                     redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
                     return redirect;
                 })
-                .orElseThrow(() -> new NotFoundException("review " + slug));
+                .orElseThrow(() -> reviews.wasDeletedFrom(slug)
+                        ? new GoneException("review " + slug)
+                        : new NotFoundException("review " + slug));
     }
 }

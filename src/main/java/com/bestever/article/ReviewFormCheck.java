@@ -11,6 +11,8 @@ import com.bestever.poll.PollDesk;
 import com.bestever.poll.PollDraft;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.Dates;
+import com.bestever.system.ImageRejected;
+import com.bestever.system.Images;
 import com.bestever.system.Slugs;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +31,7 @@ class ReviewFormCheck {
     private final FilmRepository films;
     private final AuthorRepository authors;
     private final PollDesk polls;
+    private final Images images;
     private final Clock clock;
     private final ZoneId zone;
 
@@ -38,8 +41,10 @@ class ReviewFormCheck {
             FilmRepository films,
             AuthorRepository authors,
             PollDesk polls,
+            Images images,
             Clock clock,
             BestEverProperties properties) {
+        this.images = images;
         this.articles = articles;
         this.genres = genres;
         this.films = films;
@@ -57,7 +62,8 @@ class ReviewFormCheck {
             Author author,
             ArticleStatus status,
             Instant publishAt,
-            PollDesk.Checked poll) {}
+            PollDesk.Checked poll,
+            Images.Upload still) {}
 
     /**
      * Checks the article form against the rules a form alone can't know (the chosen genre, film
@@ -109,6 +115,7 @@ class ReviewFormCheck {
             }
         }
         checkRecommendations(form, errors);
+        Images.Upload still = checkStill(form, errors, article);
 
         boolean goingPublic =
                 article != null && !article.getStatus().goesPublic() && status != null && status.goesPublic();
@@ -119,7 +126,27 @@ class ReviewFormCheck {
         if (errors.hasErrors()) {
             return null;
         }
-        return new Checked(slug, genre, film, author, status, publishAt, poll);
+        return new Checked(slug, genre, film, author, status, publishAt, poll, still);
+    }
+
+    /** A new still, checked and decoded (null when none came); a still needs words for who cannot see it. */
+    private Images.Upload checkStill(ArticleForm form, Errors errors, Article article) {
+        Images.Upload still = null;
+        if (form.hasNewStill()) {
+            try {
+                still = images.check(form.getStill());
+            } catch (ImageRejected rejected) {
+                errors.rejectValue("still", "image", rejected.getMessage());
+            }
+        }
+        boolean keeps = form.hasNewStill() || (article != null && article.getStill() != null && !form.isRemoveStill());
+        if (keeps
+                && (form.getStillAlt() == null || form.getStillAlt().isBlank())
+                && !errors.hasFieldErrors("stillAlt")) {
+            errors.rejectValue(
+                    "stillAlt", "required", "Describe the still for readers who cannot see it, in a sentence.");
+        }
+        return still;
     }
 
     private String checkSlug(ArticleForm form, Errors errors, Article article) {

@@ -31,16 +31,33 @@ public class Reviews {
     public Optional<ReviewPage> page(String slug) {
         return articles.findPublicBySlug(slug, clock.instant()).map(article -> {
             Hibernate.initialize(article.getFilm().getDirectors());
-            return new ReviewPage(
+            return ReviewPage.of(
                     article,
                     markdown.toSafeHtml(article.getBody()),
-                    polls.findByArticleId(article.getId()).orElse(null));
+                    polls.findByArticleId(article.getId()).orElse(null),
+                    neighbours(article));
         });
+    }
+
+    /** Other public reviews of the review's film or in its genre, newest first (for its "read next" lists). */
+    List<Article> neighbours(Article article) {
+        return articles.findPublicNeighbours(
+                article.getFilm().getId(), article.getGenre().getId(), article.getId(), clock.instant());
+    }
+
+    /** Every genre that has public reviews, with how many. */
+    public List<GenreCount> genres() {
+        return articles.countPublicByGenre(clock.instant());
     }
 
     /** Where an earlier slug of a public review points now. */
     public Optional<String> currentSlugFor(String earlierSlug) {
         return articles.findCurrentSlugOfPublic(earlierSlug, clock.instant());
+    }
+
+    /** Whether a review readers could see under this slug has since been deleted (410 Gone). */
+    public boolean wasDeletedFrom(String slug) {
+        return articles.wasDeletedFrom(slug, clock.instant());
     }
 
     public Page<Article> latest(Pageable page) {

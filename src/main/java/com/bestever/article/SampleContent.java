@@ -4,11 +4,15 @@ import com.bestever.author.Author;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.Film;
 import com.bestever.film.FilmRepository;
+import com.bestever.film.TypographicPoster;
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.poll.VoteQuestion;
 import com.bestever.poll.VoteQuestionRepository;
 import com.bestever.system.BestEverProperties;
+import com.bestever.system.ImageRejected;
+import com.bestever.system.Images;
+import com.bestever.system.Picture;
 import com.bestever.system.Slugs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +54,7 @@ class SampleContent implements ApplicationRunner {
     private final AuthorRepository authors;
     private final GenreRepository genres;
     private final VoteQuestionRepository polls;
+    private final Images images;
 
     SampleContent(
             BestEverProperties properties,
@@ -57,13 +62,30 @@ class SampleContent implements ApplicationRunner {
             FilmRepository films,
             AuthorRepository authors,
             GenreRepository genres,
-            VoteQuestionRepository polls) {
+            VoteQuestionRepository polls,
+            Images images) {
+        this.images = images;
         this.properties = properties;
         this.articles = articles;
         this.films = films;
         this.authors = authors;
         this.genres = genres;
         this.polls = polls;
+    }
+
+    /**
+     * A typographic poster made here from the film's facts (no image is downloaded), through the
+     * same checks and renditions as an editor's upload; none if this machine cannot draw text.
+     */
+    private Picture poster(Film film) {
+        try {
+            return images.store(
+                    images.check(TypographicPoster.of(film)),
+                    "Typographic poster of " + film.getTitle() + " (" + film.getReleaseYear() + ")");
+        } catch (ImageRejected | RuntimeException | LinkageError ex) {
+            log.warn("The sample film gets no poster: it could not be drawn here ({})", ex.toString());
+            return null;
+        }
     }
 
     @Override
@@ -92,6 +114,7 @@ class SampleContent implements ApplicationRunner {
         film.setLanguage("French");
         film.setRuntimeMinutes(99);
         film.setGenres(Set.of(drama, comingOfAge));
+        film.setPoster(poster(film));
         films.save(film);
 
         Article review = new Article(

@@ -4,10 +4,13 @@ import com.bestever.genre.Genre;
 import com.bestever.system.AuditedBy;
 import com.bestever.system.ContentChanged;
 import com.bestever.system.ContentChanges;
+import com.bestever.system.Picture;
 import com.bestever.system.PublicContent;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.JoinColumn;
@@ -48,8 +51,13 @@ public class Film extends AuditedBy implements PublicContent {
     @Column(name = "runtime_minutes")
     private Integer runtimeMinutes;
 
-    @Column(name = "poster_url", length = 2000)
-    private String posterUrl;
+    /** The uploaded poster, or null. */
+    @Embedded
+    @AttributeOverride(name = "key", column = @Column(name = "poster_key"))
+    @AttributeOverride(name = "width", column = @Column(name = "poster_width"))
+    @AttributeOverride(name = "height", column = @Column(name = "poster_height"))
+    @AttributeOverride(name = "alt", column = @Column(name = "poster_alt"))
+    private Picture poster;
 
     @ElementCollection
     @CollectionTable(name = "film_director", joinColumns = @JoinColumn(name = "film_id"))
@@ -135,12 +143,18 @@ public class Film extends AuditedBy implements PublicContent {
         this.runtimeMinutes = runtimeMinutes;
     }
 
-    public String getPosterUrl() {
-        return posterUrl;
+    /** The poster, or null when the film has none. */
+    public Picture getPoster() {
+        return poster == null || poster.getKey() == null ? null : poster;
     }
 
-    public void setPosterUrl(String posterUrl) {
-        this.posterUrl = posterUrl;
+    public void setPoster(Picture poster) {
+        this.poster = poster;
+    }
+
+    /** What a poster of this film says when its editor did not describe it. */
+    public String defaultPosterAlt() {
+        return "Poster of " + title + " (" + releaseYear + ")";
     }
 
     public List<String> getDirectors() {

@@ -6,11 +6,12 @@ import com.bestever.genre.GenreRepository;
 import com.bestever.system.CatalogDesk;
 import com.bestever.system.CatalogDesk.Deletion;
 import com.bestever.system.CatalogDesk.Saved;
+import com.bestever.system.ImageRejected;
+import com.bestever.system.Images;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 import com.bestever.system.SlugField;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -39,8 +40,11 @@ class FilmAdminController {
     private final FilmChanges changes;
     private final Accounts accounts;
     private final CatalogDesk desk;
+    private final Images images;
 
-    FilmAdminController(FilmRepository films, GenreRepository genres, FilmChanges changes, Accounts accounts) {
+    FilmAdminController(
+            FilmRepository films, GenreRepository genres, FilmChanges changes, Accounts accounts, Images images) {
+        this.images = images;
         this.films = films;
         this.genres = genres;
         this.changes = changes;
@@ -74,8 +78,9 @@ class FilmAdminController {
     String create(@Valid FilmForm filmForm, BindingResult result, Model model, RedirectAttributes redirect) {
         String slug = check(filmForm, null, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
+        Images.Upload poster = poster(filmForm, result);
         return desk.create(result, redirect, () -> form(null, model), () -> {
-            Film film = changes.create(filmForm, slug, chosen);
+            Film film = changes.create(filmForm, slug, chosen, poster);
             return new Saved(film.getId(), "Added the film “" + film.getTitle() + "”.");
         });
     }
@@ -96,8 +101,9 @@ class FilmAdminController {
             RedirectAttributes redirect) {
         String slug = check(filmForm, id, result);
         List<Genre> chosen = chosenGenres(filmForm, result);
+        Images.Upload poster = poster(filmForm, result);
         return desk.update(id, filmForm, result, redirect, () -> form(id, model), () -> {
-            Film film = changes.update(id, filmForm, slug, chosen);
+            Film film = changes.update(id, filmForm, slug, chosen, poster);
             return new Saved(id, "Saved the film “" + film.getTitle() + "”.");
         });
     }
@@ -116,16 +122,22 @@ class FilmAdminController {
     private String check(FilmForm form, Long id, BindingResult result) {
         String slug = SlugField.checked(
                 form.getSlug(), form.getTitle(), "title", "film", taken -> films.slugTaken(taken, id), result);
-        if (form.getPosterUrl() != null && !form.getPosterUrl().isBlank() && !result.hasFieldErrors("posterUrl")) {
-            try {
-                URI.create(form.getPosterUrl().strip()).toURL();
-            } catch (IllegalArgumentException | java.net.MalformedURLException ex) {
-                result.rejectValue("posterUrl", "url", "This is not a web address that can be opened.");
-            }
-        }
         checkNames(FilmForm.lines(form.getDirectors()), "directors", result);
         checkNames(FilmForm.lines(form.getCast()), "cast", result);
         return slug;
+    }
+
+    /** The new poster, checked and decoded; null when none came or it was refused (the form then says why). */
+    private Images.Upload poster(FilmForm form, BindingResult result) {
+        if (!form.hasNewPoster()) {
+            return null;
+        }
+        try {
+            return images.check(form.getPoster());
+        } catch (ImageRejected rejected) {
+            result.rejectValue("poster", "image", rejected.getMessage());
+            return null;
+        }
     }
 
     private static void checkNames(List<String> names, String field, BindingResult result) {

@@ -3,6 +3,7 @@ package com.bestever.film;
 import com.bestever.genre.Genre;
 import com.bestever.system.CatalogEntries;
 import com.bestever.system.ContentChanged;
+import com.bestever.system.Images;
 import com.bestever.system.References;
 import com.bestever.system.Usage;
 import java.util.LinkedHashSet;
@@ -18,15 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 class FilmChanges {
 
     private final CatalogEntries<Film> films;
+    private final Images images;
 
-    FilmChanges(FilmRepository films, List<References> references) {
+    FilmChanges(FilmRepository films, List<References> references, Images images) {
         this.films = new CatalogEntries<>(References.Target.FILM, films, references);
+        this.images = images;
     }
 
     @Transactional
-    Film create(FilmForm form, String slug, List<Genre> genres) {
+    Film create(FilmForm form, String slug, List<Genre> genres, Images.Upload poster) {
         Film film = new Film(form.getTitle().strip(), slug, form.getYear());
-        apply(form, film, genres);
+        apply(form, film, genres, poster);
         return films.save(film);
     }
 
@@ -35,13 +38,13 @@ class FilmChanges {
      * otherwise throws ObjectOptimisticLockingFailureException and changes nothing.
      */
     @Transactional
-    Film update(long id, FilmForm form, String slug, List<Genre> genres) {
+    Film update(long id, FilmForm form, String slug, List<Genre> genres, Images.Upload poster) {
         Film film = films.find(id);
         form.requireVersion(film.getVersion(), Film.class, id);
         film.setTitle(form.getTitle().strip());
         film.setSlug(slug);
         film.setReleaseYear(form.getYear());
-        apply(form, film, genres);
+        apply(form, film, genres, poster);
         return films.save(film);
     }
 
@@ -56,14 +59,23 @@ class FilmChanges {
         return films.delete(id);
     }
 
-    private static void apply(FilmForm form, Film film, List<Genre> genres) {
+    /** The form over the film; a new poster's renditions are stored in this transaction (a refused save keeps none). */
+    private void apply(FilmForm form, Film film, List<Genre> genres, Images.Upload poster) {
         film.setOriginalTitle(FilmForm.blankToNull(form.getOriginalTitle()));
         film.setDirectors(FilmForm.lines(form.getDirectors()));
         film.setCast(FilmForm.lines(form.getCast()));
         film.setCountry(FilmForm.blankToNull(form.getCountry()));
         film.setLanguage(FilmForm.blankToNull(form.getLanguage()));
         film.setRuntimeMinutes(form.getRuntime());
-        film.setPosterUrl(FilmForm.blankToNull(form.getPosterUrl()));
         film.setGenres(new LinkedHashSet<>(genres));
+        String alt = FilmForm.blankToNull(form.getPosterAlt());
+        String described = alt == null ? film.defaultPosterAlt() : alt;
+        if (poster != null) {
+            film.setPoster(images.store(poster, described));
+        } else if (form.isRemovePoster()) {
+            film.setPoster(null);
+        } else if (film.getPoster() != null) {
+            film.setPoster(film.getPoster().describedAs(described));
+        }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The film form: a film's facts as the editor types them. Directors and cast are one name a
@@ -62,11 +63,15 @@ class FilmForm implements VersionedForm {
 
     private List<Long> genreIds = new ArrayList<>();
 
-    @Size(max = 2000, message = "Use at most 2,000 characters.")
-    @Pattern(
-            regexp = "\\s*|\\s*(?i)https?://[^\\s/?#]+[^\\s]*\\s*",
-            message = "Enter an address starting with http:// or https://; or leave it blank.")
-    private String posterUrl;
+    /** A new poster, uploaded with the form; empty when the editor chose none. */
+    private MultipartFile poster;
+
+    /** What the poster shows, for readers who cannot see it; blank: "Poster of {title} ({year})". */
+    @Size(max = 300, message = "Use at most 300 characters.")
+    private String posterAlt;
+
+    /** Take the poster off the film. */
+    private boolean removePoster;
 
     static FilmForm from(Film film) {
         FilmForm form = new FilmForm();
@@ -82,7 +87,7 @@ class FilmForm implements VersionedForm {
         form.runtime = film.getRuntimeMinutes();
         form.genreIds =
                 new ArrayList<>(film.getGenres().stream().map(Genre::getId).toList());
-        form.posterUrl = film.getPosterUrl();
+        form.posterAlt = film.getPoster() == null ? null : film.getPoster().getAlt();
         return form;
     }
 
@@ -188,11 +193,32 @@ class FilmForm implements VersionedForm {
         this.genreIds = genreIds == null ? new ArrayList<>() : genreIds;
     }
 
-    public String getPosterUrl() {
-        return posterUrl;
+    public MultipartFile getPoster() {
+        return poster;
     }
 
-    public void setPosterUrl(String posterUrl) {
-        this.posterUrl = posterUrl;
+    public void setPoster(MultipartFile poster) {
+        this.poster = poster;
+    }
+
+    /** Whether a new poster came with the form. */
+    boolean hasNewPoster() {
+        return poster != null && !poster.isEmpty();
+    }
+
+    public String getPosterAlt() {
+        return posterAlt;
+    }
+
+    public void setPosterAlt(String posterAlt) {
+        this.posterAlt = posterAlt;
+    }
+
+    public boolean isRemovePoster() {
+        return removePoster;
+    }
+
+    public void setRemovePoster(boolean removePoster) {
+        this.removePoster = removePoster;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface FilmRepository extends JpaRepository<Film, Long> {
 
@@ -24,4 +25,11 @@ public interface FilmRepository extends JpaRepository<Film, Long> {
 
     /** How many films are in the genre. */
     long countByGenresId(long genreId);
+
+    /** Where an earlier slug of a film points now (its old URL answers 301 there); kept by V80's trigger. */
+    @Query(value = """
+            select x.slug from film x join film_earlier_slug e on e.film_id = x.id
+             where e.slug = :earlierSlug
+            """, nativeQuery = true)
+    Optional<String> currentSlugFor(String earlierSlug);
 }

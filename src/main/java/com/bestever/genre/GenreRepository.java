@@ -3,6 +3,7 @@ package com.bestever.genre;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface GenreRepository extends JpaRepository<Genre, Long> {
 
@@ -27,4 +28,11 @@ public interface GenreRepository extends JpaRepository<Genre, Long> {
     boolean existsByName(String name);
 
     boolean existsByNameAndIdNot(String name, Long id);
+
+    /** Where an earlier slug of a genre points now (its old URL answers 301 there); kept by V80's trigger. */
+    @Query(value = """
+            select x.slug from genre x join genre_earlier_slug e on e.genre_id = x.id
+             where e.slug = :earlierSlug
+            """, nativeQuery = true)
+    Optional<String> currentSlugFor(String earlierSlug);
 }

@@ -5,6 +5,8 @@ import static com.bestever.system.JsonLd.time;
 import com.bestever.article.Article;
 import com.bestever.article.Markdown;
 import com.bestever.article.Reviews;
+import com.bestever.author.Author;
+import com.bestever.genre.Genre;
 import com.bestever.system.BestEverProperties;
 import java.io.Writer;
 import java.net.URI;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The Atom feed (RFC 4287) of the newest public reviews: each entry with its author, when it
+ * The Atom feeds (RFC 4287) of the newest public reviews, of the site, of a genre or of a critic: each entry with its author, when it
  * went public and last changed, the pull quote as summary and the review itself as HTML.
  * Ids are tag: URIs (RFC 4151) made from the site's host and the review's id, so they stay the
  * same when a review's slug changes.
@@ -43,15 +45,48 @@ class Feed {
         this.site = site;
     }
 
-    void write(Writer out) throws XMLStreamException {
-        List<Article> newest = reviews.latest(PageRequest.of(0, ENTRIES)).getContent();
+    /** One feed: its tag: id, title, own address, the page it follows, and its newest reviews. */
+    record Channel(String id, String title, String self, String alternate, List<Article> newest) {}
+
+    /** {@code /feed.xml}: the latest reviews of the whole site. */
+    Channel latest() {
+        return new Channel(
+                "feed",
+                site.siteName() + ": the latest reviews",
+                "/feed.xml",
+                "/",
+                reviews.latest(PageRequest.of(0, ENTRIES)).getContent());
+    }
+
+    /** {@code /genres/{slug}/feed.xml}: the latest reviews in a genre. */
+    Channel genre(Genre genre) {
+        return new Channel(
+                "genre:" + genre.getId(),
+                site.siteName() + ": " + genre.kicker(),
+                "/genres/" + genre.getSlug() + "/feed.xml",
+                "/genres/" + genre.getSlug(),
+                reviews.inGenre(genre.getId(), PageRequest.of(0, ENTRIES)).getContent());
+    }
+
+    /** {@code /authors/{slug}/feed.xml}: a critic's latest reviews. */
+    Channel author(Author author) {
+        return new Channel(
+                "author:" + author.getId(),
+                site.siteName() + ": reviews by " + author.getName(),
+                "/authors/" + author.getSlug() + "/feed.xml",
+                "/authors/" + author.getSlug(),
+                reviews.byAuthor(author.getId(), PageRequest.of(0, ENTRIES)).getContent());
+    }
+
+    void write(Channel channel, Writer out) throws XMLStreamException {
+        List<Article> newest = channel.newest();
         XMLStreamWriter writer = xml.createXMLStreamWriter(out);
         writer.writeStartDocument("UTF-8", "1.0");
         writer.writeStartElement("feed");
         writer.writeDefaultNamespace(NAMESPACE);
         writer.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
-        element(writer, "id", tag("feed"));
-        element(writer, "title", site.siteName() + ": the latest reviews");
+        element(writer, "id", tag(channel.id()));
+        element(writer, "title", channel.title());
         element(writer, "subtitle", "One film. One genre. You tell us.");
         element(
                 writer,
@@ -60,8 +95,8 @@ class Feed {
                         .map(Article::lastChanged)
                         .max(Instant::compareTo)
                         .orElse(Instant.EPOCH)));
-        link(writer, "self", "application/atom+xml", site.absolute("/feed.xml"));
-        link(writer, "alternate", "text/html", site.absolute("/"));
+        link(writer, "self", "application/atom+xml", site.absolute(channel.self()));
+        link(writer, "alternate", "text/html", site.absolute(channel.alternate()));
         writer.writeStartElement("generator");
         writer.writeCharacters(site.siteName());
         writer.writeEndElement();

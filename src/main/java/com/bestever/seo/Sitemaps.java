@@ -17,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * memory, however many reviews there are. Past {@link #urlsPerSitemap()} URLs, {@code /sitemap.xml}
  * is an index of {@code /sitemap-1.xml}, {@code /sitemap-2.xml}, ….
  *
+ * <p>Only pages with public content are listed (a review its editor marked noindex is not): the home page and {@code /genres} once a review is
+ * public, and a film, author or genre page only while it has a public review (without one it is a
+ * thin page marked {@code noindex}).
+ *
  * <p>Every URL has a {@code lastmod}: a review's own last change (or the moment it went public,
  * if later); a film, author or genre page's own change or its latest public review's, whichever is
  * later; a leaderboard ({@code /best-ever/{genre}}) like its genre — votes never move it.
@@ -31,7 +35,7 @@ class Sitemaps {
 
     private static final String PUBLIC_REVIEWS = """
             with public_now as (
-                select id, slug, genre_id, film_id, author_id, greatest(updated_at, publish_at) as changed
+                select id, slug, genre_id, film_id, author_id, noindex, greatest(updated_at, publish_at) as changed
                   from public_review
                  where public_from <= ?
             )
@@ -43,19 +47,24 @@ class Sitemaps {
                 select 0 as kind, 0::bigint as id, '/' as path, max(changed) as lastmod
                   from public_now having count(*) > 0
                 union all
-                select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r
+                select 0, 1, '/genres', max(changed) from public_now having count(*) > 0
+                union all
+                select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r where not r.noindex
                 union all
                 select 2, f.id, '/films/' || f.slug,
                        greatest(f.updated_at, (select max(r.changed) from public_now r where r.film_id = f.id))
                   from film f
+                 where exists (select 1 from public_now r where r.film_id = f.id)
                 union all
                 select 3, a.id, '/authors/' || a.slug,
                        greatest(a.updated_at, (select max(r.changed) from public_now r where r.author_id = a.id))
                   from author a
+                 where exists (select 1 from public_now r where r.author_id = a.id)
                 union all
                 select 4, g.id, '/genres/' || g.slug,
                        greatest(g.updated_at, (select max(r.changed) from public_now r where r.genre_id = g.id))
                   from genre g
+                 where exists (select 1 from public_now r where r.genre_id = g.id)
                 union all
                 select 5, g.id, '/best-ever/' || g.slug,
                        greatest(g.updated_at, (select max(r.changed) from public_now r where r.genre_id = g.id))
@@ -67,11 +76,11 @@ class Sitemaps {
     private static final String PAGE = URLS + "select path, lastmod from url order by kind, id offset ? limit ?";
 
     private static final String COUNT = PUBLIC_REVIEWS + """
-            select (select count(*) from public_now)
-                 + (select case when count(*) > 0 then 1 else 0 end from public_now)
-                 + (select count(*) from film)
-                 + (select count(*) from author)
-                 + (select count(*) from genre)
+            select (select count(*) from public_now where not noindex)
+                 + (select case when count(*) > 0 then 2 else 0 end from public_now)
+                 + (select count(distinct film_id) from public_now)
+                 + (select count(distinct author_id) from public_now)
+                 + (select count(distinct genre_id) from public_now)
                  + (select count(*) from genre g where exists (select 1 from vote_question q where q.genre_id = g.id))
             """;
 

@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param authorUrl the absolute URL of a review's author page, or null
  * @param jsonLd the structured data, already safe to put inside {@code <script>}, or null
  * @param noindex whether search engines should leave the page out of their index (search results)
+ * @param imageWidth the image's width in pixels, or null
+ * @param imageHeight the image's height in pixels, or null
  */
 public record PageMeta(
         String title,
@@ -28,7 +30,35 @@ public record PageMeta(
         Instant modifiedTime,
         String authorUrl,
         String jsonLd,
-        boolean noindex) {
+        boolean noindex,
+        Integer imageWidth,
+        Integer imageHeight) {
+
+    public PageMeta(
+            String title,
+            String description,
+            String canonical,
+            String ogType,
+            String image,
+            Instant publishedTime,
+            Instant modifiedTime,
+            String authorUrl,
+            String jsonLd,
+            boolean noindex) {
+        this(
+                title,
+                description,
+                canonical,
+                ogType,
+                image,
+                publishedTime,
+                modifiedTime,
+                authorUrl,
+                jsonLd,
+                noindex,
+                null,
+                null);
+    }
 
     public PageMeta(
             String title,
@@ -51,7 +81,35 @@ public record PageMeta(
     /** The same page kept out of search engines' indexes. */
     public PageMeta noindexed() {
         return new PageMeta(
-                title, description, canonical, ogType, image, publishedTime, modifiedTime, authorUrl, jsonLd, true);
+                title,
+                description,
+                canonical,
+                ogType,
+                image,
+                publishedTime,
+                modifiedTime,
+                authorUrl,
+                jsonLd,
+                true,
+                imageWidth,
+                imageHeight);
+    }
+
+    /** The same page shared with this image (an absolute URL) of this size. */
+    public PageMeta withImage(String url, int width, int height) {
+        return new PageMeta(
+                title,
+                description,
+                canonical,
+                ogType,
+                url,
+                publishedTime,
+                modifiedTime,
+                authorUrl,
+                jsonLd,
+                noindex,
+                width,
+                height);
     }
 
     public boolean isArticle() {

@@ -21,7 +21,7 @@ public final class PublicPages {
 
     /** A page that is rendered once and kept: every public page except search results. */
     static boolean isPage(String path) {
-        if (path.equals("/") || path.equals("/feed.xml") || path.equals("/robots.txt")) {
+        if (path.equals("/") || path.equals("/genres") || path.equals("/feed.xml") || path.equals("/robots.txt")) {
             return true;
         }
         if (path.startsWith("/sitemap") && path.endsWith(".xml") && path.indexOf('/', 1) < 0) {

@@ -89,8 +89,12 @@ class Newsroom {
         Map<String, String> fields = new LinkedHashMap<>();
         form.select("form.article-form input[name], form.article-form textarea[name]")
                 .forEach(input -> {
+                    // As a browser sends it: no file chosen, unticked boxes left out.
+                    boolean unticked = input.attr("type").equals("checkbox") && !input.hasAttr("checked");
                     if (!input.attr("name").equals("_csrf")
-                            && !input.attr("type").equals("submit")) {
+                            && !input.attr("type").equals("submit")
+                            && !input.attr("type").equals("file")
+                            && !unticked) {
                         fields.put(
                                 input.attr("name"),
                                 input.tagName().equals("textarea")

@@ -3,9 +3,15 @@ package com.bestever.seo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.bestever.article.Article;
+import com.bestever.article.ArticleRepository;
+import com.bestever.article.ArticleStatus;
 import com.bestever.support.SiteTest;
+import com.bestever.support.TestData;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -16,10 +22,12 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A crawler's walk from the home page: every internal link leads somewhere. */
 @SiteTest
@@ -33,10 +41,61 @@ class CrawlTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    TestData testData;
+
+    @Autowired
+    ArticleRepository articles;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    Clock clock;
+
+    /**
+     * Beside a public review: a draft, a scheduled review and a deleted one about the same film,
+     * each with a poll, and a deleted review of a film of its own (whose pages stay reachable).
+     */
+    @BeforeEach
+    void reviewsReadersMustNotReach() {
+        Article shown = testData.publishedReview();
+        Article draft = testData.review(article -> {
+            article.setFilm(shown.getFilm());
+            article.setStatus(ArticleStatus.DRAFT);
+        });
+        Article scheduled = testData.review(article -> {
+            article.setFilm(shown.getFilm());
+            article.schedule(clock.instant().plus(Duration.ofDays(2)));
+        });
+        Article deleted = testData.review(article -> {
+            article.setFilm(shown.getFilm());
+            article.publish(clock.instant().minus(Duration.ofDays(1)));
+        });
+        testData.pollFor(draft);
+        testData.pollFor(scheduled);
+        testData.pollFor(deleted);
+        Article deletedAlone = testData.publishedReview();
+        for (Article gone : List.of(deleted, deletedAlone)) {
+            transaction.executeWithoutResult(status -> {
+                articles.bury(gone.getId());
+                articles.deleteById(gone.getId());
+            });
+        }
+        testData.publishedReview(); // a content change after the deletes, as an editor's next save
+        // The shared test database is large: start from these pages too, so the walk surely reaches them.
+        starts = List.of(
+                "/",
+                "/reviews/" + shown.getSlug(),
+                "/films/" + deletedAlone.getFilm().getSlug());
+    }
+
+    List<String> starts = List.of("/");
+
     @Test
     void everyInternalLinkFromTheHomePageLeadsToAPage() throws Exception {
         Map<String, String> broken = new LinkedHashMap<>();
-        Set<String> seen = new LinkedHashSet<>(List.of("/"));
+        Set<String> seen = new LinkedHashSet<>(starts);
         Deque<String> queue = new ArrayDeque<>(seen);
         int crawled = 0;
         while (!queue.isEmpty() && crawled < MAX_PAGES) {

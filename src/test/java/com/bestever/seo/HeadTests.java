@@ -11,7 +11,11 @@ import com.bestever.support.Html;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
+import com.bestever.support.TestImages;
+import com.bestever.system.ImageRejected;
+import com.bestever.system.Images;
 import com.bestever.system.PageNumber;
+import com.bestever.system.Picture;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Document;
@@ -43,6 +47,12 @@ class HeadTests {
 
     @Autowired
     FilmRepository films;
+
+    @Autowired
+    Images images;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     @AfterEach
     void resetClock() {
@@ -88,7 +98,10 @@ class HeadTests {
         assertThat(meta(page, "og:description")).isEqualTo(pullQuote);
         assertThat(meta(page, "article:published_time")).startsWith("2025-12-09T");
         assertThat(meta(page, "article:author")).isEqualTo(BASE + "/authors/philip-dale");
-        assertThat(meta(page, "twitter:card")).isEqualTo("summary");
+        assertThat(meta(page, "twitter:card")).isEqualTo("summary_large_image");
+        assertThat(meta(page, "og:image")).matches(BASE + "/images/[0-9a-f]{24}-1000\\.jpg");
+        assertThat(meta(page, "og:image:width")).isEqualTo("1000");
+        assertThat(meta(page, "og:image:height")).isEqualTo("1500");
         assertThat(meta(page, "twitter:title")).isEqualTo(page.title());
         assertThat(page.selectFirst("link[rel=alternate][type=application/atom+xml]")
                         .attr("href"))
@@ -96,17 +109,31 @@ class HeadTests {
     }
 
     @Test
-    void reviewOfAFilmWithAPosterSharesThePoster() throws Exception {
+    void reviewOfAFilmWithAPosterSharesThePosterWithItsSize() throws Exception {
         Article review = data.publishedReview();
-        String poster = "https://images.example.org/" + review.getSlug() + ".jpg";
         Film film = review.getFilm();
-        film.setPosterUrl(poster);
+        Picture picture = transaction.execute(status -> {
+            try {
+                return images.store(images.check(TestImages.png(600, 900)), "Poster of " + film.getTitle());
+            } catch (ImageRejected ex) {
+                throw new AssertionError(ex);
+            }
+        });
+        film.setPoster(picture);
         films.save(film);
+        String poster = BASE + "/images/" + picture.getKey() + "-600.jpg";
         Document page = page("/reviews/" + review.getSlug());
         assertThat(meta(page, "og:image")).isEqualTo(poster);
+        assertThat(meta(page, "og:image:width")).isEqualTo("600");
+        assertThat(meta(page, "og:image:height")).isEqualTo("900");
         assertThat(meta(page, "twitter:card")).isEqualTo("summary_large_image");
         assertThat(ofType(jsonLd(page), "Review")
                         .path("itemReviewed")
+                        .path("image")
+                        .asString())
+                .isEqualTo(poster);
+        assertThat(ofType(jsonLd(page), "Review").path("image").asString()).isEqualTo(poster);
+        assertThat(ofType(jsonLd(page("/films/" + film.getSlug())), "Movie")
                         .path("image")
                         .asString())
                 .isEqualTo(poster);
@@ -132,7 +159,10 @@ class HeadTests {
         assertThat(movie.path("dateCreated").asString()).isEqualTo("1959");
         assertThat(movie.path("director").get(0).path("@type").asString()).isEqualTo("Person");
         assertThat(movie.path("director").get(0).path("name").asString()).isEqualTo("François Truffaut");
-        assertThat(movie.has("image")).isFalse();
+        // The sample film's generated poster, at its share width.
+        assertThat(movie.path("image").asString()).matches(BASE + "/images/[0-9a-f]{24}-1000\\.jpg");
+        assertThat(review.path("image").asString())
+                .isEqualTo(movie.path("image").asString());
 
         JsonNode crumbs = ofType(items, "BreadcrumbList").path("itemListElement");
         assertThat(crumbs.values())

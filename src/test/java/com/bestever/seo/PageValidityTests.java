@@ -64,7 +64,8 @@ class PageValidityTests {
                 "/films/the-400-blows",
                 "/authors/philip-dale",
                 "/genres/drama",
-                "/genres/coming-of-age"
+                "/genres/coming-of-age",
+                "/genres"
             })
     void publicPageHasNoHtmlErrors(String path) throws Exception {
         String html = mvc.perform(get(path))
