@@ -61,6 +61,17 @@ class RequestBodies extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isMultipart(request)) {
+            // An upload is parsed by the container straight from the connection (it can't be
+            // handed a body read here): only its declared size is checked, and the server's read
+            // timeout still cuts one that stops arriving.
+            if (request.getContentLengthLong() > limits.uploads().toBytes()) {
+                refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         long limit = limits.limitFor(PublicPages.path(request));
         if (request.getContentLengthLong() > limit) {
             refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
@@ -85,6 +96,11 @@ class RequestBodies extends OncePerRequestFilter implements Ordered {
             return;
         }
         chain.doFilter(read, response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     private byte[] read(InputStream in, long limit) throws IOException {

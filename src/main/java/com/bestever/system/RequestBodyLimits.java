@@ -25,13 +25,16 @@ import org.springframework.util.unit.DataSize;
  * @param minimumRate the rate a larger body must keep up on average, once the deadline is spent
  * @param small the largest sign-in or vote
  * @param forms the largest form of any other route
+ * @param uploads the largest multipart form (the newsroom's film and article forms with an image):
+ *        the container parses it from the connection, within {@code spring.servlet.multipart.*}
  */
 @ConfigurationProperties("bestever.request-body")
 public record RequestBodyLimits(
         @DefaultValue("3s") Duration deadline,
         @DefaultValue("64KB") DataSize minimumRate,
         @DefaultValue("2KB") DataSize small,
-        @DefaultValue("2MB") DataSize forms) {
+        @DefaultValue("2MB") DataSize forms,
+        @DefaultValue("12MB") DataSize uploads) {
 
     /** The routes that take a small body (POST), as Ant-style patterns. */
     static final Map<String, String> SMALL_BODY_ROUTES =
