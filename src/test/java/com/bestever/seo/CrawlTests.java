@@ -8,6 +8,8 @@ import com.bestever.article.ArticleRepository;
 import com.bestever.article.ArticleStatus;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
+import com.bestever.support.TestImages;
+import com.bestever.system.ImageRejected;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,6 +62,15 @@ class CrawlTests {
     @BeforeEach
     void reviewsReadersMustNotReach() {
         Article shown = testData.publishedReview();
+        transaction.executeWithoutResult(status -> {
+            try {
+                var film = films.findById(shown.getFilm().getId()).orElseThrow();
+                film.setPoster(images.store(images.check(TestImages.jpeg(400, 600)), "A poster"));
+                posterUrl = film.getPoster().url(400);
+            } catch (ImageRejected ex) {
+                throw new AssertionError(ex);
+            }
+        });
         Article draft = testData.review(article -> {
             article.setFilm(shown.getFilm());
             article.setStatus(ArticleStatus.DRAFT);
@@ -87,10 +98,19 @@ class CrawlTests {
         starts = List.of(
                 "/",
                 "/reviews/" + shown.getSlug(),
-                "/films/" + deletedAlone.getFilm().getSlug());
+                "/films/" + deletedAlone.getFilm().getSlug(),
+                "/films/the-400-blows");
     }
 
     List<String> starts = List.of("/");
+
+    String posterUrl;
+
+    @Autowired
+    com.bestever.film.FilmRepository films;
+
+    @Autowired
+    com.bestever.system.Images images;
 
     @Test
     void everyInternalLinkFromTheHomePageLeadsToAPage() throws Exception {
@@ -110,8 +130,9 @@ class CrawlTests {
                 continue;
             }
             Document page = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8), BASE + path);
-            for (Element link : page.select("a[href], link[rel=canonical][href], link[rel=alternate][href]")) {
-                String internal = internal(link.attr("href"));
+            for (Element link :
+                    page.select("a[href], link[rel=canonical][href], link[rel=alternate][href], img[src]")) {
+                String internal = internal(link.hasAttr("href") ? link.attr("href") : link.attr("src"));
                 if (internal != null && seen.add(internal)) {
                     queue.addLast(internal);
                 }
@@ -126,6 +147,7 @@ class CrawlTests {
                         "/genres/drama",
                         "/feed.xml");
         assertThat(crawled).isGreaterThan(5);
+        assertThat(seen).as("posters are fetched too").contains(posterUrl);
     }
 
     /** Follows redirects (an old slug's 301) to where they end. */

@@ -10,6 +10,7 @@ import com.bestever.support.TestData;
 import jakarta.servlet.RequestDispatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,12 @@ class PageValidityTests {
 
     @Autowired
     TestData data;
+
+    @Autowired
+    com.bestever.article.ArticleRepository articles;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     @BeforeAll
     static void checkerCatchesErrors() throws Exception {
@@ -76,6 +83,32 @@ class PageValidityTests {
         assertThat(NuHtmlChecker.errorsIn(html))
                 .as("Nu Html Checker errors in " + path)
                 .isEmpty();
+    }
+
+    @Test
+    void reviewWithReadNextAndTheGonePageHaveNoHtmlErrors() throws Exception {
+        Article review = data.publishedReview();
+        Article other = data.review(article -> {
+            article.setGenre(review.getGenre());
+            article.publish(java.time.Instant.now().minusSeconds(120));
+        });
+        data.review(article -> {
+            article.setFilm(review.getFilm());
+            article.publish(java.time.Instant.now().minusSeconds(120));
+        });
+        transaction.executeWithoutResult(status -> {
+            articles.bury(other.getId());
+            articles.deleteById(other.getId());
+        });
+        data.publishedReview(); // a change after the delete, as the next save would be
+        for (var page : List.of(
+                Map.entry("/reviews/" + review.getSlug(), 200), Map.entry("/reviews/" + other.getSlug(), 410))) {
+            var response = mvc.perform(get(page.getKey())).andReturn().getResponse();
+            assertThat(response.getStatus()).isEqualTo(page.getValue());
+            assertThat(NuHtmlChecker.errorsIn(response.getContentAsString(StandardCharsets.UTF_8)))
+                    .as("Nu Html Checker errors in " + page.getKey())
+                    .isEmpty();
+        }
     }
 
     @Test
