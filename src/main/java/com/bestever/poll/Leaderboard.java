@@ -87,11 +87,11 @@ class Leaderboard {
                 .list();
         Map<Long, PollReviews.Review> publicReviews = reviews.publicAt(
                 polls.stream().map(PollRow::articleId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
-        // One row per poll whose review (if it has one) is public.
+        // One row per poll whose review is public (a poll whose review was deleted is withdrawn).
         List<Row> rows = new ArrayList<>(polls.size());
         for (PollRow poll : polls) {
             PollReviews.Review review = poll.articleId() == null ? null : publicReviews.get(poll.articleId());
-            if (poll.articleId() == null || review != null) {
+            if (review != null) {
                 rows.add(new Row(
                         poll.filmId(),
                         poll.title(),

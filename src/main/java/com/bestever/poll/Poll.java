@@ -44,9 +44,13 @@ public record Poll(
                 reviewPublicFrom);
     }
 
-    /** A poll under a review is public with its review: a draft's or a scheduled review's poll is not found. */
+    /**
+     * A poll is public with its review: a draft's or a scheduled review's poll is not found, and
+     * neither is one whose review was deleted (it keeps its votes for the desk, but readers can
+     * neither see it nor vote in it, and it leaves the leaderboard).
+     */
     public boolean isPublicAt(Instant now) {
-        return articleId == null || (reviewPublicFrom != null && !now.isBefore(reviewPublicFrom));
+        return articleId != null && reviewPublicFrom != null && !now.isBefore(reviewPublicFrom);
     }
 
     Optional<Answer> answer(long optionId) {
