@@ -74,7 +74,7 @@
         var answer = result.body;
         var shown = element("div", "poll-standings");
         shown.appendChild(element("p", "poll-choice", "Your vote: " + answer.choice));
-        shown.appendChild(standings(answer));
+        if (answer.options.length) shown.appendChild(standings(answer)); // none: they could not be read
         form.replaceWith(shown);
         status.textContent = answer.message;
       }).catch(function () {

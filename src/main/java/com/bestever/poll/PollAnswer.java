@@ -22,6 +22,11 @@ record PollAnswer(long total, List<Option> options, boolean open, String choice,
                 message);
     }
 
+    /** A vote settled, but its standings could not be read: no options, the total unknown (-1). */
+    static PollAnswer withoutStandings(String choice, boolean counted, String message) {
+        return new PollAnswer(-1, List.of(), true, choice, counted, message);
+    }
+
     /** A refusal: {@code {"error":"…"}}. */
     record Error(int status, String error) {}
 }

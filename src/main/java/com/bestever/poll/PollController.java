@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -37,26 +37,36 @@ class PollController {
         this.cookies = cookies;
     }
 
-    /** Checks the vote, then answers once it is counted (see VoteIntake, VoteAnswers). */
+    /**
+     * Checks the vote, then answers once it is counted (see VoteIntake, VoteAnswers).
+     *
+     * <p>A new reader (no voter cookie) is first given one, with a 307 that sends the same vote
+     * again; nothing is counted yet. The vote is counted only under a cookie the browser already
+     * holds, so a vote whose answer was lost and that the reader sends again is the same
+     * reader's, and counts once. A browser that refuses cookies comes back without one ({@code
+     * ?voter=new}): its vote is counted under a fresh id, as it would be with no such step.
+     */
     @PostMapping("/polls/{id}/votes")
-    DeferredResult<ResponseEntity<?>> vote(
+    Object vote(
             @PathVariable String id,
             @RequestParam(name = "choice", required = false) String choice,
+            @RequestParam(name = "voter", required = false) String voterParam,
             HttpServletRequest request,
             HttpServletResponse response) {
-        VoteIntake.Vote vote = intake.admit(id, choice, request);
-        return answers.count(vote, voter(request, response), request);
-    }
-
-    /** The reader's voter id, from their cookie; a reader without one is given one. */
-    private String voter(HttpServletRequest request, HttpServletResponse response) {
+        VoteIntake.Ballot ballot = intake.check(id, choice, request);
         Optional<String> known = cookies.voterOf(request);
-        String voter = known.orElseGet(cookies::newVoterId);
-        if (known.isEmpty()) {
-            response.addHeader(
-                    HttpHeaders.SET_COOKIE, cookies.cookieFor(voter, request).toString());
+        if (known.isEmpty() && !"new".equals(voterParam)) {
+            String voter = cookies.newVoterId();
+            return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
+                    .header(HttpHeaders.LOCATION, "/polls/" + ballot.poll().id() + "/votes?voter=new")
+                    .header(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE)
+                    .header(
+                            HttpHeaders.SET_COOKIE,
+                            cookies.cookieFor(voter, request).toString())
+                    .build();
         }
-        return voter;
+        VoteIntake.Vote vote = intake.admit(ballot, request);
+        return answers.count(vote, known.orElseGet(cookies::newVoterId), request);
     }
 
     @GetMapping("/polls/{id}/results")

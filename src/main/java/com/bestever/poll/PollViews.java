@@ -23,6 +23,12 @@ final class PollViews {
                 : "You already voted (“" + choice + "”). Each reader’s vote counts once, so nothing changed.";
     }
 
+    static String voteMessageWithoutStandings(boolean counted) {
+        return counted
+                ? "Thanks: your vote is counted. The standings could not be read just now."
+                : "You already voted; each reader’s vote counts once, so nothing changed.";
+    }
+
     /** After the redirect from a vote, what the poll's page tells the reader (null: nothing). */
     static String noticeAfterRedirect(String vote, String choice) {
         if ("counted".equals(vote)) {

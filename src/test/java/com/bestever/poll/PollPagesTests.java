@@ -80,7 +80,7 @@ class PollPagesTests {
                 .getResponse()
                 .getContentAsString();
 
-        var voted = voted(mvc, vote(poll, yes(poll))).andReturn().getResponse();
+        var voted = voted(mvc, vote(poll, yes(poll))).andReturn();
         String after = mvc.perform(get("/reviews/" + review.getSlug()).cookie(VotingTests.voterCookieFrom(voted)))
                 .andReturn()
                 .getResponse()
