@@ -34,7 +34,12 @@ class Leaderboard {
         this.clock = clock;
     }
 
-    /** One film's standing with the readers. {@code reviewSlug} is its latest public review (may be null). */
+    /**
+     * One film's standing with the readers. {@code reviewSlug} is its latest public review (may
+     * be null); {@code rank} is shared with the film above when their intervals overlap
+     * ({@code tiedWithAbove}: too close to call); {@code moreNeeded} is how many more votes a
+     * film below the minimum needs to be ranked.
+     */
     public record Entry(
             String filmTitle,
             String filmSlug,
@@ -42,7 +47,14 @@ class Leaderboard {
             String reviewSlug,
             long yes,
             long votes,
-            double lowerBound) {
+            WilsonScore.Interval interval,
+            int rank,
+            boolean tiedWithAbove,
+            long moreNeeded) {
+
+        public double lowerBound() {
+            return interval.lower();
+        }
 
         /** The "yes" share in whole percent. */
         public int yesPercent() {
@@ -51,15 +63,46 @@ class Leaderboard {
 
         /** The Wilson lower bound in whole percent (rounded down: "at least"). */
         public int lowerBoundPercent() {
-            return (int) Math.floor(lowerBound * 100 + 1e-9);
+            return interval.lowerPercent();
+        }
+
+        /** The Wilson upper bound in whole percent (rounded up: "at most"). */
+        public int upperBoundPercent() {
+            return interval.upperPercent();
         }
 
         public String votesText() {
             return Standings.votesText(votes);
         }
+
+        /** "n = 1,000". */
+        public String nText() {
+            return String.format(java.util.Locale.ENGLISH, "n = %,d", votes);
+        }
+
+        /** "needs 3 more votes". */
+        public String moreNeededText() {
+            return "needs " + moreNeeded + (moreNeeded == 1 ? " more vote" : " more votes");
+        }
+
+        Entry ranked(int rank, boolean tiedWithAbove) {
+            return new Entry(
+                    filmTitle, filmSlug, releaseYear, reviewSlug, yes, votes, interval, rank, tiedWithAbove, 0);
+        }
     }
 
-    public record Verdict(List<Entry> ranked, List<Entry> tooEarly, int minimumVotes) {}
+    /** The ranked films (best first) and those below the minimum; {@link #leader} is the first, if any. */
+    public record Verdict(List<Entry> ranked, List<Entry> tooEarly, int minimumVotes) {
+
+        public Entry leader() {
+            return ranked.isEmpty() ? null : ranked.get(0);
+        }
+
+        /** Whether the first two are too close to call. */
+        public boolean leadTooCloseToCall() {
+            return ranked.size() > 1 && ranked.get(1).tiedWithAbove();
+        }
+    }
 
     /** In two statements: the polls that have opened, then which of their reviews are public. */
     @Transactional(readOnly = true)
@@ -115,6 +158,7 @@ class Leaderboard {
         for (Row row : rows) {
             byFilm.merge(row.filmId(), row, Row::plus);
         }
+        long minimum = Math.max(1, minimumVotes);
         List<Entry> ranked = new ArrayList<>();
         List<Entry> tooEarly = new ArrayList<>();
         for (Row film : byFilm.values()) {
@@ -125,13 +169,22 @@ class Leaderboard {
                     film.reviewSlug(),
                     film.yes(),
                     film.votes(),
-                    WilsonScore.lowerBound(film.yes(), film.votes()));
-            (film.votes() >= Math.max(1, minimumVotes) ? ranked : tooEarly).add(entry);
+                    WilsonScore.interval(film.yes(), film.votes()),
+                    0,
+                    false,
+                    Math.max(0, minimum - film.votes()));
+            (film.votes() >= minimum ? ranked : tooEarly).add(entry);
         }
         ranked.sort(Comparator.comparingDouble(Entry::lowerBound)
                 .reversed()
                 .thenComparing(Comparator.comparingLong(Entry::votes).reversed())
                 .thenComparing(Entry::filmTitle));
+        // A film whose interval overlaps the one above it cannot be told from it: it shares its rank.
+        for (int i = 0; i < ranked.size(); i++) {
+            Entry above = i == 0 ? null : ranked.get(i - 1);
+            boolean tied = above != null && ranked.get(i).interval().overlaps(above.interval());
+            ranked.set(i, ranked.get(i).ranked(tied ? above.rank() : i + 1, tied));
+        }
         tooEarly.sort(Comparator.comparingLong(Entry::votes).reversed().thenComparing(Entry::filmTitle));
         return new Verdict(List.copyOf(ranked), List.copyOf(tooEarly), minimumVotes);
     }

@@ -83,7 +83,7 @@ class PollController {
         Standings standings = polls.standings(poll);
         response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
         if (PollViews.wantsJson(request)) {
-            return ResponseEntity.ok().body(PollAnswer.of(standings, choice, null, null));
+            return ResponseEntity.ok().body(PollAnswer.of(standings, polls.isFinal(poll), choice, null, null));
         }
         model.addAttribute("poll", poll);
         model.addAttribute("state", states.state(poll));

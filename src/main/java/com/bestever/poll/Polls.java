@@ -134,6 +134,11 @@ public class Polls {
         return Standings.of(counts, states.state(poll).isOpen());
     }
 
+    /** Whether the poll's verdict is final: it has closed, so its counts no longer move. */
+    boolean isFinal(Poll poll) {
+        return states.state(poll).isClosed();
+    }
+
     /** The answer this voter gave, if any. */
     Optional<String> choiceOf(Poll poll, String voterId) {
         return jdbc.sql("""

@@ -134,7 +134,8 @@ class VoteAnswers {
         try {
             String yourChoice =
                     isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
-            reply = PollAnswer.of(polls.standings(poll), yourChoice, isNew, PollViews.voteMessage(isNew, yourChoice));
+            reply = PollAnswer.of(
+                    polls.standings(poll), false, yourChoice, isNew, PollViews.voteMessage(isNew, yourChoice));
         } catch (RuntimeException ex) {
             // The vote is settled; only the standings could not be read: say what happened to the vote.
             log.warn("The standings of poll {} could not be read after a vote", poll.id(), ex);

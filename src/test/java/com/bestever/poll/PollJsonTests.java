@@ -45,7 +45,14 @@ class PollJsonTests {
                 .andExpect(jsonPath("$.options[1].label").value(VoteQuestion.NO))
                 .andExpect(jsonPath("$.options[1].votes").value(1))
                 .andExpect(jsonPath("$.options[1].percent").value(100))
-                .andExpect(jsonPath("$.options[1]", aMapWithSize(3)))
+                .andExpect(jsonPath("$.options[1]", aMapWithSize(5)))
+                // 1 of 1: the 95% Wilson interval is .2065 to 1; 0 of 1: 0 to .7935.
+                .andExpect(jsonPath("$.options[1].lower").value(0.2065))
+                .andExpect(jsonPath("$.options[1].upper").value(1.0))
+                .andExpect(jsonPath("$.options[0].lower").value(0.0))
+                .andExpect(jsonPath("$.options[0].upper").value(0.7935))
+                .andExpect(jsonPath("$.final").value(false))
+                .andExpect(jsonPath("$.excluded").value(0))
                 .andExpect(jsonPath("$.choice").value(VoteQuestion.NO))
                 .andExpect(jsonPath("$.counted").value(true));
     }

@@ -82,7 +82,9 @@ class VotingTests {
         assertThat(results.selectFirst(".poll-thanks").text()).contains("your vote", "is counted");
         assertThat(results.selectFirst(".poll-choice").text()).isEqualTo("Your vote: " + VoteQuestion.YES);
         assertThat(standings(results))
-                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+                .containsExactly(
+                        VoteQuestion.YES + " 100% (1 vote) 95% interval 20–100%",
+                        VoteQuestion.NO + " 0% (0 votes) 95% interval 0–80%");
         assertThat(results.selectFirst(".standings-total").text()).isEqualTo("1 vote");
         assertThat(results.select(".standings-bar").attr("aria-hidden")).isEqualTo("true");
         assertThat(results.select("form.poll-form"))
@@ -154,7 +156,9 @@ class VotingTests {
         assertThat(results.selectFirst(".poll-thanks").text()).contains("You already voted", VoteQuestion.YES);
         assertThat(results.selectFirst(".poll-choice").text()).isEqualTo("Your vote: " + VoteQuestion.YES);
         assertThat(standings(results))
-                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+                .containsExactly(
+                        VoteQuestion.YES + " 100% (1 vote) 95% interval 20–100%",
+                        VoteQuestion.NO + " 0% (0 votes) 95% interval 0–80%");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
     }
 
@@ -380,7 +384,9 @@ class VotingTests {
         assertThat(results.selectFirst(".poll-notice").text()).startsWith("The poll closed on ");
         assertThat(results.selectFirst("#standings-title").text()).isEqualTo("Final standings");
         assertThat(standings(results))
-                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+                .containsExactly(
+                        VoteQuestion.YES + " 100% (1 vote) 95% interval 20–100%",
+                        VoteQuestion.NO + " 0% (0 votes) 95% interval 0–80%");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
     }
 }
