@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The readers' verdict for a genre: every film with a poll in that genre, ranked by the lower
  * bound of the Wilson score interval of its "yes" share. A film's polls in the genre add up;
- * films with fewer than the minimum number of votes are "too early to call".
+ * films with fewer than the minimum number of votes are "too early to call". An entry is final
+ * when every poll behind it has its verdict frozen, else live.
  */
 @Service
 class Leaderboard {
@@ -50,7 +51,8 @@ class Leaderboard {
             WilsonScore.Interval interval,
             int rank,
             boolean tiedWithAbove,
-            long moreNeeded) {
+            long moreNeeded,
+            boolean isFinal) {
 
         public double lowerBound() {
             return interval.lower();
@@ -87,7 +89,17 @@ class Leaderboard {
 
         Entry ranked(int rank, boolean tiedWithAbove) {
             return new Entry(
-                    filmTitle, filmSlug, releaseYear, reviewSlug, yes, votes, interval, rank, tiedWithAbove, 0);
+                    filmTitle,
+                    filmSlug,
+                    releaseYear,
+                    reviewSlug,
+                    yes,
+                    votes,
+                    interval,
+                    rank,
+                    tiedWithAbove,
+                    0,
+                    isFinal);
         }
     }
 
@@ -111,7 +123,9 @@ class Leaderboard {
         List<PollRow> polls = jdbc.sql("""
                         select q.article_id, f.id as film_id, f.title, f.slug as film_slug, f.release_year,
                                coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes,
-                               coalesce(sum(o.votes), 0) as votes
+                               coalesce(sum(o.votes), 0) as votes,
+                               exists (select 1 from poll_verdict v
+                                        where v.question_id = q.id and v.round = q.round) as final
                           from vote_question q
                           join film f on f.id = q.film_id
                           left join vote_option o on o.question_id = q.id
@@ -126,7 +140,8 @@ class Leaderboard {
                         rs.getString("film_slug"),
                         rs.getInt("release_year"),
                         rs.getLong("yes"),
-                        rs.getLong("votes")))
+                        rs.getLong("votes"),
+                        rs.getBoolean("final")))
                 .list();
         Map<Long, PollReviews.Review> publicReviews = reviews.publicAt(
                 polls.stream().map(PollRow::articleId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
@@ -143,7 +158,8 @@ class Leaderboard {
                         review == null ? null : review.slug(),
                         review == null ? null : Timestamp.from(review.publicFrom()),
                         poll.yes(),
-                        poll.votes()));
+                        poll.votes(),
+                        poll.isFinal()));
             }
         }
         return verdict(rows, settings.minimumVotes());
@@ -151,7 +167,14 @@ class Leaderboard {
 
     /** One poll that has opened, with its summed counts; its review is looked up apart. */
     private record PollRow(
-            Long articleId, long filmId, String title, String filmSlug, int releaseYear, long yes, long votes) {}
+            Long articleId,
+            long filmId,
+            String title,
+            String filmSlug,
+            int releaseYear,
+            long yes,
+            long votes,
+            boolean isFinal) {}
 
     static Verdict verdict(List<Row> rows, int minimumVotes) {
         Map<Long, Row> byFilm = new LinkedHashMap<>();
@@ -172,7 +195,8 @@ class Leaderboard {
                     WilsonScore.interval(film.yes(), film.votes()),
                     0,
                     false,
-                    Math.max(0, minimum - film.votes()));
+                    Math.max(0, minimum - film.votes()),
+                    film.isFinal());
             (film.votes() >= minimum ? ranked : tooEarly).add(entry);
         }
         ranked.sort(Comparator.comparingDouble(Entry::lowerBound)
@@ -197,7 +221,8 @@ class Leaderboard {
             String reviewSlug,
             Timestamp publishAt,
             long yes,
-            long votes) {
+            long votes,
+            boolean isFinal) {
 
         /** Two polls about the same film: their votes add up; the link goes to the latest review. */
         Row plus(Row other) {
@@ -211,7 +236,8 @@ class Leaderboard {
                     otherIsLater ? other.reviewSlug() : reviewSlug,
                     otherIsLater ? other.publishAt() : publishAt,
                     yes + other.yes(),
-                    votes + other.votes());
+                    votes + other.votes(),
+                    isFinal && other.isFinal());
         }
     }
 }

@@ -17,8 +17,11 @@ class LeaderboardController {
     private final GenreRepository genres;
     private final Leaderboard leaderboard;
     private final BestEverProperties site;
+    private final PollVerdicts verdicts;
 
-    LeaderboardController(GenreRepository genres, Leaderboard leaderboard, BestEverProperties site) {
+    LeaderboardController(
+            GenreRepository genres, Leaderboard leaderboard, BestEverProperties site, PollVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.genres = genres;
         this.leaderboard = leaderboard;
         this.site = site;
@@ -27,6 +30,7 @@ class LeaderboardController {
     @GetMapping("/best-ever/{slug}")
     String verdict(@PathVariable String slug, Model model) {
         Genre genre = genres.findBySlug(slug).orElseThrow(() -> new NotFoundException("genre " + slug));
+        verdicts.freezeDue(); // a poll whose time has come is final here at once, whatever the job's timing
         model.addAttribute("genre", genre);
         model.addAttribute("verdict", leaderboard.of(genre.getId()));
         model.addAttribute(

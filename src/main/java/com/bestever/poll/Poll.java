@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public record Poll(
         long id,
+        int round,
         String question,
         Instant opensAt,
         Instant closesAt,
@@ -30,6 +31,7 @@ public record Poll(
     static Poll of(VoteQuestion question, String reviewSlug, Instant reviewPublicFrom) {
         return new Poll(
                 question.getId(),
+                question.getRound(),
                 question.getQuestion(),
                 question.getOpensAt(),
                 question.getClosesAt(),

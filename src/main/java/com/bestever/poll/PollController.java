@@ -2,6 +2,7 @@ package com.bestever.poll;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,8 +29,16 @@ class PollController {
     private final Polls polls;
     private final PollStates states;
     private final VoterCookies cookies;
+    private final PollVerdicts verdicts;
 
-    PollController(VoteIntake intake, VoteAnswers answers, Polls polls, PollStates states, VoterCookies cookies) {
+    PollController(
+            VoteIntake intake,
+            VoteAnswers answers,
+            Polls polls,
+            PollStates states,
+            VoterCookies cookies,
+            PollVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.intake = intake;
         this.answers = answers;
         this.polls = polls;
@@ -81,10 +90,13 @@ class PollController {
                 .flatMap(voter -> polls.choiceOf(poll, voter))
                 .orElse(null);
         Standings standings = polls.standings(poll);
+        List<PollVerdicts.Verdict> frozen = verdicts.of(poll.id());
+        boolean isFinal = frozen.stream().anyMatch(verdict -> verdict.round() == poll.round());
         response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
         if (PollViews.wantsJson(request)) {
-            return ResponseEntity.ok().body(PollAnswer.of(standings, polls.isFinal(poll), choice, null, null));
+            return ResponseEntity.ok().body(PollAnswer.of(standings, isFinal, choice, null, null));
         }
+        model.addAttribute("verdicts", frozen);
         model.addAttribute("poll", poll);
         model.addAttribute("state", states.state(poll));
         model.addAttribute("standings", standings);

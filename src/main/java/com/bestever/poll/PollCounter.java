@@ -54,24 +54,32 @@ class PollCounter implements SmartLifecycle {
 
     /** One reader's answer waiting to be written; completed with whether it was counted. */
     record Ballot(
-            long questionId, long optionId, String voterId, String clientHash, CompletableFuture<Boolean> counted) {
+            long questionId,
+            int round,
+            long optionId,
+            String voterId,
+            String clientHash,
+            CompletableFuture<Boolean> counted) {
 
         Key key() {
-            return new Key(questionId, voterId);
+            return new Key(questionId, round, voterId);
         }
     }
 
-    record Key(long questionId, String voterId) {}
+    /** One reader in one round of one poll: they vote once. */
+    record Key(long questionId, int round, String voterId) {}
 
     /**
      * Records one reader's answer.
      *
+     * @param round the poll's round the vote is for (a reopened poll starts the next)
      * @return a future completed once the vote is committed: true if it was counted, false if
-     *     this voter had already answered this question; completed with {@link VotesUnavailable}
-     *     if the vote could not be written, and then it was not counted
+     *     this voter had already answered this question in this round; completed with {@link
+     *     VotesUnavailable} if the vote could not be written, and then it was not counted
      */
-    public CompletableFuture<Boolean> count(long questionId, long optionId, String voterId, String clientHash) {
-        Ballot ballot = new Ballot(questionId, optionId, voterId, clientHash, new CompletableFuture<>());
+    public CompletableFuture<Boolean> count(
+            long questionId, int round, long optionId, String voterId, String clientHash) {
+        Ballot ballot = new Ballot(questionId, round, optionId, voterId, clientHash, new CompletableFuture<>());
         if (!running || !queue.offer(ballot)) {
             return CompletableFuture.failedFuture(new VotesUnavailable("The vote counter is busy", null));
         }
@@ -162,12 +170,14 @@ class PollCounter implements SmartLifecycle {
     private Set<Key> insertAndCount(List<Ballot> ballots) {
         int n = ballots.size();
         Long[] questions = new Long[n];
+        Integer[] rounds = new Integer[n];
         Long[] options = new Long[n];
         String[] voters = new String[n];
         String[] hashes = new String[n];
         for (int i = 0; i < n; i++) {
             Ballot ballot = ballots.get(i);
             questions[i] = ballot.questionId();
+            rounds[i] = ballot.round();
             options[i] = ballot.optionId();
             voters[i] = ballot.voterId();
             hashes[i] = ballot.clientHash();
@@ -175,19 +185,20 @@ class PollCounter implements SmartLifecycle {
         Set<Key> counted = new HashSet<>();
         jdbc.sql("""
                         with counted as (
-                            insert into vote (question_id, option_id, voter_id, client_hash)
-                            select * from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[])
-                            on conflict (question_id, voter_id) do nothing
-                            returning question_id, option_id, voter_id
+                            insert into vote (question_id, round, option_id, voter_id, client_hash)
+                            select * from unnest(?::bigint[], ?::integer[], ?::bigint[], ?::varchar[], ?::varchar[])
+                            on conflict (question_id, round, voter_id) do nothing
+                            returning question_id, round, option_id, voter_id
                         ), tally as (
                             update vote_option o set votes = o.votes + added.votes
                               from (select option_id, count(*) as votes from counted group by option_id) added
                              where o.id = added.option_id
                         )
-                        select question_id, voter_id from counted
+                        select question_id, round, voter_id from counted
                         """)
-                .params(questions, options, voters, hashes)
-                .query((rs, row) -> counted.add(new Key(rs.getLong("question_id"), rs.getString("voter_id"))))
+                .params(questions, rounds, options, voters, hashes)
+                .query((rs, row) ->
+                        counted.add(new Key(rs.getLong("question_id"), rs.getInt("round"), rs.getString("voter_id"))))
                 .list();
         return counted;
     }

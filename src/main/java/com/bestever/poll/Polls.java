@@ -134,17 +134,15 @@ public class Polls {
         return Standings.of(counts, states.state(poll).isOpen());
     }
 
-    /** Whether the poll's verdict is final: it has closed, so its counts no longer move. */
-    boolean isFinal(Poll poll) {
-        return states.state(poll).isClosed();
-    }
-
     /** The answer this voter gave, if any. */
     Optional<String> choiceOf(Poll poll, String voterId) {
         return jdbc.sql("""
                         select o.label from vote v join vote_option o on o.id = v.option_id
-                         where v.question_id = ? and v.voter_id = ?
-                        """).params(poll.id(), voterId).query(String.class).optional();
+                         where v.question_id = ? and v.round = ? and v.voter_id = ?
+                        """)
+                .params(poll.id(), poll.round(), voterId)
+                .query(String.class)
+                .optional();
     }
 
     /** The slug of the poll's review, while that review is public. */

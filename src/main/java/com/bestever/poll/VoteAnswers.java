@@ -52,7 +52,7 @@ class VoteAnswers {
         boolean wantsJson = PollViews.wantsJson(request);
         // The JSON answer reads the standings from the database: on a task thread, not the vote counter's.
         Executor answerOn = wantsJson ? tasks : Runnable::run;
-        CompletableFuture<Void> answered = counter.count(poll.id(), choice.id(), voter, vote.clientHash())
+        CompletableFuture<Void> answered = counter.count(poll.id(), poll.round(), choice.id(), voter, vote.clientHash())
                 .handle((isNew, error) -> error == null ? Outcome.of(isNew) : Outcome.FAILED)
                 // A failure is not proof that nothing was counted (a commit whose answer was lost):
                 // the database says, on a task thread, never on the vote counter's.

@@ -52,6 +52,10 @@ public class VoteQuestion extends Audited implements PublicContent {
     @Column(name = "closes_at")
     private Instant closesAt;
 
+    /** The round of voting: 1, then one more each time an editor reopens the closed poll. */
+    @Column(nullable = false, insertable = false, updatable = false)
+    private int round = 1;
+
     @OneToMany(mappedBy = "question", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<VoteOption> options = new ArrayList<>();
@@ -141,6 +145,10 @@ public class VoteQuestion extends Audited implements PublicContent {
 
     public void setClosesAt(Instant closesAt) {
         this.closesAt = closesAt;
+    }
+
+    public int getRound() {
+        return round;
     }
 
     public List<VoteOption> getOptions() {

@@ -5,6 +5,7 @@ import static com.bestever.system.JsonLd.time;
 import com.bestever.article.Article;
 import com.bestever.article.Markdown;
 import com.bestever.article.Reviews;
+import com.bestever.poll.PollVerdicts;
 import com.bestever.system.BestEverProperties;
 import java.io.Writer;
 import java.net.URI;
@@ -28,6 +29,8 @@ class Feed {
 
     static final String NAMESPACE = "http://www.w3.org/2005/Atom";
     static final int ENTRIES = 20;
+    /** The newest final verdicts of readers' polls, after the reviews. */
+    static final int VERDICTS = 10;
 
     /** The year the site began: part of every tag: id, never to change. */
     private static final String TAG_DATE = "2025";
@@ -35,16 +38,19 @@ class Feed {
     private final Reviews reviews;
     private final Markdown markdown;
     private final BestEverProperties site;
+    private final PollVerdicts verdicts;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
-    Feed(Reviews reviews, Markdown markdown, BestEverProperties site) {
+    Feed(Reviews reviews, Markdown markdown, BestEverProperties site, PollVerdicts verdicts) {
         this.reviews = reviews;
+        this.verdicts = verdicts;
         this.markdown = markdown;
         this.site = site;
     }
 
     void write(Writer out) throws XMLStreamException {
         List<Article> newest = reviews.latest(PageRequest.of(0, ENTRIES)).getContent();
+        List<PollVerdicts.Published> finals = verdicts.latest(VERDICTS);
         XMLStreamWriter writer = xml.createXMLStreamWriter(out);
         writer.writeStartDocument("UTF-8", "1.0");
         writer.writeStartElement("feed");
@@ -56,8 +62,9 @@ class Feed {
         element(
                 writer,
                 "updated",
-                time(newest.stream()
-                        .map(Article::lastChanged)
+                time(java.util.stream.Stream.concat(
+                                newest.stream().map(Article::lastChanged),
+                                finals.stream().map(f -> f.verdict().closedAt()))
                         .max(Instant::compareTo)
                         .orElse(Instant.EPOCH)));
         link(writer, "self", "application/atom+xml", site.absolute("/feed.xml"));
@@ -67,6 +74,9 @@ class Feed {
         writer.writeEndElement();
         for (Article review : newest) {
             entry(writer, review);
+        }
+        for (PollVerdicts.Published verdict : finals) {
+            entry(writer, verdict);
         }
         writer.writeEndElement();
         writer.writeEndDocument();
@@ -95,6 +105,30 @@ class Feed {
         writer.writeCharacters(markdown.toSafeHtml(review.getBody()) + "<p><strong>"
                 + HtmlUtils.htmlEscape(review.getVerdict()) + "</strong></p>");
         writer.writeEndElement();
+        writer.writeEndElement();
+    }
+
+    /** A poll's final verdict: dated when its round closed, linking to the poll under its review. */
+    private void entry(XMLStreamWriter writer, PollVerdicts.Published published) throws XMLStreamException {
+        PollVerdicts.Verdict verdict = published.verdict();
+        writer.writeStartElement("entry");
+        element(writer, "id", tag("verdict:" + verdict.pollId() + ":" + verdict.round()));
+        element(writer, "title", "Readers’ verdict, final: " + verdict.question());
+        link(
+                writer,
+                "alternate",
+                "text/html",
+                site.absolute("/reviews/" + published.reviewSlug() + "#poll-" + verdict.pollId()));
+        element(writer, "published", time(verdict.closedAt()));
+        element(writer, "updated", time(verdict.closedAt()));
+        writer.writeStartElement("author");
+        element(writer, "name", site.siteName() + " readers");
+        writer.writeEndElement();
+        writer.writeStartElement("category");
+        writer.writeAttribute("term", verdict.genreSlug());
+        writer.writeAttribute("label", verdict.genreName());
+        writer.writeEndElement();
+        element(writer, "summary", verdict.filmTitle() + ": " + verdict.figuresText() + " · " + verdict.rankText());
         writer.writeEndElement();
     }
 
