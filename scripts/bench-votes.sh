@@ -17,7 +17,7 @@
 #   SKIP_BUILD=1 scripts/bench-votes.sh    # use target/*.jar as it is
 #   ACCEPT=application/json scripts/bench-votes.sh   # the script's way: a 200 with the standings
 #
-# The benchmark comes from one address, so the site is started with a throttle high enough
+# The benchmark comes from one address, so the site is started with a throttle and a per-poll cap high enough
 # not to get in the way (--bestever.polls.votes-per-minute); its own data directory is wiped
 # first, so the sample poll starts at zero.
 set -euo pipefail
@@ -51,6 +51,7 @@ setsid java ${JAVA_OPTS:-} -jar "$JAR" \
   --server.port="$PORT" \
   --bestever.base-url="$BASE" \
   --bestever.polls.votes-per-minute=1000000000 \
+  --bestever.polls.votes-per-client-per-poll=2000000000 \
   --bestever.embedded-database.data-directory="$DATA_DIR" \
   --server.tomcat.accesslog.enabled=true \
   --server.tomcat.accesslog.directory="$PWD/target/bench-access" \

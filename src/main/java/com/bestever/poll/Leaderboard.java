@@ -130,9 +130,11 @@ class Leaderboard {
                           join film f on f.id = q.film_id
                           left join vote_option o on o.question_id = q.id
                          where q.genre_id = ? and q.opens_at <= ?
+                           -- a poll that keeps its standings until readers vote or it closes is not counted here until it closes
+                           and (q.results_shown = 'ALWAYS' or q.closes_at <= ?)
                          group by q.id, f.id, f.title, f.slug, f.release_year
                         """)
-                .params(genreId, Timestamp.from(now))
+                .params(genreId, Timestamp.from(now), Timestamp.from(now))
                 .query((rs, i) -> new PollRow(
                         rs.getObject("article_id", Long.class),
                         rs.getLong("film_id"),

@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** "The readers' verdict": {@code /best-ever/{genre-slug}}, a public page, the same for every reader. */
+/** "The readers' verdict": {@code /best-ever} and {@code /best-ever/{genre-slug}}, public pages, the same for every reader. */
 @Controller
 class LeaderboardController {
 
@@ -25,6 +25,28 @@ class LeaderboardController {
         this.genres = genres;
         this.leaderboard = leaderboard;
         this.site = site;
+    }
+
+    /** One genre on the index: its verdict's leader (null: no film ranked yet). */
+    record GenreVerdict(Genre genre, Leaderboard.Verdict verdict) {}
+
+    /** {@code /best-ever}: every genre's readers' verdict and its current leader. */
+    @GetMapping("/best-ever")
+    String index(Model model) {
+        verdicts.freezeDue();
+        model.addAttribute(
+                "genres",
+                genres.findAllByOrderByNameAsc().stream()
+                        .map(genre -> new GenreVerdict(genre, leaderboard.of(genre.getId())))
+                        .toList());
+        model.addAttribute(
+                "meta",
+                PageMeta.page(
+                        "The readers’ verdicts: the best ever movie of every genre — " + site.siteName(),
+                        "Every genre’s readers’ verdict and the film leading it, with how sure we can be.",
+                        site.absolute("/best-ever"),
+                        null));
+        return "poll/verdicts";
     }
 
     @GetMapping("/best-ever/{slug}")

@@ -20,7 +20,8 @@ public record Poll(
         String genreSlug,
         List<Answer> answers,
         String reviewSlug,
-        Instant reviewPublicFrom) {
+        Instant reviewPublicFrom,
+        ResultsShown resultsShown) {
 
     public record Answer(long id, String label) {}
 
@@ -43,7 +44,8 @@ public record Poll(
                         .map(o -> new Answer(o.getId(), o.getLabel()))
                         .toList(),
                 reviewSlug,
-                reviewPublicFrom);
+                reviewPublicFrom,
+                question.getResultsShown());
     }
 
     /**

@@ -60,6 +60,7 @@ class PollController {
             @PathVariable String id,
             @RequestParam(name = "choice", required = false) String choice,
             @RequestParam(name = "voter", required = false) String voterParam,
+            @RequestParam(name = "change", required = false) String change,
             HttpServletRequest request,
             HttpServletResponse response) {
         VoteIntake.Ballot ballot = intake.check(id, choice, request);
@@ -73,6 +74,10 @@ class PollController {
                             HttpHeaders.SET_COOKIE,
                             cookies.cookieFor(voter, request).toString())
                     .build();
+        }
+        if ("1".equals(change) && known.isPresent()) {
+            // A change adds no vote, so it is not taken from the address's allowance in the poll.
+            return answers.change(intake.admitChange(ballot, request), known.get(), request);
         }
         VoteIntake.Vote vote = intake.admit(ballot, request);
         return answers.count(vote, known.orElseGet(cookies::newVoterId), request);
@@ -89,16 +94,23 @@ class PollController {
         String choice = cookies.voterOf(request)
                 .flatMap(voter -> polls.choiceOf(poll, voter))
                 .orElse(null);
-        Standings standings = polls.standings(poll);
+        PollState state = states.state(poll);
+        // Shown always, once this reader has voted, or once the poll closed: as the editor chose.
+        Standings standings =
+                poll.resultsShown().shows(choice != null, state.isClosed()) ? polls.standings(poll) : null;
         List<PollVerdicts.Verdict> frozen = verdicts.of(poll.id());
         boolean isFinal = frozen.stream().anyMatch(verdict -> verdict.round() == poll.round());
         response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
         if (PollViews.wantsJson(request)) {
-            return ResponseEntity.ok().body(PollAnswer.of(standings, isFinal, choice, null, null));
+            return ResponseEntity.ok()
+                    .body(
+                            standings == null
+                                    ? PollAnswer.hidden(state.isOpen(), isFinal, choice, null, null)
+                                    : PollAnswer.of(standings, isFinal, choice, null, null));
         }
         model.addAttribute("verdicts", frozen);
         model.addAttribute("poll", poll);
-        model.addAttribute("state", states.state(poll));
+        model.addAttribute("state", state);
         model.addAttribute("standings", standings);
         model.addAttribute("choice", choice);
         model.addAttribute("notice", choice == null ? null : PollViews.noticeAfterRedirect(vote, choice));

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts votes exactly: each vote row and its option's count are written in one transaction,
@@ -43,13 +44,15 @@ class PollCounter implements SmartLifecycle {
     private static final int MAX_BATCH = 512;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final BlockingQueue<Ballot> queue = new LinkedBlockingQueue<>(20_000);
     private volatile boolean running;
     private Thread writer;
     private ExecutorService acknowledger;
 
-    PollCounter(JdbcClient jdbc) {
+    PollCounter(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /** One reader's answer waiting to be written; completed with whether it was counted. */
@@ -59,6 +62,7 @@ class PollCounter implements SmartLifecycle {
             long optionId,
             String voterId,
             String clientHash,
+            boolean change,
             CompletableFuture<Boolean> counted) {
 
         Key key() {
@@ -79,7 +83,22 @@ class PollCounter implements SmartLifecycle {
      */
     public CompletableFuture<Boolean> count(
             long questionId, int round, long optionId, String voterId, String clientHash) {
-        Ballot ballot = new Ballot(questionId, round, optionId, voterId, clientHash, new CompletableFuture<>());
+        return enqueue(new Ballot(questionId, round, optionId, voterId, clientHash, false, new CompletableFuture<>()));
+    }
+
+    /**
+     * Changes a reader's vote in this round to another answer: the vote row and both options'
+     * counts move in one transaction, so the reader still counts once. A reader with no vote in
+     * this round has nothing to change: nothing is counted.
+     *
+     * @return a future completed once committed: true if the vote moved, false if there was no
+     *     vote to move or it already held this answer
+     */
+    public CompletableFuture<Boolean> change(long questionId, int round, long optionId, String voterId) {
+        return enqueue(new Ballot(questionId, round, optionId, voterId, null, true, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Boolean> enqueue(Ballot ballot) {
         if (!running || !queue.offer(ballot)) {
             return CompletableFuture.failedFuture(new VotesUnavailable("The vote counter is busy", null));
         }
@@ -126,7 +145,7 @@ class PollCounter implements SmartLifecycle {
         List<Ballot> unique = List.copyOf(firsts.values());
         Set<Key> counted;
         try {
-            counted = insertAndCount(unique);
+            counted = writeAll(unique);
         } catch (RuntimeException ex) {
             if (unique.size() == 1) {
                 List<Ballot> failed = List.copyOf(batch);
@@ -158,6 +177,77 @@ class PollCounter implements SmartLifecycle {
     /** Answers the waiting readers off the writer's thread (see the class comment). */
     private void acknowledge(Runnable answers) {
         acknowledger.execute(answers);
+    }
+
+    /**
+     * New votes in one statement; when the batch also changes votes (rare), the moves and the
+     * new votes in one transaction, so still one commit.
+     */
+    private Set<Key> writeAll(List<Ballot> ballots) {
+        List<Ballot> changes = ballots.stream().filter(Ballot::change).toList();
+        if (changes.isEmpty()) {
+            return insertAndCount(ballots);
+        }
+        List<Ballot> votes = ballots.stream().filter(ballot -> !ballot.change()).toList();
+        return transaction.execute(status -> {
+            Set<Key> done = new HashSet<>(moveVotes(changes));
+            if (!votes.isEmpty()) {
+                done.addAll(insertAndCount(votes));
+            }
+            return done;
+        });
+    }
+
+    /**
+     * Moves readers' votes to their new answers and both options' counts with them, in one
+     * statement. Only a vote that exists and holds another answer moves.
+     */
+    private Set<Key> moveVotes(List<Ballot> changes) {
+        int n = changes.size();
+        Long[] questions = new Long[n];
+        Integer[] rounds = new Integer[n];
+        Long[] options = new Long[n];
+        String[] voters = new String[n];
+        for (int i = 0; i < n; i++) {
+            Ballot ballot = changes.get(i);
+            questions[i] = ballot.questionId();
+            rounds[i] = ballot.round();
+            options[i] = ballot.optionId();
+            voters[i] = ballot.voterId();
+        }
+        Set<Key> moved = new HashSet<>();
+        jdbc.sql("""
+                        with wanted as (
+                            select * from unnest(?::bigint[], ?::integer[], ?::bigint[], ?::varchar[])
+                                as w(question_id, round, option_id, voter_id)
+                        ), previous as (
+                            select v.id, v.question_id, v.round, v.voter_id, v.option_id as was, w.option_id as now
+                              from vote v
+                              join wanted w
+                                on v.question_id = w.question_id and v.round = w.round and v.voter_id = w.voter_id
+                             where v.option_id <> w.option_id
+                               for update of v
+                        ), moved as (
+                            update vote v set option_id = p.now
+                              from previous p
+                             where v.id = p.id
+                            returning p.question_id, p.round, p.voter_id, p.was, p.now
+                        ), tally as (
+                            update vote_option o set votes = o.votes + d.delta
+                              from (select option_id, sum(delta) as delta
+                                      from (select was as option_id, -1 as delta from moved
+                                            union all
+                                            select now as option_id, 1 as delta from moved) deltas
+                                     group by option_id) d
+                             where o.id = d.option_id
+                        )
+                        select question_id, round, voter_id from moved
+                        """)
+                .params(questions, rounds, options, voters)
+                .query((rs, row) ->
+                        moved.add(new Key(rs.getLong("question_id"), rs.getInt("round"), rs.getString("voter_id"))))
+                .list();
+        return moved;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -27,8 +29,10 @@ class PollDeskController {
     private final JdbcClient jdbc;
     private final PollVerdicts verdicts;
     private final Clock clock;
+    private final PollDesk desk;
 
-    PollDeskController(JdbcClient jdbc, PollVerdicts verdicts, Clock clock) {
+    PollDeskController(JdbcClient jdbc, PollVerdicts verdicts, Clock clock, PollDesk desk) {
+        this.desk = desk;
         this.jdbc = jdbc;
         this.verdicts = verdicts;
         this.clock = clock;
@@ -44,14 +48,15 @@ class PollDeskController {
             int round,
             PollState state,
             long votes,
-            long verdicts) {}
+            long verdicts,
+            ResultsShown resultsShown) {}
 
     @GetMapping("/admin/polls")
     String list(Model model) {
         verdicts.freezeDue();
         Instant now = clock.instant();
         List<Row> rows = jdbc.sql("""
-                        select q.id, q.question, f.title, g.name, q.article_id, q.round, q.opens_at, q.closes_at,
+                        select q.id, q.question, f.title, g.name, q.article_id, q.round, q.opens_at, q.closes_at, q.results_shown,
                                (select coalesce(sum(o.votes), 0) from vote_option o where o.question_id = q.id) as votes,
                                (select count(*) from poll_verdict v where v.question_id = q.id) as verdicts
                           from vote_question q
@@ -71,9 +76,11 @@ class PollDeskController {
                                 instantOrNull(rs.getTimestamp("closes_at")),
                                 now),
                         rs.getLong("votes"),
-                        rs.getLong("verdicts")))
+                        rs.getLong("verdicts"),
+                        ResultsShown.valueOf(rs.getString("results_shown"))))
                 .list();
         model.addAttribute("polls", rows);
+        model.addAttribute("modes", ResultsShown.values());
         return "poll/desk";
     }
 
@@ -91,6 +98,26 @@ class PollDeskController {
         verdicts.reopen(id);
         redirect.addFlashAttribute(
                 "notice", "Poll " + id + " is open again for a new round; its earlier verdict stays.");
+        return "redirect:/admin/polls";
+    }
+
+    @PostMapping("/admin/polls/{id}/results")
+    String results(
+            @PathVariable long id,
+            @RequestParam(name = "shown", required = false) String shown,
+            @AuthenticationPrincipal SignedIn signedIn,
+            RedirectAttributes redirect) {
+        editorsOnly(signedIn);
+        ResultsShown mode;
+        try {
+            mode = ResultsShown.valueOf(String.valueOf(shown));
+        } catch (IllegalArgumentException ex) {
+            throw new PollProblem(HttpStatus.BAD_REQUEST, "Choose when readers see the standings.");
+        }
+        desk.showResults(id, mode);
+        redirect.addFlashAttribute(
+                "notice",
+                "Poll " + id + ": standings shown " + mode.label().toLowerCase(java.util.Locale.ENGLISH) + ".");
         return "redirect:/admin/polls";
     }
 

@@ -93,7 +93,7 @@ public class Polls {
                             question.getGenre().getName(),
                             question.getGenre().getSlug(),
                             states.state(question),
-                            states.standings(question)))
+                            states.publicStandings(question)))
                     .toList();
         });
     }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * What a vote passes before it is counted, in this order: it comes from this site's own page,
  * the poll is one readers may see and it is open, the choice is one of its answers ({@link
- * #check}), and the reader's address has votes left ({@link #admit}). A vote that fails is refused with a {@link PollProblem} the
+ * #check}), and the reader's address has votes left this minute and in this poll ({@link #admit}). A vote that fails is refused with a {@link PollProblem} the
  * reader can act on; nothing is counted.
  */
 @Component
@@ -20,8 +20,19 @@ class VoteIntake {
     private final Polls polls;
     private final PollStates states;
     private final Dates dates;
+    private final VoteCap cap;
+    private final PollSettings settings;
 
-    VoteIntake(SameSiteCheck sameSite, VoteThrottle throttle, Polls polls, PollStates states, Dates dates) {
+    VoteIntake(
+            SameSiteCheck sameSite,
+            VoteThrottle throttle,
+            Polls polls,
+            PollStates states,
+            Dates dates,
+            VoteCap cap,
+            PollSettings settings) {
+        this.cap = cap;
+        this.settings = settings;
         this.sameSite = sameSite;
         this.throttle = throttle;
         this.polls = polls;
@@ -64,6 +75,24 @@ class VoteIntake {
 
     /** Takes the vote from the address's allowance: a vote to count, or a 429 with how long to wait. */
     Vote admit(Ballot ballot, HttpServletRequest request) {
+        String clientHash = throttled(request);
+        if (!cap.take(ballot.poll(), clientHash)) {
+            throw new PollProblem(
+                    HttpStatus.FORBIDDEN,
+                    "This poll has taken " + settings.votesPerClientPerPoll()
+                            + " votes from your address, as many as it takes from one; nothing was counted.",
+                    ballot.poll(),
+                    null);
+        }
+        return new Vote(ballot.poll(), ballot.choice(), clientHash);
+    }
+
+    /** A change of a vote: throttled like a vote, but it adds none, so the per-poll cap is not asked. */
+    Vote admitChange(Ballot ballot, HttpServletRequest request) {
+        return new Vote(ballot.poll(), ballot.choice(), throttled(request));
+    }
+
+    private String throttled(HttpServletRequest request) {
         String clientHash = throttle.clientHash(request);
         Duration wait = throttle.take(clientHash);
         if (!wait.isZero()) {
@@ -73,7 +102,7 @@ class VoteIntake {
                     null,
                     wait);
         }
-        return new Vote(ballot.poll(), ballot.choice(), clientHash);
+        return clientHash;
     }
 
     private static Poll.Answer answerOf(String choice, Poll poll) {
