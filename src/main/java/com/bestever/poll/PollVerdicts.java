@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,10 +91,56 @@ public class PollVerdicts {
                     votes);
         }
 
+        /** Whether the readers backed the critic (who says the film is the best ever): sure of a "yes" majority. */
+        public boolean readersBacked() {
+            return votes > 0 && lower > 0.5;
+        }
+
+        /** "Readers backed the critic’s verdict", or did not, or it is too close to call. */
+        public String backingText() {
+            if (readersBacked()) {
+                return "Readers backed the critic’s verdict";
+            }
+            return votes > 0 && upper < 0.5
+                    ? "Readers did not back the critic’s verdict"
+                    : "Too close to call whether readers back the critic’s verdict";
+        }
+
         /** "#2 in Coming-of-Age", or "too few votes to rank in Coming-of-Age". */
         public String rankText() {
             return genreRank == null ? "too few votes to rank in " + genreName : "#" + genreRank + " in " + genreName;
         }
+    }
+
+    /**
+     * How often readers backed a critic, from final verdicts only: of the polls under these
+     * reviews that have one, how many latest verdicts say "yes" with a sure majority.
+     */
+    public record Agreement(int agreed, int verdicts) {
+
+        /** "Readers agreed with 4 of 6 of Philip Dale’s verdicts". */
+        public String text(String critic) {
+            return "Readers agreed with " + agreed + " of " + verdicts + " of " + critic + "’s verdicts";
+        }
+    }
+
+    /** The readers' agreement with the reviews of these ids (a critic's public reviews), in one statement. */
+    public Agreement agreement(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return new Agreement(0, 0);
+        }
+        freezeDue(); // a poll whose time has come counts at once, whatever the job's timing
+        List<Boolean> backed = jdbc.sql("""
+                        select distinct on (v.question_id) v.votes > 0 and v.lower > 0.5 as backed
+                          from poll_verdict v
+                          join vote_question q on q.id = v.question_id
+                         where q.article_id = any(?::bigint[])
+                         order by v.question_id, v.round desc
+                        """)
+                .param(articleIds.toArray(Long[]::new))
+                .query(Boolean.class)
+                .list();
+        return new Agreement((int) backed.stream().filter(Boolean::booleanValue).count(), backed.size());
     }
 
     /** A verdict as the feed shows it: with the public review it hangs under. */

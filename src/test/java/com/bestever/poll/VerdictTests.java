@@ -92,10 +92,12 @@ class VerdictTests {
         events.clear();
         Document review1 = page("/reviews/" + review.getSlug());
 
-        assertThat(review1.selectFirst(".poll-verdict").text())
-                .startsWith("Readers’ verdict, final, ")
-                .endsWith(": 75% say yes (95% interval 30–96%, n = 4) · too few votes to rank in "
+        assertThat(review1.selectFirst(".poll-verdict strong").text()).startsWith("Readers’ verdict, final, ");
+        assertThat(review1.selectFirst(".poll-verdict-figures").text())
+                .isEqualTo("75% say yes (95% interval 30–96%, n = 4) · too few votes to rank in "
                         + poll.getGenre().getName());
+        assertThat(review1.selectFirst(".poll-verdict-backing").text())
+                .isEqualTo("· Too close to call whether readers back the critic’s verdict.");
         assertThat(review1.selectFirst(".poll-verdict time").attr("datetime"))
                 .startsWith(closes.toString().substring(0, 16));
         assertThat(verdictRows(poll.getId())).isEqualTo(1);
@@ -248,6 +250,42 @@ class VerdictTests {
                 .contains("verdict:" + poll.getId() + ":1</id>")
                 .contains("Readers’ verdict, final: " + poll.getQuestion())
                 .contains("/reviews/" + review.getSlug() + "#poll-" + poll.getId());
+    }
+
+    @Test
+    void theAuthorsPageAndTheReviewSayWhetherReadersBackedTheCriticFromFinalVerdictsOnly() throws Exception {
+        Instant closes = clock.instant().plus(Duration.ofHours(1));
+        Article backed = data.publishedReview();
+        VoteQuestion yesPoll = polls.pollUnder(backed, question -> question.setClosesAt(closes));
+        polls.setVotes(yes(yesPoll), 40);
+        polls.setVotes(no(yesPoll), 10);
+        Article refused = data.review(article -> {
+            article.setAuthor(backed.getAuthor());
+            article.publish(clock.instant().minus(Duration.ofMinutes(1)));
+        });
+        VoteQuestion noPoll = polls.pollUnder(refused, question -> question.setClosesAt(closes));
+        polls.setVotes(yes(noPoll), 10);
+        polls.setVotes(no(noPoll), 40);
+        Article open = data.review(article -> {
+            article.setAuthor(backed.getAuthor());
+            article.publish(clock.instant().minus(Duration.ofMinutes(1)));
+        });
+        VoteQuestion live = polls.pollUnder(open, question -> {});
+        polls.setVotes(yes(live), 50); // live, not final: not in the record
+
+        clock.set(closes.plus(Duration.ofMinutes(1)));
+        Document author = page("/authors/" + backed.getAuthor().getSlug());
+
+        assertThat(author.selectFirst(".critic-record").text())
+                .isEqualTo("Readers agreed with 1 of 2 of " + backed.getAuthor().getName() + "’s verdicts.");
+        assertThat(page("/reviews/" + backed.getSlug())
+                        .selectFirst(".poll-verdict-backing")
+                        .text())
+                .isEqualTo("· Readers backed the critic’s verdict.");
+        assertThat(page("/reviews/" + refused.getSlug())
+                        .selectFirst(".poll-verdict-backing")
+                        .text())
+                .isEqualTo("· Readers did not back the critic’s verdict.");
     }
 
     static Document page(
