@@ -15,9 +15,10 @@
 #   scripts/bench-votes.sh                 # build, start the site on :8081, 90 s warm-up, 5 runs of 15 s
 #   RUNS=3 WARMUP=30s DURATION=30s scripts/bench-votes.sh
 #   SKIP_BUILD=1 scripts/bench-votes.sh    # use target/*.jar as it is
+#   SKIP_BUILD=1 JAR=../main/target/bestever-0.1.0-SNAPSHOT.jar scripts/bench-votes.sh   # another build, side by side
 #   ACCEPT=application/json scripts/bench-votes.sh   # the script's way: a 200 with the standings
 #
-# The benchmark comes from one address, so the site is started with a throttle high enough
+# The benchmark comes from one address, so the site is started with a throttle and a per-poll cap high enough
 # not to get in the way (--bestever.polls.votes-per-minute); its own data directory is wiped
 # first, so the sample poll starts at zero.
 set -euo pipefail
@@ -44,13 +45,14 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wr
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   ./mvnw -B -q -DskipTests package
 fi
-JAR=$(ls target/bestever-*.jar | grep -v original | head -1)
+JAR=${JAR:-$(ls target/bestever-*.jar | grep -v original | head -1)}
 
 rm -rf "$DATA_DIR" "$ACCESS_DIR"
 setsid java ${JAVA_OPTS:-} -jar "$JAR" \
   --server.port="$PORT" \
   --bestever.base-url="$BASE" \
   --bestever.polls.votes-per-minute=1000000000 \
+  --bestever.polls.votes-per-client-per-poll=2000000000 \
   --bestever.embedded-database.data-directory="$DATA_DIR" \
   --server.tomcat.accesslog.enabled=true \
   --server.tomcat.accesslog.directory="$PWD/target/bench-access" \

@@ -1,5 +1,8 @@
 -- wrk script for scripts/bench-votes.sh: every request is the vote of a new reader (it carries
--- no voter cookie, so the site gives it a fresh voter id), posted from the site's own page.
+-- no voter cookie), posted from the site's own page. A browser's new reader is first sent a
+-- voter cookie with a 307 and posts again with it; wrk follows no redirect, so every request
+-- here is that second post as a browser refusing the cookie makes it (?voter=new, no cookie):
+-- counted under a fresh voter id. So each request is one vote to count, as before.
 -- Counts the acknowledged votes (303 to the poll's page, or 200 JSON) from wrk's own summary:
 -- every completed request that was not an error status (4xx/5xx). There is deliberately no
 -- response() hook: with one, wrk parses every response's headers into Lua tables, and that
@@ -15,7 +18,7 @@ local accept = os.getenv("ACCEPT") or "text/html"
 
 function init(args)
   wrk.method = "POST"
-  wrk.path = "/polls/" .. poll .. "/votes"
+  wrk.path = "/polls/" .. poll .. "/votes?voter=new"
   wrk.body = "choice=" .. choice
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
   wrk.headers["Origin"] = origin

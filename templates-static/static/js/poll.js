@@ -15,6 +15,13 @@
     return votes.toLocaleString("en-US") + (votes === 1 ? " vote" : " votes");
   }
 
+  // The two options with the most votes: do their intervals overlap? (as Standings.tooCloseToCall)
+  function tooCloseToCall(options) {
+    if (options.length < 2) return false;
+    var sorted = options.slice().sort(function (a, b) { return b.votes - a.votes; });
+    return sorted[0].lower <= sorted[1].upper && sorted[1].lower <= sorted[0].upper;
+  }
+
   // The same markup as the server's standings fragment (fragments/poll.html).
   function standings(answer) {
     var fragment = document.createDocumentFragment();
@@ -27,6 +34,9 @@
       count.appendChild(document.createTextNode(" "));
       count.appendChild(element("span", "standings-votes", "(" + votesText(option.votes) + ")"));
       item.appendChild(count);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(element("span", "standings-interval", "95% interval " +
+        Math.floor(option.lower * 100 + 1e-9) + "–" + Math.ceil(option.upper * 100 - 1e-9) + "%"));
       // The same SVG bar the server draws: a width attribute, no style (the CSP allows none).
       var svg = "http://www.w3.org/2000/svg";
       var bar = document.createElementNS(svg, "svg");
@@ -44,6 +54,9 @@
     });
     fragment.appendChild(list);
     fragment.appendChild(element("p", "standings-total", votesText(answer.total)));
+    if (tooCloseToCall(answer.options)) {
+      fragment.appendChild(element("p", "standings-call", "Too close to call: the leading answers’ 95% intervals overlap."));
+    }
     return fragment;
   }
 
@@ -74,7 +87,7 @@
         var answer = result.body;
         var shown = element("div", "poll-standings");
         shown.appendChild(element("p", "poll-choice", "Your vote: " + answer.choice));
-        shown.appendChild(standings(answer));
+        if (answer.options.length) shown.appendChild(standings(answer)); // none: they could not be read
         form.replaceWith(shown);
         status.textContent = answer.message;
       }).catch(function () {

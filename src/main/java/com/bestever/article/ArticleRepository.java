@@ -1,6 +1,7 @@
 package com.bestever.article;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -68,6 +69,14 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
                and a.publicFrom <= :now
             """)
     Page<Article> findPublicByAuthor(Long authorId, Instant now, Pageable pageable);
+
+    /** The ids of an author's public reviews, every one (for the critic's record with the readers). */
+    @Query("""
+            select a.id from Article a
+             where a.author.id = :authorId
+               and a.publicFrom <= :now
+            """)
+    List<Long> findPublicIdsByAuthor(Long authorId, Instant now);
 
     @Query("""
             select a from Article a

@@ -2,6 +2,7 @@ package com.bestever.article;
 
 import com.bestever.author.Author;
 import com.bestever.author.AuthorRepository;
+import com.bestever.poll.PollVerdicts;
 import com.bestever.system.MovedPermanently;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
@@ -18,8 +19,10 @@ class AuthorPageController {
     private final AuthorRepository authors;
     private final Reviews reviews;
     private final PageHeads metas;
+    private final PollVerdicts verdicts;
 
-    AuthorPageController(AuthorRepository authors, Reviews reviews, PageHeads metas) {
+    AuthorPageController(AuthorRepository authors, Reviews reviews, PageHeads metas, PollVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.authors = authors;
         this.reviews = reviews;
         this.metas = metas;
@@ -37,6 +40,8 @@ class AuthorPageController {
         model.addAttribute("author", author);
         model.addAttribute("reviews", byAuthor);
         model.addAttribute("meta", metas.author(author, byAuthor));
+        // The critic's record with the readers, from the final verdicts of polls under their public reviews.
+        model.addAttribute("agreement", verdicts.agreement(reviews.publicIdsByAuthor(author.getId())));
         return "article/author";
     }
 }

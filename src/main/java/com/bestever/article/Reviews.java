@@ -72,6 +72,10 @@ public class Reviews {
         return articles.findPublicByAuthor(authorId, clock.instant(), page);
     }
 
+    public List<Long> publicIdsByAuthor(Long authorId) {
+        return articles.findPublicIdsByAuthor(authorId, clock.instant());
+    }
+
     public List<Article> aboutFilm(Long filmId) {
         return articles.findPublicByFilm(filmId, clock.instant());
     }

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The readers' verdict for a genre: every film with a poll in that genre, ranked by the lower
  * bound of the Wilson score interval of its "yes" share. A film's polls in the genre add up;
- * films with fewer than the minimum number of votes are "too early to call".
+ * films with fewer than the minimum number of votes are "too early to call". An entry is final
+ * when every poll behind it has its verdict frozen, else live.
  */
 @Service
 class Leaderboard {
@@ -34,7 +35,12 @@ class Leaderboard {
         this.clock = clock;
     }
 
-    /** One film's standing with the readers. {@code reviewSlug} is its latest public review (may be null). */
+    /**
+     * One film's standing with the readers. {@code reviewSlug} is its latest public review (may
+     * be null); {@code rank} is shared with the film above when their intervals overlap
+     * ({@code tiedWithAbove}: too close to call); {@code moreNeeded} is how many more votes a
+     * film below the minimum needs to be ranked.
+     */
     public record Entry(
             String filmTitle,
             String filmSlug,
@@ -42,7 +48,15 @@ class Leaderboard {
             String reviewSlug,
             long yes,
             long votes,
-            double lowerBound) {
+            WilsonScore.Interval interval,
+            int rank,
+            boolean tiedWithAbove,
+            long moreNeeded,
+            boolean isFinal) {
+
+        public double lowerBound() {
+            return interval.lower();
+        }
 
         /** The "yes" share in whole percent. */
         public int yesPercent() {
@@ -51,15 +65,56 @@ class Leaderboard {
 
         /** The Wilson lower bound in whole percent (rounded down: "at least"). */
         public int lowerBoundPercent() {
-            return (int) Math.floor(lowerBound * 100 + 1e-9);
+            return interval.lowerPercent();
+        }
+
+        /** The Wilson upper bound in whole percent (rounded up: "at most"). */
+        public int upperBoundPercent() {
+            return interval.upperPercent();
         }
 
         public String votesText() {
             return Standings.votesText(votes);
         }
+
+        /** "n = 1,000". */
+        public String nText() {
+            return String.format(java.util.Locale.ENGLISH, "n = %,d", votes);
+        }
+
+        /** "needs 3 more votes". */
+        public String moreNeededText() {
+            return "needs " + moreNeeded + (moreNeeded == 1 ? " more vote" : " more votes");
+        }
+
+        Entry ranked(int rank, boolean tiedWithAbove) {
+            return new Entry(
+                    filmTitle,
+                    filmSlug,
+                    releaseYear,
+                    reviewSlug,
+                    yes,
+                    votes,
+                    interval,
+                    rank,
+                    tiedWithAbove,
+                    0,
+                    isFinal);
+        }
     }
 
-    public record Verdict(List<Entry> ranked, List<Entry> tooEarly, int minimumVotes) {}
+    /** The ranked films (best first) and those below the minimum; {@link #leader} is the first, if any. */
+    public record Verdict(List<Entry> ranked, List<Entry> tooEarly, int minimumVotes) {
+
+        public Entry leader() {
+            return ranked.isEmpty() ? null : ranked.get(0);
+        }
+
+        /** Whether the first two are too close to call. */
+        public boolean leadTooCloseToCall() {
+            return ranked.size() > 1 && ranked.get(1).tiedWithAbove();
+        }
+    }
 
     /** In two statements: the polls that have opened, then which of their reviews are public. */
     @Transactional(readOnly = true)
@@ -68,14 +123,18 @@ class Leaderboard {
         List<PollRow> polls = jdbc.sql("""
                         select q.article_id, f.id as film_id, f.title, f.slug as film_slug, f.release_year,
                                coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes,
-                               coalesce(sum(o.votes), 0) as votes
+                               coalesce(sum(o.votes), 0) as votes,
+                               exists (select 1 from poll_verdict v
+                                        where v.question_id = q.id and v.round = q.round) as final
                           from vote_question q
                           join film f on f.id = q.film_id
                           left join vote_option o on o.question_id = q.id
                          where q.genre_id = ? and q.opens_at <= ?
+                           -- a poll that keeps its standings until readers vote or it closes is not counted here until it closes
+                           and (q.results_shown = 'ALWAYS' or q.closes_at <= ?)
                          group by q.id, f.id, f.title, f.slug, f.release_year
                         """)
-                .params(genreId, Timestamp.from(now))
+                .params(genreId, Timestamp.from(now), Timestamp.from(now))
                 .query((rs, i) -> new PollRow(
                         rs.getObject("article_id", Long.class),
                         rs.getLong("film_id"),
@@ -83,15 +142,16 @@ class Leaderboard {
                         rs.getString("film_slug"),
                         rs.getInt("release_year"),
                         rs.getLong("yes"),
-                        rs.getLong("votes")))
+                        rs.getLong("votes"),
+                        rs.getBoolean("final")))
                 .list();
         Map<Long, PollReviews.Review> publicReviews = reviews.publicAt(
                 polls.stream().map(PollRow::articleId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
-        // One row per poll whose review (if it has one) is public.
+        // One row per poll whose review is public (a poll whose review was deleted is withdrawn).
         List<Row> rows = new ArrayList<>(polls.size());
         for (PollRow poll : polls) {
             PollReviews.Review review = poll.articleId() == null ? null : publicReviews.get(poll.articleId());
-            if (poll.articleId() == null || review != null) {
+            if (review != null) {
                 rows.add(new Row(
                         poll.filmId(),
                         poll.title(),
@@ -100,7 +160,8 @@ class Leaderboard {
                         review == null ? null : review.slug(),
                         review == null ? null : Timestamp.from(review.publicFrom()),
                         poll.yes(),
-                        poll.votes()));
+                        poll.votes(),
+                        poll.isFinal()));
             }
         }
         return verdict(rows, settings.minimumVotes());
@@ -108,13 +169,21 @@ class Leaderboard {
 
     /** One poll that has opened, with its summed counts; its review is looked up apart. */
     private record PollRow(
-            Long articleId, long filmId, String title, String filmSlug, int releaseYear, long yes, long votes) {}
+            Long articleId,
+            long filmId,
+            String title,
+            String filmSlug,
+            int releaseYear,
+            long yes,
+            long votes,
+            boolean isFinal) {}
 
     static Verdict verdict(List<Row> rows, int minimumVotes) {
         Map<Long, Row> byFilm = new LinkedHashMap<>();
         for (Row row : rows) {
             byFilm.merge(row.filmId(), row, Row::plus);
         }
+        long minimum = Math.max(1, minimumVotes);
         List<Entry> ranked = new ArrayList<>();
         List<Entry> tooEarly = new ArrayList<>();
         for (Row film : byFilm.values()) {
@@ -125,13 +194,23 @@ class Leaderboard {
                     film.reviewSlug(),
                     film.yes(),
                     film.votes(),
-                    WilsonScore.lowerBound(film.yes(), film.votes()));
-            (film.votes() >= Math.max(1, minimumVotes) ? ranked : tooEarly).add(entry);
+                    WilsonScore.interval(film.yes(), film.votes()),
+                    0,
+                    false,
+                    Math.max(0, minimum - film.votes()),
+                    film.isFinal());
+            (film.votes() >= minimum ? ranked : tooEarly).add(entry);
         }
         ranked.sort(Comparator.comparingDouble(Entry::lowerBound)
                 .reversed()
                 .thenComparing(Comparator.comparingLong(Entry::votes).reversed())
                 .thenComparing(Entry::filmTitle));
+        // A film whose interval overlaps the one above it cannot be told from it: it shares its rank.
+        for (int i = 0; i < ranked.size(); i++) {
+            Entry above = i == 0 ? null : ranked.get(i - 1);
+            boolean tied = above != null && ranked.get(i).interval().overlaps(above.interval());
+            ranked.set(i, ranked.get(i).ranked(tied ? above.rank() : i + 1, tied));
+        }
         tooEarly.sort(Comparator.comparingLong(Entry::votes).reversed().thenComparing(Entry::filmTitle));
         return new Verdict(List.copyOf(ranked), List.copyOf(tooEarly), minimumVotes);
     }
@@ -144,7 +223,8 @@ class Leaderboard {
             String reviewSlug,
             Timestamp publishAt,
             long yes,
-            long votes) {
+            long votes,
+            boolean isFinal) {
 
         /** Two polls about the same film: their votes add up; the link goes to the latest review. */
         Row plus(Row other) {
@@ -158,7 +238,8 @@ class Leaderboard {
                     otherIsLater ? other.reviewSlug() : reviewSlug,
                     otherIsLater ? other.publishAt() : publishAt,
                     yes + other.yes(),
-                    votes + other.votes());
+                    votes + other.votes(),
+                    isFinal && other.isFinal());
         }
     }
 }

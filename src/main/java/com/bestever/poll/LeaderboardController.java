@@ -3,30 +3,58 @@ package com.bestever.poll;
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.system.BestEverProperties;
-import com.bestever.system.NotFoundException;
+import com.bestever.system.MovedPermanently;
 import com.bestever.system.PageMeta;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** "The readers' verdict": {@code /best-ever/{genre-slug}}, a public page, the same for every reader. */
+/** "The readers' verdict": {@code /best-ever} and {@code /best-ever/{genre-slug}}, public pages, the same for every reader. */
 @Controller
 class LeaderboardController {
 
     private final GenreRepository genres;
     private final Leaderboard leaderboard;
     private final BestEverProperties site;
+    private final PollVerdicts verdicts;
 
-    LeaderboardController(GenreRepository genres, Leaderboard leaderboard, BestEverProperties site) {
+    LeaderboardController(
+            GenreRepository genres, Leaderboard leaderboard, BestEverProperties site, PollVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.genres = genres;
         this.leaderboard = leaderboard;
         this.site = site;
     }
 
+    /** One genre on the index: its verdict's leader (null: no film ranked yet). */
+    record GenreVerdict(Genre genre, Leaderboard.Verdict verdict) {}
+
+    /** {@code /best-ever}: every genre's readers' verdict and its current leader. */
+    @GetMapping("/best-ever")
+    String index(Model model) {
+        verdicts.freezeDue();
+        model.addAttribute(
+                "genres",
+                genres.findAllByOrderByNameAsc().stream()
+                        .map(genre -> new GenreVerdict(genre, leaderboard.of(genre.getId())))
+                        .toList());
+        model.addAttribute(
+                "meta",
+                PageMeta.page(
+                        "The readers’ verdicts: the best ever movie of every genre — " + site.siteName(),
+                        "Every genre’s readers’ verdict and the film leading it, with how sure we can be.",
+                        site.absolute("/best-ever"),
+                        null));
+        return "poll/verdicts";
+    }
+
     @GetMapping("/best-ever/{slug}")
     String verdict(@PathVariable String slug, Model model) {
-        Genre genre = genres.findBySlug(slug).orElseThrow(() -> new NotFoundException("genre " + slug));
+        Genre genre = genres.findBySlug(slug)
+                .orElseThrow(() -> MovedPermanently.orNotFound(
+                        genres.currentSlugFor(slug).map(current -> "/best-ever/" + current), "genre " + slug));
+        verdicts.freezeDue(); // a poll whose time has come is final here at once, whatever the job's timing
         model.addAttribute("genre", genre);
         model.addAttribute("verdict", leaderboard.of(genre.getId()));
         model.addAttribute(

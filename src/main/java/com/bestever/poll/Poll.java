@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public record Poll(
         long id,
+        int round,
         String question,
         Instant opensAt,
         Instant closesAt,
@@ -19,7 +20,8 @@ public record Poll(
         String genreSlug,
         List<Answer> answers,
         String reviewSlug,
-        Instant reviewPublicFrom) {
+        Instant reviewPublicFrom,
+        ResultsShown resultsShown) {
 
     public record Answer(long id, String label) {}
 
@@ -30,6 +32,7 @@ public record Poll(
     static Poll of(VoteQuestion question, String reviewSlug, Instant reviewPublicFrom) {
         return new Poll(
                 question.getId(),
+                question.getRound(),
                 question.getQuestion(),
                 question.getOpensAt(),
                 question.getClosesAt(),
@@ -41,12 +44,17 @@ public record Poll(
                         .map(o -> new Answer(o.getId(), o.getLabel()))
                         .toList(),
                 reviewSlug,
-                reviewPublicFrom);
+                reviewPublicFrom,
+                question.getResultsShown());
     }
 
-    /** A poll under a review is public with its review: a draft's or a scheduled review's poll is not found. */
+    /**
+     * A poll is public with its review: a draft's or a scheduled review's poll is not found, and
+     * neither is one whose review was deleted (it keeps its votes for the desk, but readers can
+     * neither see it nor vote in it, and it leaves the leaderboard).
+     */
     public boolean isPublicAt(Instant now) {
-        return articleId == null || (reviewPublicFrom != null && !now.isBefore(reviewPublicFrom));
+        return articleId != null && reviewPublicFrom != null && !now.isBefore(reviewPublicFrom);
     }
 
     Optional<Answer> answer(long optionId) {

@@ -2,8 +2,10 @@ package com.bestever.poll;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -28,8 +29,16 @@ class PollController {
     private final Polls polls;
     private final PollStates states;
     private final VoterCookies cookies;
+    private final PollVerdicts verdicts;
 
-    PollController(VoteIntake intake, VoteAnswers answers, Polls polls, PollStates states, VoterCookies cookies) {
+    PollController(
+            VoteIntake intake,
+            VoteAnswers answers,
+            Polls polls,
+            PollStates states,
+            VoterCookies cookies,
+            PollVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.intake = intake;
         this.answers = answers;
         this.polls = polls;
@@ -37,26 +46,41 @@ class PollController {
         this.cookies = cookies;
     }
 
-    /** Checks the vote, then answers once it is counted (see VoteIntake, VoteAnswers). */
+    /**
+     * Checks the vote, then answers once it is counted (see VoteIntake, VoteAnswers).
+     *
+     * <p>A new reader (no voter cookie) is first given one, with a 307 that sends the same vote
+     * again; nothing is counted yet. The vote is counted only under a cookie the browser already
+     * holds, so a vote whose answer was lost and that the reader sends again is the same
+     * reader's, and counts once. A browser that refuses cookies comes back without one ({@code
+     * ?voter=new}): its vote is counted under a fresh id, as it would be with no such step.
+     */
     @PostMapping("/polls/{id}/votes")
-    DeferredResult<ResponseEntity<?>> vote(
+    Object vote(
             @PathVariable String id,
             @RequestParam(name = "choice", required = false) String choice,
+            @RequestParam(name = "voter", required = false) String voterParam,
+            @RequestParam(name = "change", required = false) String change,
             HttpServletRequest request,
             HttpServletResponse response) {
-        VoteIntake.Vote vote = intake.admit(id, choice, request);
-        return answers.count(vote, voter(request, response), request);
-    }
-
-    /** The reader's voter id, from their cookie; a reader without one is given one. */
-    private String voter(HttpServletRequest request, HttpServletResponse response) {
+        VoteIntake.Ballot ballot = intake.check(id, choice, request);
         Optional<String> known = cookies.voterOf(request);
-        String voter = known.orElseGet(cookies::newVoterId);
-        if (known.isEmpty()) {
-            response.addHeader(
-                    HttpHeaders.SET_COOKIE, cookies.cookieFor(voter, request).toString());
+        if (known.isEmpty() && !"new".equals(voterParam)) {
+            String voter = cookies.newVoterId();
+            return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
+                    .header(HttpHeaders.LOCATION, "/polls/" + ballot.poll().id() + "/votes?voter=new")
+                    .header(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE)
+                    .header(
+                            HttpHeaders.SET_COOKIE,
+                            cookies.cookieFor(voter, request).toString())
+                    .build();
         }
-        return voter;
+        if ("1".equals(change) && known.isPresent()) {
+            // A change adds no vote, so it is not taken from the address's allowance in the poll.
+            return answers.change(intake.admitChange(ballot, request), known.get(), request);
+        }
+        VoteIntake.Vote vote = intake.admit(ballot, request);
+        return answers.count(vote, known.orElseGet(cookies::newVoterId), request);
     }
 
     @GetMapping("/polls/{id}/results")
@@ -70,13 +94,23 @@ class PollController {
         String choice = cookies.voterOf(request)
                 .flatMap(voter -> polls.choiceOf(poll, voter))
                 .orElse(null);
-        Standings standings = polls.standings(poll);
+        PollState state = states.state(poll);
+        // Shown always, once this reader has voted, or once the poll closed: as the editor chose.
+        Standings standings =
+                poll.resultsShown().shows(choice != null, state.isClosed()) ? polls.standings(poll) : null;
+        List<PollVerdicts.Verdict> frozen = verdicts.of(poll.id());
+        boolean isFinal = frozen.stream().anyMatch(verdict -> verdict.round() == poll.round());
         response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
         if (PollViews.wantsJson(request)) {
-            return ResponseEntity.ok().body(PollAnswer.of(standings, choice, null, null));
+            return ResponseEntity.ok()
+                    .body(
+                            standings == null
+                                    ? PollAnswer.hidden(state.isOpen(), isFinal, choice, null, null)
+                                    : PollAnswer.of(standings, isFinal, choice, null, null));
         }
+        model.addAttribute("verdicts", frozen);
         model.addAttribute("poll", poll);
-        model.addAttribute("state", states.state(poll));
+        model.addAttribute("state", state);
         model.addAttribute("standings", standings);
         model.addAttribute("choice", choice);
         model.addAttribute("notice", choice == null ? null : PollViews.noticeAfterRedirect(vote, choice));

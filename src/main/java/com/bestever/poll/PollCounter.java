@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts votes exactly: each vote row and its option's count are written in one transaction,
@@ -43,35 +44,61 @@ class PollCounter implements SmartLifecycle {
     private static final int MAX_BATCH = 512;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final BlockingQueue<Ballot> queue = new LinkedBlockingQueue<>(20_000);
     private volatile boolean running;
     private Thread writer;
     private ExecutorService acknowledger;
 
-    PollCounter(JdbcClient jdbc) {
+    PollCounter(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /** One reader's answer waiting to be written; completed with whether it was counted. */
     record Ballot(
-            long questionId, long optionId, String voterId, String clientHash, CompletableFuture<Boolean> counted) {
+            long questionId,
+            int round,
+            long optionId,
+            String voterId,
+            String clientHash,
+            boolean change,
+            CompletableFuture<Boolean> counted) {
 
         Key key() {
-            return new Key(questionId, voterId);
+            return new Key(questionId, round, voterId);
         }
     }
 
-    record Key(long questionId, String voterId) {}
+    /** One reader in one round of one poll: they vote once. */
+    record Key(long questionId, int round, String voterId) {}
 
     /**
      * Records one reader's answer.
      *
+     * @param round the poll's round the vote is for (a reopened poll starts the next)
      * @return a future completed once the vote is committed: true if it was counted, false if
-     *     this voter had already answered this question; completed with {@link VotesUnavailable}
-     *     if the vote could not be written, and then it was not counted
+     *     this voter had already answered this question in this round; completed with {@link
+     *     VotesUnavailable} if the vote could not be written, and then it was not counted
      */
-    public CompletableFuture<Boolean> count(long questionId, long optionId, String voterId, String clientHash) {
-        Ballot ballot = new Ballot(questionId, optionId, voterId, clientHash, new CompletableFuture<>());
+    public CompletableFuture<Boolean> count(
+            long questionId, int round, long optionId, String voterId, String clientHash) {
+        return enqueue(new Ballot(questionId, round, optionId, voterId, clientHash, false, new CompletableFuture<>()));
+    }
+
+    /**
+     * Changes a reader's vote in this round to another answer: the vote row and both options'
+     * counts move in one transaction, so the reader still counts once. A reader with no vote in
+     * this round has nothing to change: nothing is counted.
+     *
+     * @return a future completed once committed: true if the vote moved, false if there was no
+     *     vote to move or it already held this answer
+     */
+    public CompletableFuture<Boolean> change(long questionId, int round, long optionId, String voterId) {
+        return enqueue(new Ballot(questionId, round, optionId, voterId, null, true, new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Boolean> enqueue(Ballot ballot) {
         if (!running || !queue.offer(ballot)) {
             return CompletableFuture.failedFuture(new VotesUnavailable("The vote counter is busy", null));
         }
@@ -118,7 +145,7 @@ class PollCounter implements SmartLifecycle {
         List<Ballot> unique = List.copyOf(firsts.values());
         Set<Key> counted;
         try {
-            counted = insertAndCount(unique);
+            counted = writeAll(unique);
         } catch (RuntimeException ex) {
             if (unique.size() == 1) {
                 List<Ballot> failed = List.copyOf(batch);
@@ -153,6 +180,77 @@ class PollCounter implements SmartLifecycle {
     }
 
     /**
+     * New votes in one statement; when the batch also changes votes (rare), the moves and the
+     * new votes in one transaction, so still one commit.
+     */
+    private Set<Key> writeAll(List<Ballot> ballots) {
+        List<Ballot> changes = ballots.stream().filter(Ballot::change).toList();
+        if (changes.isEmpty()) {
+            return insertAndCount(ballots);
+        }
+        List<Ballot> votes = ballots.stream().filter(ballot -> !ballot.change()).toList();
+        return transaction.execute(status -> {
+            Set<Key> done = new HashSet<>(moveVotes(changes));
+            if (!votes.isEmpty()) {
+                done.addAll(insertAndCount(votes));
+            }
+            return done;
+        });
+    }
+
+    /**
+     * Moves readers' votes to their new answers and both options' counts with them, in one
+     * statement. Only a vote that exists and holds another answer moves.
+     */
+    private Set<Key> moveVotes(List<Ballot> changes) {
+        int n = changes.size();
+        Long[] questions = new Long[n];
+        Integer[] rounds = new Integer[n];
+        Long[] options = new Long[n];
+        String[] voters = new String[n];
+        for (int i = 0; i < n; i++) {
+            Ballot ballot = changes.get(i);
+            questions[i] = ballot.questionId();
+            rounds[i] = ballot.round();
+            options[i] = ballot.optionId();
+            voters[i] = ballot.voterId();
+        }
+        Set<Key> moved = new HashSet<>();
+        jdbc.sql("""
+                        with wanted as (
+                            select * from unnest(?::bigint[], ?::integer[], ?::bigint[], ?::varchar[])
+                                as w(question_id, round, option_id, voter_id)
+                        ), previous as (
+                            select v.id, v.question_id, v.round, v.voter_id, v.option_id as was, w.option_id as now
+                              from vote v
+                              join wanted w
+                                on v.question_id = w.question_id and v.round = w.round and v.voter_id = w.voter_id
+                             where v.option_id <> w.option_id
+                               for update of v
+                        ), moved as (
+                            update vote v set option_id = p.now
+                              from previous p
+                             where v.id = p.id
+                            returning p.question_id, p.round, p.voter_id, p.was, p.now
+                        ), tally as (
+                            update vote_option o set votes = o.votes + d.delta
+                              from (select option_id, sum(delta) as delta
+                                      from (select was as option_id, -1 as delta from moved
+                                            union all
+                                            select now as option_id, 1 as delta from moved) deltas
+                                     group by option_id) d
+                             where o.id = d.option_id
+                        )
+                        select question_id, round, voter_id from moved
+                        """)
+                .params(questions, rounds, options, voters)
+                .query((rs, row) ->
+                        moved.add(new Key(rs.getLong("question_id"), rs.getInt("round"), rs.getString("voter_id"))))
+                .list();
+        return moved;
+    }
+
+    /**
      * Inserts the votes and adds the counted ones to their options' counts, in one statement and
      * so in one transaction: it commits as a whole or not at all, in a single round trip to the
      * database (each round trip is a wait for PostgreSQL's process to get the CPU, and under load
@@ -162,12 +260,14 @@ class PollCounter implements SmartLifecycle {
     private Set<Key> insertAndCount(List<Ballot> ballots) {
         int n = ballots.size();
         Long[] questions = new Long[n];
+        Integer[] rounds = new Integer[n];
         Long[] options = new Long[n];
         String[] voters = new String[n];
         String[] hashes = new String[n];
         for (int i = 0; i < n; i++) {
             Ballot ballot = ballots.get(i);
             questions[i] = ballot.questionId();
+            rounds[i] = ballot.round();
             options[i] = ballot.optionId();
             voters[i] = ballot.voterId();
             hashes[i] = ballot.clientHash();
@@ -175,19 +275,20 @@ class PollCounter implements SmartLifecycle {
         Set<Key> counted = new HashSet<>();
         jdbc.sql("""
                         with counted as (
-                            insert into vote (question_id, option_id, voter_id, client_hash)
-                            select * from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[])
-                            on conflict (question_id, voter_id) do nothing
-                            returning question_id, option_id, voter_id
+                            insert into vote (question_id, round, option_id, voter_id, client_hash)
+                            select * from unnest(?::bigint[], ?::integer[], ?::bigint[], ?::varchar[], ?::varchar[])
+                            on conflict (question_id, round, voter_id) do nothing
+                            returning question_id, round, option_id, voter_id
                         ), tally as (
                             update vote_option o set votes = o.votes + added.votes
                               from (select option_id, count(*) as votes from counted group by option_id) added
                              where o.id = added.option_id
                         )
-                        select question_id, voter_id from counted
+                        select question_id, round, voter_id from counted
                         """)
-                .params(questions, options, voters, hashes)
-                .query((rs, row) -> counted.add(new Key(rs.getLong("question_id"), rs.getString("voter_id"))))
+                .params(questions, rounds, options, voters, hashes)
+                .query((rs, row) ->
+                        counted.add(new Key(rs.getLong("question_id"), rs.getInt("round"), rs.getString("voter_id"))))
                 .list();
         return counted;
     }

@@ -7,10 +7,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -29,8 +33,10 @@ public class PollDesk {
     private final VoteQuestionRepository questions;
     private final GenreRepository genres;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
-    PollDesk(VoteQuestionRepository questions, GenreRepository genres, Clock clock) {
+    PollDesk(VoteQuestionRepository questions, GenreRepository genres, Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.questions = questions;
         this.genres = genres;
         this.clock = clock;
@@ -73,12 +79,20 @@ public class PollDesk {
         VoteQuestion poll = review.articleId() == null
                 ? null
                 : questions.findByArticleId(review.articleId()).orElse(null);
+        // Votes of earlier rounds are kept (their counts start again at zero in a new round).
+        Map<Long, Long> cast = poll == null ? Map.of() : votesCast(poll.getId());
         if (!draft.wanted()) {
-            if (poll != null && poll.totalVotes() > 0) {
+            long votes = poll == null
+                    ? 0
+                    : Math.max(
+                            poll.totalVotes(),
+                            cast.values().stream().mapToLong(Long::longValue).sum());
+            if (votes > 0) {
                 errors.rejectValue(
-                        "pollGenreId",
-                        "hasVotes",
-                        "This poll has " + poll.totalVotes() + " votes, so it stays: choose its genre.");
+                        "pollGenreId", "hasVotes", "This poll has " + votes + " votes, so it stays: choose its genre.");
+            } else if (poll != null && hasVerdict(poll.getId())) {
+                errors.rejectValue(
+                        "pollGenreId", "hasVerdict", "This poll has a final verdict, so it stays: choose its genre.");
             }
             return new Checked(poll, null, draft, null);
         }
@@ -101,23 +115,44 @@ public class PollDesk {
         if (draft.closesAt() != null && !draft.closesAt().isAfter(opensAt)) {
             errors.rejectValue("pollClosesAt", "order", "The poll must close after it opens.");
         }
-        checkOptions(draft.options(), errors, poll);
+        checkOptions(draft.options(), errors, poll, cast);
         return new Checked(poll, genre, draft, opensAt);
     }
 
-    private static void checkOptions(List<String> rows, Errors errors, VoteQuestion poll) {
+    /** The votes cast for each option in every round, by option id. */
+    private Map<Long, Long> votesCast(long pollId) {
+        Map<Long, Long> cast = new HashMap<>();
+        jdbc.sql("select option_id, count(*) as votes from vote where question_id = ? group by option_id")
+                .param(pollId)
+                .query((rs, row) -> cast.put(rs.getLong("option_id"), rs.getLong("votes")))
+                .list();
+        return cast;
+    }
+
+    private boolean hasVerdict(long pollId) {
+        return jdbc.sql("select exists (select 1 from poll_verdict where question_id = ?)")
+                .param(pollId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static void checkOptions(List<String> rows, Errors errors, VoteQuestion poll, Map<Long, Long> cast) {
         List<VoteOption> existing = poll == null ? List.of() : poll.getOptions();
         Set<String> seen = new HashSet<>();
         int labels = 0;
         for (int i = 0; i < Math.max(rows.size(), existing.size()); i++) {
             String label = i < rows.size() && rows.get(i) != null ? rows.get(i).strip() : "";
             if (label.isEmpty()) {
-                if (i < existing.size() && existing.get(i).getVotes() > 0) {
+                long chose = i < existing.size()
+                        ? Math.max(
+                                existing.get(i).getVotes(),
+                                cast.getOrDefault(existing.get(i).getId(), 0L))
+                        : 0;
+                if (chose > 0) {
                     errors.rejectValue(
                             "pollOptions[" + i + "]",
                             "hasVotes",
-                            existing.get(i).getVotes()
-                                    + " readers chose this option, so it cannot be removed (you may reword it).");
+                            chose + " readers chose this option, so it cannot be removed (you may reword it).");
                     labels++;
                 } else if (i == 0 && !existing.isEmpty()) {
                     errors.rejectValue(
@@ -185,6 +220,15 @@ public class PollDesk {
                 poll.addOption(rows.get(i), poll.getOptions().isEmpty());
             }
         }
+        questions.save(poll);
+    }
+
+    /** When readers see the poll's standings; the change is announced like any edit of the poll. */
+    public void showResults(long pollId, ResultsShown shown) {
+        VoteQuestion poll = questions
+                .findById(pollId)
+                .orElseThrow(() -> new PollProblem(HttpStatus.NOT_FOUND, "There is no poll " + pollId + "."));
+        poll.setResultsShown(shown);
         questions.save(poll);
     }
 

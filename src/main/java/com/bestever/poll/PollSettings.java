@@ -14,6 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (only behind a proxy that sets it; otherwise a reader could pick any address)
  * @param minimumVotes below this many votes a film is "too early to call" on the leaderboard
  * @param voterCookieLifetime how long a reader's voter cookie lives
+ * @param addressKey the key that salts the hash of client addresses; never kept in the database,
+ *        so a dump alone cannot turn a {@code client_hash} back into an address. Blank: a random
+ *        key made at start and held only in memory (hashes then compare within one run of one
+ *        instance; set it, from the environment, for several instances to agree)
+ * @param votesPerClientPerPoll how many votes one client address (an IPv6 /64) may cast in one
+ *        poll, on top of the per-minute throttle
  */
 @ConfigurationProperties("bestever.polls")
 public record PollSettings(
@@ -21,11 +27,16 @@ public record PollSettings(
         @DefaultValue("60") int votesPerMinute,
         @DefaultValue("false") boolean trustForwardedFor,
         @DefaultValue("10") int minimumVotes,
-        @DefaultValue("730d") Duration voterCookieLifetime) {
+        @DefaultValue("730d") Duration voterCookieLifetime,
+        @DefaultValue("") String addressKey,
+        @DefaultValue("200") int votesPerClientPerPoll) {
 
     public PollSettings {
         if (votesPerMinute < 1) {
             throw new IllegalArgumentException("bestever.polls.votes-per-minute must be at least 1");
+        }
+        if (votesPerClientPerPoll < 1) {
+            throw new IllegalArgumentException("bestever.polls.votes-per-client-per-poll must be at least 1");
         }
         if (minimumVotes < 0) {
             throw new IllegalArgumentException("bestever.polls.minimum-votes must not be negative");

@@ -25,6 +25,17 @@ public class PollStates {
         return PollState.at(poll.opensAt(), poll.closesAt(), clock.instant());
     }
 
+    /**
+     * The standings a public page may show: the counts, or none (no options) while the poll
+     * keeps them until readers vote or it closes ({@link ResultsShown}).
+     */
+    public Standings publicStandings(VoteQuestion question) {
+        boolean closed = state(question).isClosed();
+        return question.getResultsShown().showsPublicly(closed)
+                ? standings(question)
+                : Standings.of(List.of(), state(question).isOpen());
+    }
+
     public Standings standings(VoteQuestion question) {
         List<Standings.Count> counts = question.getOptions().stream()
                 .map(o -> new Standings.Count(o.getId(), o.getLabel(), o.getVotes(), o.isAffirmative()))

@@ -23,14 +23,31 @@ final class PollViews {
                 : "You already voted (“" + choice + "”). Each reader’s vote counts once, so nothing changed.";
     }
 
+    static String voteMessageWithoutStandings(boolean counted) {
+        return counted
+                ? "Thanks: your vote is counted. The standings could not be read just now."
+                : "You already voted; each reader’s vote counts once, so nothing changed.";
+    }
+
+    /** What became of a vote, as the redirect to the poll's page says it ({@code ?vote=…}). */
+    static String outcomeWord(boolean done, boolean change) {
+        if (change) {
+            return done ? "changed" : "unchanged";
+        }
+        return done ? "counted" : "again";
+    }
+
     /** After the redirect from a vote, what the poll's page tells the reader (null: nothing). */
     static String noticeAfterRedirect(String vote, String choice) {
-        if ("counted".equals(vote)) {
-            return voteMessage(true, choice);
+        if (vote == null) {
+            return null;
         }
-        if ("again".equals(vote)) {
-            return voteMessage(false, choice);
-        }
-        return null;
+        return switch (vote) {
+            case "counted" -> voteMessage(true, choice);
+            case "again" -> voteMessage(false, choice);
+            case "changed" -> "Your vote is now “" + choice + "”; it still counts once.";
+            case "unchanged" -> "Your vote stays “" + choice + "”; nothing changed.";
+            default -> null;
+        };
     }
 }

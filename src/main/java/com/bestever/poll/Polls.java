@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -72,7 +72,7 @@ public class Polls {
 
     /**
      * The polls about a film, for its page, with their state and standings: only those readers
-     * may see (their review is public, or they hang under none). In two statements.
+     * may see (their review is public; a poll whose review was deleted is withdrawn). In two statements.
      */
     public List<PollSummary> aboutFilm(long filmId) {
         Instant now = clock.instant();
@@ -86,14 +86,14 @@ public class Polls {
                     now);
             return about.stream()
                     .filter(question ->
-                            question.getArticleId() == null || publicReviews.containsKey(question.getArticleId()))
+                            question.getArticleId() != null && publicReviews.containsKey(question.getArticleId()))
                     .map(question -> new PollSummary(
                             question.getId(),
                             question.getQuestion(),
                             question.getGenre().getName(),
                             question.getGenre().getSlug(),
                             states.state(question),
-                            states.standings(question)))
+                            states.publicStandings(question)))
                     .toList();
         });
     }
@@ -111,7 +111,12 @@ public class Polls {
                 .orElseThrow(() -> new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address."));
     }
 
-    @EventListener
+    /**
+     * Drops the polls kept in memory once a change is committed, never before: dropped at the
+     * write itself, a reader's request in between would load the poll as it still is in the
+     * database and keep that for seconds after the change. Outside a transaction, at once.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
     void contentChanged(ContentChanged event) {
         cache.invalidateAll();
     }
@@ -133,8 +138,11 @@ public class Polls {
     Optional<String> choiceOf(Poll poll, String voterId) {
         return jdbc.sql("""
                         select o.label from vote v join vote_option o on o.id = v.option_id
-                         where v.question_id = ? and v.voter_id = ?
-                        """).params(poll.id(), voterId).query(String.class).optional();
+                         where v.question_id = ? and v.round = ? and v.voter_id = ?
+                        """)
+                .params(poll.id(), poll.round(), voterId)
+                .query(String.class)
+                .optional();
     }
 
     /** The slug of the poll's review, while that review is public. */

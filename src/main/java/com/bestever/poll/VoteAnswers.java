@@ -34,9 +34,15 @@ class VoteAnswers {
     private final Polls polls;
     private final Executor tasks;
     private final ObjectMapper json;
+    private final VoteCap cap;
 
     VoteAnswers(
-            PollCounter counter, Polls polls, @Qualifier("applicationTaskExecutor") Executor tasks, ObjectMapper json) {
+            PollCounter counter,
+            Polls polls,
+            @Qualifier("applicationTaskExecutor") Executor tasks,
+            ObjectMapper json,
+            VoteCap cap) {
+        this.cap = cap;
         this.counter = counter;
         this.polls = polls;
         this.tasks = tasks;
@@ -45,6 +51,16 @@ class VoteAnswers {
 
     /** Hands the vote to the counter; the returned result is answered once the vote is committed. */
     DeferredResult<ResponseEntity<?>> count(VoteIntake.Vote vote, String voter, HttpServletRequest request) {
+        return answer(vote, voter, request, false);
+    }
+
+    /** A reader changes their vote in this round (see {@link PollCounter#change}); answered as a vote is. */
+    DeferredResult<ResponseEntity<?>> change(VoteIntake.Vote vote, String voter, HttpServletRequest request) {
+        return answer(vote, voter, request, true);
+    }
+
+    private DeferredResult<ResponseEntity<?>> answer(
+            VoteIntake.Vote vote, String voter, HttpServletRequest request, boolean change) {
         Poll poll = vote.poll();
         Poll.Answer choice = vote.choice();
         DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>(NO_TIMEOUT);
@@ -52,16 +68,35 @@ class VoteAnswers {
         boolean wantsJson = PollViews.wantsJson(request);
         // The JSON answer reads the standings from the database: on a task thread, not the vote counter's.
         Executor answerOn = wantsJson ? tasks : Runnable::run;
-        CompletableFuture<Void> answered = counter.count(poll.id(), choice.id(), voter, vote.clientHash())
+        CompletableFuture<Boolean> settled = change
+                ? counter.change(poll.id(), poll.round(), choice.id(), voter)
+                : counter.count(poll.id(), poll.round(), choice.id(), voter, vote.clientHash());
+        CompletableFuture<Void> answered = settled.handle(
+                        (isNew, error) -> error == null ? Outcome.of(isNew) : Outcome.FAILED)
+                // A failure is not proof that nothing was counted (a commit whose answer was lost):
+                // the database says, on a task thread, never on the vote counter's.
+                .thenCompose(outcome -> outcome == Outcome.FAILED
+                        ? CompletableFuture.supplyAsync(() -> recheck(poll, choice, voter), tasks)
+                        : CompletableFuture.completedFuture(outcome))
                 .handleAsync(
-                        (isNew, error) -> {
-                            if (error != null) {
+                        (outcome, failure) -> {
+                            if (!change && (outcome == Outcome.REPEAT || outcome == Outcome.FAILED)) {
+                                cap.giveBack(poll, vote.clientHash());
+                            }
+                            if (failure != null || outcome == Outcome.UNKNOWN) {
+                                answer.setErrorResult(unconfirmed(poll));
+                                return NOTHING_TO_WRITE;
+                            }
+                            if (outcome == Outcome.FAILED) {
                                 answer.setErrorResult(notCounted(poll));
                                 return NOTHING_TO_WRITE;
                             }
+                            boolean isNew = outcome == Outcome.COUNTED;
                             DirectAnswer.Answer reply;
                             try {
-                                reply = wantsJson ? standings(poll, choice, voter, isNew) : seeOther(poll, isNew);
+                                reply = wantsJson
+                                        ? standings(poll, choice, voter, isNew, change)
+                                        : seeOther(poll, PollViews.outcomeWord(isNew, change));
                             } catch (RuntimeException ex) {
                                 answer.setErrorResult(ex);
                                 return NOTHING_TO_WRITE;
@@ -79,9 +114,37 @@ class VoteAnswers {
         return answer;
     }
 
+    /** What became of a vote: counted, a repeat, not written, or not known (the database did not answer). */
+    enum Outcome {
+        COUNTED,
+        REPEAT,
+        FAILED,
+        UNKNOWN;
+
+        static Outcome of(Boolean isNew) {
+            return Boolean.TRUE.equals(isNew) ? COUNTED : REPEAT;
+        }
+    }
+
+    /**
+     * The counter could not confirm the vote: whether the reader's vote is in the database
+     * decides the answer. In it, it was counted (this request's, or an earlier one's if it holds
+     * another answer: it counts once either way); not in it, nothing was counted.
+     */
+    Outcome recheck(Poll poll, Poll.Answer choice, String voter) {
+        try {
+            return polls.choiceOf(poll, voter)
+                    .map(label -> label.equals(choice.label()) ? Outcome.COUNTED : Outcome.REPEAT)
+                    .orElse(Outcome.FAILED);
+        } catch (RuntimeException ex) {
+            log.warn("Could not tell whether a vote on poll {} was counted", poll.id(), ex);
+            return Outcome.UNKNOWN;
+        }
+    }
+
     /** Without JavaScript: to the poll's own page, which shows the standings and the reader's choice. */
-    private static DirectAnswer.Answer seeOther(Poll poll, boolean isNew) {
-        String results = "/polls/" + poll.id() + "/results?vote=" + (isNew ? "counted" : "again");
+    private static DirectAnswer.Answer seeOther(Poll poll, String outcome) {
+        String results = "/polls/" + poll.id() + "/results?vote=" + outcome;
         return response -> {
             response.setStatus(HttpStatus.SEE_OTHER.value());
             response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
@@ -90,10 +153,22 @@ class VoteAnswers {
     }
 
     /** For the page's script: the live standings, the reader's choice and what to tell them. */
-    private DirectAnswer.Answer standings(Poll poll, Poll.Answer choice, String voter, boolean isNew) {
-        String yourChoice = isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
-        byte[] body = json.writeValueAsBytes(
-                PollAnswer.of(polls.standings(poll), yourChoice, isNew, PollViews.voteMessage(isNew, yourChoice)));
+    private DirectAnswer.Answer standings(Poll poll, Poll.Answer choice, String voter, boolean isNew, boolean change) {
+        PollAnswer reply;
+        try {
+            String yourChoice =
+                    isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
+            String message = PollViews.noticeAfterRedirect(PollViews.outcomeWord(isNew, change), yourChoice);
+            reply = poll.resultsShown().shows(true, false)
+                    ? PollAnswer.of(polls.standings(poll), false, yourChoice, isNew, message)
+                    : PollAnswer.hidden(true, false, yourChoice, isNew, message);
+        } catch (RuntimeException ex) {
+            // The vote is settled; only the standings could not be read: say what happened to the vote.
+            log.warn("The standings of poll {} could not be read after a vote", poll.id(), ex);
+            reply = PollAnswer.withoutStandings(
+                    isNew ? choice.label() : null, isNew, PollViews.voteMessageWithoutStandings(isNew));
+        }
+        byte[] body = json.writeValueAsBytes(reply);
         return response -> {
             response.setStatus(HttpStatus.OK.value());
             response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
@@ -101,6 +176,15 @@ class VoteAnswers {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         };
+    }
+
+    /** Whether the vote was written is not known: ask for it again, which can never count it twice. */
+    private static PollProblem unconfirmed(Poll poll) {
+        return new PollProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Your vote could not be confirmed just now. Please send it again: it counts once however often it is sent.",
+                poll,
+                Duration.ofSeconds(1));
     }
 
     /** The vote was not written: say so, and that nothing was counted. */

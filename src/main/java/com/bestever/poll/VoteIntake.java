@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a vote passes before it is counted, in this order: it comes from this site's own page,
- * the reader's address has votes left, the poll is one readers may see and it is open, and the
- * choice is one of its answers. A vote that fails is refused with a {@link PollProblem} the
+ * the poll is one readers may see and it is open, the choice is one of its answers ({@link
+ * #check}), and the reader's address has votes left this minute and in this poll ({@link #admit}). A vote that fails is refused with a {@link PollProblem} the
  * reader can act on; nothing is counted.
  */
 @Component
@@ -20,8 +20,19 @@ class VoteIntake {
     private final Polls polls;
     private final PollStates states;
     private final Dates dates;
+    private final VoteCap cap;
+    private final PollSettings settings;
 
-    VoteIntake(SameSiteCheck sameSite, VoteThrottle throttle, Polls polls, PollStates states, Dates dates) {
+    VoteIntake(
+            SameSiteCheck sameSite,
+            VoteThrottle throttle,
+            Polls polls,
+            PollStates states,
+            Dates dates,
+            VoteCap cap,
+            PollSettings settings) {
+        this.cap = cap;
+        this.settings = settings;
         this.sameSite = sameSite;
         this.throttle = throttle;
         this.polls = polls;
@@ -32,19 +43,16 @@ class VoteIntake {
     /** A vote that passed every check: to be counted. */
     record Vote(Poll poll, Poll.Answer choice, String clientHash) {}
 
-    /** Checks a vote for the poll at {@code pollId} with the form's {@code choice} field. */
-    Vote admit(String pollId, String choice, HttpServletRequest request) {
+    /** A vote for a poll that takes it, with a real answer; the reader's address not yet throttled. */
+    record Ballot(Poll poll, Poll.Answer choice) {}
+
+    /**
+     * Checks a vote for the poll at {@code pollId} with the form's {@code choice} field: it comes
+     * from this site, the poll is open and the choice is one of its answers.
+     */
+    Ballot check(String pollId, String choice, HttpServletRequest request) {
         if (!sameSite.fromThisSite(request)) {
             throw new PollProblem(HttpStatus.FORBIDDEN, "Votes are taken only from this site’s own pages.");
-        }
-        String clientHash = throttle.clientHash(request);
-        Duration wait = throttle.take(clientHash);
-        if (!wait.isZero()) {
-            throw new PollProblem(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many votes came from your address. Please wait a little and try again.",
-                    null,
-                    wait);
         }
         Poll poll = polls.visible(pollId);
         PollState state = states.state(poll);
@@ -62,7 +70,39 @@ class VoteIntake {
                     poll,
                     null);
         }
-        return new Vote(poll, answerOf(choice, poll), clientHash);
+        return new Ballot(poll, answerOf(choice, poll));
+    }
+
+    /** Takes the vote from the address's allowance: a vote to count, or a 429 with how long to wait. */
+    Vote admit(Ballot ballot, HttpServletRequest request) {
+        String clientHash = throttled(request);
+        if (!cap.take(ballot.poll(), clientHash)) {
+            throw new PollProblem(
+                    HttpStatus.FORBIDDEN,
+                    "This poll has taken " + settings.votesPerClientPerPoll()
+                            + " votes from your address, as many as it takes from one; nothing was counted.",
+                    ballot.poll(),
+                    null);
+        }
+        return new Vote(ballot.poll(), ballot.choice(), clientHash);
+    }
+
+    /** A change of a vote: throttled like a vote, but it adds none, so the per-poll cap is not asked. */
+    Vote admitChange(Ballot ballot, HttpServletRequest request) {
+        return new Vote(ballot.poll(), ballot.choice(), throttled(request));
+    }
+
+    private String throttled(HttpServletRequest request) {
+        String clientHash = throttle.clientHash(request);
+        Duration wait = throttle.take(clientHash);
+        if (!wait.isZero()) {
+            throw new PollProblem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many votes came from your address. Please wait a little and try again.",
+                    null,
+                    wait);
+        }
+        return clientHash;
     }
 
     private static Poll.Answer answerOf(String choice, Poll poll) {

@@ -10,6 +10,8 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -51,6 +53,14 @@ public class VoteQuestion extends Audited implements PublicContent {
 
     @Column(name = "closes_at")
     private Instant closesAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "results_shown", nullable = false, length = 16)
+    private ResultsShown resultsShown = ResultsShown.ALWAYS;
+
+    /** The round of voting: 1, then one more each time an editor reopens the closed poll. */
+    @Column(nullable = false, insertable = false, updatable = false)
+    private int round = 1;
 
     @OneToMany(mappedBy = "question", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
@@ -141,6 +151,18 @@ public class VoteQuestion extends Audited implements PublicContent {
 
     public void setClosesAt(Instant closesAt) {
         this.closesAt = closesAt;
+    }
+
+    public ResultsShown getResultsShown() {
+        return resultsShown;
+    }
+
+    public void setResultsShown(ResultsShown resultsShown) {
+        this.resultsShown = resultsShown;
+    }
+
+    public int getRound() {
+        return round;
     }
 
     public List<VoteOption> getOptions() {

@@ -13,9 +13,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The site's secret for the poll: it signs voter cookies (HMAC-SHA256) and salts the hash of
- * client addresses. From configuration, or generated once and kept in the database, so every
- * instance shares it and a restart does not sign every reader out of their votes.
+ * The site's secrets for the poll. One signs voter cookies (HMAC-SHA256): from configuration, or
+ * generated once and kept in the database, so every instance shares it and a restart does not
+ * sign every reader out of their votes. The other salts the hash of client addresses and is
+ * never in the database: from configuration ({@code bestever.polls.address-key}), or random and
+ * held in memory only. With the salt in the database, a dump would be enough to hash every IPv4
+ * address and so turn each {@code client_hash} back into an address.
  */
 @Component
 class VoterKey {
@@ -27,10 +30,21 @@ class VoterKey {
     private final SecureRandom random = new SecureRandom();
     private volatile SecretKeySpec key;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private final SecretKeySpec addressKey;
+    private final ThreadLocal<Mac> addressMacs;
 
     VoterKey(PollSettings settings, SiteSecrets secrets) {
         this.settings = settings;
         this.secrets = secrets;
+        byte[] address;
+        if (StringUtils.hasText(settings.addressKey())) {
+            address = settings.addressKey().getBytes(StandardCharsets.UTF_8);
+        } else {
+            address = new byte[32];
+            random.nextBytes(address);
+        }
+        this.addressKey = new SecretKeySpec(address, "HmacSHA256");
+        this.addressMacs = ThreadLocal.withInitial(() -> newMac(addressKey));
     }
 
     /** A new random voter id: 128 bits, URL-safe. */
@@ -52,7 +66,8 @@ class VoterKey {
 
     /** A salted (keyed) hash of a client address: enough to throttle, never the address itself. */
     String hashOfAddress(String address) {
-        return HexFormat.of().formatHex(mac("address:" + address), 0, 16);
+        byte[] hash = addressMacs.get().doFinal(("address:" + address).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 16);
     }
 
     private byte[] mac(String text) {
@@ -61,9 +76,13 @@ class VoterKey {
     }
 
     private Mac newMac() {
+        return newMac(key());
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
+            mac.init(key);
             return mac;
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is not available", ex);

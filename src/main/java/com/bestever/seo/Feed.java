@@ -7,6 +7,7 @@ import com.bestever.article.Markdown;
 import com.bestever.article.Reviews;
 import com.bestever.author.Author;
 import com.bestever.genre.Genre;
+import com.bestever.poll.PollVerdicts;
 import com.bestever.system.BestEverProperties;
 import java.io.Writer;
 import java.net.URI;
@@ -30,6 +31,8 @@ class Feed {
 
     static final String NAMESPACE = "http://www.w3.org/2005/Atom";
     static final int ENTRIES = 20;
+    /** The newest final verdicts of readers' polls, after the reviews. */
+    static final int VERDICTS = 10;
 
     /** The year the site began: part of every tag: id, never to change. */
     private static final String TAG_DATE = "2025";
@@ -37,16 +40,24 @@ class Feed {
     private final Reviews reviews;
     private final Markdown markdown;
     private final BestEverProperties site;
+    private final PollVerdicts verdicts;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
-    Feed(Reviews reviews, Markdown markdown, BestEverProperties site) {
+    Feed(Reviews reviews, Markdown markdown, BestEverProperties site, PollVerdicts verdicts) {
         this.reviews = reviews;
+        this.verdicts = verdicts;
         this.markdown = markdown;
         this.site = site;
     }
 
     /** One feed: its tag: id, title, own address, the page it follows, and its newest reviews. */
-    record Channel(String id, String title, String self, String alternate, List<Article> newest) {}
+    record Channel(
+            String id,
+            String title,
+            String self,
+            String alternate,
+            List<Article> newest,
+            List<PollVerdicts.Published> finals) {}
 
     /** {@code /feed.xml}: the latest reviews of the whole site. */
     Channel latest() {
@@ -55,7 +66,8 @@ class Feed {
                 site.siteName() + ": the latest reviews",
                 "/feed.xml",
                 "/",
-                reviews.latest(PageRequest.of(0, ENTRIES)).getContent());
+                reviews.latest(PageRequest.of(0, ENTRIES)).getContent(),
+                verdicts.latest(VERDICTS));
     }
 
     /** {@code /genres/{slug}/feed.xml}: the latest reviews in a genre. */
@@ -65,7 +77,8 @@ class Feed {
                 site.siteName() + ": " + genre.kicker(),
                 "/genres/" + genre.getSlug() + "/feed.xml",
                 "/genres/" + genre.getSlug(),
-                reviews.inGenre(genre.getId(), PageRequest.of(0, ENTRIES)).getContent());
+                reviews.inGenre(genre.getId(), PageRequest.of(0, ENTRIES)).getContent(),
+                List.of());
     }
 
     /** {@code /authors/{slug}/feed.xml}: a critic's latest reviews. */
@@ -75,11 +88,14 @@ class Feed {
                 site.siteName() + ": reviews by " + author.getName(),
                 "/authors/" + author.getSlug() + "/feed.xml",
                 "/authors/" + author.getSlug(),
-                reviews.byAuthor(author.getId(), PageRequest.of(0, ENTRIES)).getContent());
+                reviews.byAuthor(author.getId(), PageRequest.of(0, ENTRIES)).getContent(),
+                List.of());
     }
 
     void write(Channel channel, Writer out) throws XMLStreamException {
         List<Article> newest = channel.newest();
+        // The readers' final verdicts go in the site's own feed only.
+        List<PollVerdicts.Published> finals = channel.finals();
         XMLStreamWriter writer = xml.createXMLStreamWriter(out);
         writer.writeStartDocument("UTF-8", "1.0");
         writer.writeStartElement("feed");
@@ -91,8 +107,9 @@ class Feed {
         element(
                 writer,
                 "updated",
-                time(newest.stream()
-                        .map(Article::lastChanged)
+                time(java.util.stream.Stream.concat(
+                                newest.stream().map(Article::lastChanged),
+                                finals.stream().map(f -> f.verdict().closedAt()))
                         .max(Instant::compareTo)
                         .orElse(Instant.EPOCH)));
         link(writer, "self", "application/atom+xml", site.absolute(channel.self()));
@@ -102,6 +119,9 @@ class Feed {
         writer.writeEndElement();
         for (Article review : newest) {
             entry(writer, review);
+        }
+        for (PollVerdicts.Published verdict : finals) {
+            entry(writer, verdict);
         }
         writer.writeEndElement();
         writer.writeEndDocument();
@@ -130,6 +150,30 @@ class Feed {
         writer.writeCharacters(markdown.toSafeHtml(review.getBody()) + "<p><strong>"
                 + HtmlUtils.htmlEscape(review.getVerdict()) + "</strong></p>");
         writer.writeEndElement();
+        writer.writeEndElement();
+    }
+
+    /** A poll's final verdict: dated when its round closed, linking to the poll under its review. */
+    private void entry(XMLStreamWriter writer, PollVerdicts.Published published) throws XMLStreamException {
+        PollVerdicts.Verdict verdict = published.verdict();
+        writer.writeStartElement("entry");
+        element(writer, "id", tag("verdict:" + verdict.pollId() + ":" + verdict.round()));
+        element(writer, "title", "Readers’ verdict, final: " + verdict.question());
+        link(
+                writer,
+                "alternate",
+                "text/html",
+                site.absolute("/reviews/" + published.reviewSlug() + "#poll-" + verdict.pollId()));
+        element(writer, "published", time(verdict.closedAt()));
+        element(writer, "updated", time(verdict.closedAt()));
+        writer.writeStartElement("author");
+        element(writer, "name", site.siteName() + " readers");
+        writer.writeEndElement();
+        writer.writeStartElement("category");
+        writer.writeAttribute("term", verdict.genreSlug());
+        writer.writeAttribute("label", verdict.genreName());
+        writer.writeEndElement();
+        element(writer, "summary", verdict.filmTitle() + ": " + verdict.figuresText() + " · " + verdict.rankText());
         writer.writeEndElement();
     }
 

@@ -24,6 +24,9 @@ public final class PublicPages {
         if (path.equals("/") || path.equals("/genres") || path.equals("/feed.xml") || path.equals("/robots.txt")) {
             return true;
         }
+        if (path.equals("/best-ever")) { // every genre's readers' verdict
+            return true;
+        }
         if (path.startsWith("/sitemap") && path.endsWith(".xml") && path.indexOf('/', 1) < 0) {
             return true;
         }

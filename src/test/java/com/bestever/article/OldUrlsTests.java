@@ -77,6 +77,9 @@ class OldUrlsTests {
         mvc.perform(get("/genres/" + genre))
                 .andExpect(status().isMovedPermanently())
                 .andExpect(redirectedUrl("/genres/" + genre + "-renamed"));
+        mvc.perform(get("/best-ever/" + genre))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(redirectedUrl("/best-ever/" + genre + "-renamed"));
         mvc.perform(get("/films/" + film + "-renamed")).andExpect(status().isOk());
     }
 

@@ -80,6 +80,13 @@ class LeaderboardTests {
         assertThat(first.selectFirst(".verdict-yes").text()).isEqualTo("90% say yes");
         assertThat(first.selectFirst(".verdict-votes").text()).isEqualTo("1,000 votes");
         assertThat(first.selectFirst(".verdict-bound").text()).isEqualTo("at least 87% with 95% confidence");
+        assertThat(first.selectFirst(".verdict-interval").text()).isEqualTo("95% interval 87–92%, n = 1,000");
+        // 19 of 20 (76–99%) overlaps 900 of 1,000 (87–92%), and so on down: too close to call, one shared rank.
+        assertThat(entries.eachAttr("value")).containsExactly("1", "1", "1", "1");
+        assertThat(first.select(".verdict-tie")).isEmpty();
+        assertThat(entries.get(1).selectFirst(".verdict-tie").text())
+                .isEqualTo("Too close to call with " + nineHundred.getFilm().getTitle()
+                        + ": their 95% intervals overlap.");
         assertThat(page.selectFirst("h1").text()).contains(genre.getName());
         assertThat(page.select(".too-early")).isEmpty();
     }
@@ -99,8 +106,10 @@ class LeaderboardTests {
         assertThat(tooEarly.selectFirst("h2").text()).isEqualTo("Too early to call");
         assertThat(tooEarly.select("li a").eachAttr("href"))
                 .containsExactly("/reviews/" + early.getSlug(), "/reviews/" + none.getSlug());
-        assertThat(tooEarly.select("li").first().text()).contains("100% say yes", "3 votes");
-        assertThat(tooEarly.select("li").last().text()).endsWith("no votes yet");
+        assertThat(tooEarly.select("li").first().text()).contains("100% say yes", "3 votes", "95% interval 43–100%");
+        assertThat(tooEarly.select("li").last().text()).contains("no votes yet");
+        assertThat(tooEarly.select(".verdict-needs").eachText())
+                .containsExactly("needs 7 more votes", "needs 10 more votes");
         assertThat(tooEarly.selectFirst(".too-early-note").text()).isEqualTo("Fewer than 10 votes so far.");
     }
 

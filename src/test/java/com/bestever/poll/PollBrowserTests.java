@@ -121,7 +121,9 @@ class PollBrowserTests {
         assertThat(driver.findElement(By.cssSelector(".poll-choice")).getText())
                 .isEqualTo("Your vote: " + VoteQuestion.YES);
         assertThat(standings(driver))
-                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+                .containsExactly(
+                        VoteQuestion.YES + " 100% (1 vote) 95% interval 20–100%",
+                        VoteQuestion.NO + " 0% (0 votes) 95% interval 0–80%");
         assertThat(driver.findElement(By.cssSelector(".standings-total")).getText())
                 .isEqualTo("1 vote");
 
@@ -154,7 +156,9 @@ class PollBrowserTests {
         assertThat(driver.findElement(By.cssSelector(".poll .poll-choice")).getText())
                 .isEqualTo("Your vote: " + VoteQuestion.NO);
         assertThat(standings(driver))
-                .containsExactly(VoteQuestion.YES + " 0% (0 votes)", VoteQuestion.NO + " 100% (1 vote)");
+                .containsExactly(
+                        VoteQuestion.YES + " 0% (0 votes) 95% interval 0–80%",
+                        VoteQuestion.NO + " 100% (1 vote) 95% interval 20–100%");
         assertThat(driver.findElement(By.cssSelector(".poll .standings-total")).getText())
                 .isEqualTo("1 vote");
 

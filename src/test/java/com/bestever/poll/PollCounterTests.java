@@ -33,7 +33,7 @@ class PollCounterTests {
     JdbcClient jdbc;
 
     static PollCounter.Ballot ballot(VoteQuestion poll, long option, String voter) {
-        return new PollCounter.Ballot(poll.getId(), option, voter, "hash", new CompletableFuture<>());
+        return new PollCounter.Ballot(poll.getId(), 1, option, voter, "hash", false, new CompletableFuture<>());
     }
 
     static Object outcome(PollCounter.Ballot ballot) throws Exception {

@@ -140,4 +140,40 @@ class PollDeskTests {
         assertThat(after.getArticleId()).isNull();
         assertThat(after.totalVotes()).isEqualTo(7);
     }
+
+    @Autowired
+    PollVerdicts verdicts;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aPollWithAFinalVerdictStaysEvenWithoutVotes() {
+        Article review = data.publishedReview();
+        VoteQuestion poll = polls.pollUnder(review, question -> {});
+        verdicts.closeNow(poll.getId());
+
+        Errors errors = checkAndSave(review, draft(null));
+
+        assertThat(errors.getFieldError("pollGenreId").getDefaultMessage())
+                .isEqualTo("This poll has a final verdict, so it stays: choose its genre.");
+        assertThat(questions.findByArticleId(review.getId())).isPresent();
+    }
+
+    @Test
+    void anOptionChosenInAnEarlierRoundCannotBeRemovedThoughItsCountStartedAgain() {
+        Article review = data.publishedReview();
+        VoteQuestion poll = polls.pollUnder(review, question -> question.addOption("Maybe", false));
+        long maybe = polls.reload(poll).getOptions().get(2).getId();
+        jdbc.sql("insert into vote (question_id, round, option_id, voter_id) values (?, 1, ?, 'an-earlier-reader')")
+                .params(poll.getId(), maybe)
+                .update();
+        verdicts.closeNow(poll.getId());
+        verdicts.reopen(poll.getId());
+
+        Errors errors = checkAndSave(review, draft(review.getGenre().getId(), "Yes", "No", ""));
+
+        assertThat(errors.getFieldError("pollOptions[2]").getDefaultMessage())
+                .isEqualTo("1 readers chose this option, so it cannot be removed (you may reword it).");
+    }
 }

@@ -80,7 +80,7 @@ class PollPagesTests {
                 .getResponse()
                 .getContentAsString();
 
-        var voted = voted(mvc, vote(poll, yes(poll))).andReturn().getResponse();
+        var voted = voted(mvc, vote(poll, yes(poll))).andReturn();
         String after = mvc.perform(get("/reviews/" + review.getSlug()).cookie(VotingTests.voterCookieFrom(voted)))
                 .andReturn()
                 .getResponse()
@@ -118,7 +118,9 @@ class PollPagesTests {
         assertThat(section.select("script")).isEmpty();
         assertThat(section.selectFirst(".poll-notice").text()).startsWith("The poll closed on ");
         assertThat(section.select(".standings-list li").eachText())
-                .containsExactly(VoteQuestion.YES + " 67% (2 votes)", VoteQuestion.NO + " 33% (1 vote)");
+                .containsExactly(
+                        VoteQuestion.YES + " 67% (2 votes) 95% interval 20–94%",
+                        VoteQuestion.NO + " 33% (1 vote) 95% interval 6–80%");
         assertThat(section.selectFirst(".standings-total").text()).isEqualTo("3 votes");
     }
 

@@ -97,6 +97,10 @@ class PollTesting {
      */
     static ResultActions voted(MockMvc mvc, RequestBuilder vote) throws Exception {
         MvcResult sent = mvc.perform(vote).andReturn();
+        if (sent.getResponse().getStatus() == 307 && vote instanceof MockHttpServletRequestBuilder again) {
+            // A new reader is given a voter cookie first; the browser sends the vote again with it.
+            sent = mvc.perform(again.cookie(cookieSetBy(sent))).andReturn();
+        }
         if (sent.getRequest().isAsyncStarted()) {
             DirectAnswer direct = DirectAnswer.on(sent.getRequest());
             WebAsyncManager spring = WebAsyncUtils.getAsyncManager(sent.getRequest());
@@ -113,6 +117,29 @@ class PollTesting {
             direct.written().join(); // also: what the writing thread wrote is now seen here
         }
         return answered(sent);
+    }
+
+    /** The voter cookie this answer set. */
+    static Cookie cookieSetBy(MvcResult answer) {
+        String header = answer.getResponse().getHeader("Set-Cookie");
+        if (header == null || !header.startsWith(VoterCookies.NAME + "=")) {
+            throw new AssertionError("No voter cookie was set: " + header);
+        }
+        return new Cookie(VoterCookies.NAME, header.substring(header.indexOf('=') + 1, header.indexOf(';')));
+    }
+
+    /** The voter cookie the reader's browser sent with this (followed) vote. */
+    static Cookie voterCookieOf(MvcResult voted) {
+        Cookie[] sent = voted.getRequest().getCookies();
+        if (sent == null) {
+            throw new AssertionError("The vote carried no cookie");
+        }
+        for (int i = sent.length - 1; i >= 0; i--) {
+            if (VoterCookies.NAME.equals(sent[i].getName())) {
+                return sent[i];
+            }
+        }
+        throw new AssertionError("The vote carried no voter cookie");
     }
 
     private static ResultActions answered(MvcResult sent) {

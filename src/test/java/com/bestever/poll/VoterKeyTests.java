@@ -41,7 +41,8 @@ class VoterKeyTests {
     @Test
     void aConfiguredKeyIsUsedInstead() {
         VoterKey configured = new VoterKey(
-                new PollSettings("a-configured-secret", 60, false, 10, Duration.ofDays(1)), new SiteSecrets(jdbc));
+                new PollSettings("a-configured-secret", 60, false, 10, Duration.ofDays(1), "", 200),
+                new SiteSecrets(jdbc));
 
         assertThat(configured.sign("reader-1")).isNotEqualTo(key.sign("reader-1"));
     }

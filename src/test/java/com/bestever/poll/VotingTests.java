@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** A reader votes without JavaScript: the form posts, the poll's own page shows the standings. */
 @SiteTest
@@ -56,11 +57,9 @@ class VotingTests {
         return Html.page(response);
     }
 
-    static Cookie voterCookieFrom(MockHttpServletResponse response) {
-        String header = response.getHeader("Set-Cookie");
-        assertThat(header).as("the vote sets the voter cookie").startsWith(VoterCookies.NAME + "=");
-        String value = header.substring(header.indexOf('=') + 1, header.indexOf(';'));
-        return new Cookie(VoterCookies.NAME, value);
+    /** The voter cookie the reader's browser holds after this vote (set by the 307 before it). */
+    static Cookie voterCookieFrom(MvcResult voted) {
+        return PollTesting.voterCookieOf(voted);
     }
 
     static List<String> standings(Document page) {
@@ -71,20 +70,21 @@ class VotingTests {
     void votingWithoutJavaScriptRedirectsToThePollsOwnPageWithTheStandings() throws Exception {
         VoteQuestion poll = polls.openPoll();
 
-        MockHttpServletResponse voted = voted(mvc, vote(poll, yes(poll)))
+        MvcResult result = voted(mvc, vote(poll, yes(poll)))
                 .andExpect(status().isSeeOther())
-                .andReturn()
-                .getResponse();
+                .andReturn();
+        MockHttpServletResponse voted = result.getResponse();
 
         assertThat(voted.getHeader("Location")).isEqualTo("/polls/" + poll.getId() + "/results?vote=counted");
         assertThat(voted.getHeader("Cache-Control")).isEqualTo("no-store, private");
-        assertThat(voted.getHeader("Set-Cookie")).contains("HttpOnly", "SameSite=Lax", "Path=/polls/", "Max-Age=");
-        Document results = page(voted.getHeader("Location"), voterCookieFrom(voted));
+        Document results = page(voted.getHeader("Location"), voterCookieFrom(result));
         assertThat(results.selectFirst("h1").text()).isEqualTo(poll.getQuestion());
         assertThat(results.selectFirst(".poll-thanks").text()).contains("your vote", "is counted");
         assertThat(results.selectFirst(".poll-choice").text()).isEqualTo("Your vote: " + VoteQuestion.YES);
         assertThat(standings(results))
-                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+                .containsExactly(
+                        VoteQuestion.YES + " 100% (1 vote) 95% interval 20–100%",
+                        VoteQuestion.NO + " 0% (0 votes) 95% interval 0–80%");
         assertThat(results.selectFirst(".standings-total").text()).isEqualTo("1 vote");
         assertThat(results.select(".standings-bar").attr("aria-hidden")).isEqualTo("true");
         assertThat(results.select("form.poll-form"))
@@ -96,10 +96,52 @@ class VotingTests {
     }
 
     @Test
+    void aNewReaderIsGivenACookieBeforeTheVoteCountsSoARetriedVoteCountsOnce() throws Exception {
+        VoteQuestion poll = polls.openPoll();
+
+        MockHttpServletResponse first =
+                mvc.perform(vote(poll, yes(poll))).andReturn().getResponse();
+
+        assertThat(first.getStatus()).isEqualTo(307);
+        assertThat(first.getHeader("Location")).isEqualTo("/polls/" + poll.getId() + "/votes?voter=new");
+        assertThat(first.getHeader("Cache-Control")).isEqualTo("no-store, private");
+        assertThat(first.getHeader("Set-Cookie"))
+                .startsWith(VoterCookies.NAME + "=")
+                .contains("HttpOnly", "SameSite=Lax", "Path=/polls/", "Max-Age=");
+        assertThat(polls.voteRows(poll.getId())).as("nothing counted yet").isZero();
+        Cookie reader =
+                PollTesting.cookieSetBy(mvc.perform(vote(poll, yes(poll))).andReturn());
+
+        // The browser sends the vote again with its new cookie; the answer is lost; the reader sends it again.
+        voted(mvc, vote(poll, yes(poll)).param("voter", "new").cookie(reader)).andExpect(status().isSeeOther());
+        MockHttpServletResponse retried = voted(
+                        mvc, vote(poll, yes(poll)).param("voter", "new").cookie(reader))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse();
+
+        assertThat(retried.getHeader("Location")).endsWith("/results?vote=again");
+        assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
+        assertThat(polls.voteRows(poll.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void aBrowserThatRefusesTheCookieStillVotesOnce() throws Exception {
+        VoteQuestion poll = polls.openPoll();
+
+        MockHttpServletResponse voted = voted(mvc, vote(poll, no(poll)).param("voter", "new"))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse();
+
+        assertThat(voted.getHeader("Location")).endsWith("/results?vote=counted");
+        assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
+    }
+
+    @Test
     void secondVoteFromTheSameReaderIsNotCountedAndSaysSo() throws Exception {
         VoteQuestion poll = polls.openPoll();
-        Cookie reader =
-                voterCookieFrom(voted(mvc, vote(poll, yes(poll))).andReturn().getResponse());
+        Cookie reader = voterCookieFrom(voted(mvc, vote(poll, yes(poll))).andReturn());
 
         MockHttpServletResponse again = voted(mvc, vote(poll, no(poll)).cookie(reader))
                 .andExpect(status().isSeeOther())
@@ -114,7 +156,9 @@ class VotingTests {
         assertThat(results.selectFirst(".poll-thanks").text()).contains("You already voted", VoteQuestion.YES);
         assertThat(results.selectFirst(".poll-choice").text()).isEqualTo("Your vote: " + VoteQuestion.YES);
         assertThat(standings(results))
-                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+                .containsExactly(
+                        VoteQuestion.YES + " 100% (1 vote) 95% interval 20–100%",
+                        VoteQuestion.NO + " 0% (0 votes) 95% interval 0–80%");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
     }
 
@@ -123,15 +167,15 @@ class VotingTests {
         VoteQuestion poll = polls.openPoll();
         Cookie forged = new Cookie(VoterCookies.NAME, "someone-else.bm90LWEtc2lnbmF0dXJl");
 
-        MockHttpServletResponse voted = voted(mvc, vote(poll, yes(poll)).cookie(forged))
-                .andExpect(status().isSeeOther())
-                .andReturn()
-                .getResponse();
+        MockHttpServletResponse voted =
+                mvc.perform(vote(poll, yes(poll)).cookie(forged)).andReturn().getResponse();
 
+        assertThat(voted.getStatus()).isEqualTo(307);
         assertThat(voted.getHeader("Set-Cookie"))
                 .as("a new, signed voter cookie")
                 .startsWith(VoterCookies.NAME + "=")
                 .doesNotContain("someone-else");
+        assertThat(polls.voteRows(poll.getId())).isZero();
     }
 
     @Test
@@ -340,7 +384,9 @@ class VotingTests {
         assertThat(results.selectFirst(".poll-notice").text()).startsWith("The poll closed on ");
         assertThat(results.selectFirst("#standings-title").text()).isEqualTo("Final standings");
         assertThat(standings(results))
-                .containsExactly(VoteQuestion.YES + " 100% (1 vote)", VoteQuestion.NO + " 0% (0 votes)");
+                .containsExactly(
+                        VoteQuestion.YES + " 100% (1 vote) 95% interval 20–100%",
+                        VoteQuestion.NO + " 0% (0 votes) 95% interval 0–80%");
         assertThat(polls.countedVotes(poll.getId())).isEqualTo(1);
     }
 }

@@ -1,0 +1,333 @@
+package com.bestever.poll;
+
+import com.bestever.system.ContentChanged;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Final verdicts: when a round of a poll closes (its closing time passes, or an editor closes it
+ * now), its verdict is written once and never changed (the database refuses to): the "yes"
+ * share, its 95% Wilson interval, n and the film's rank in the genre. A verdict is frozen at the
+ * first read after the closing time, or by a job every minute, whichever comes first: no job has
+ * to be on time for a verdict to be right, since the counts of a closed round no longer move.
+ * Freezing announces {@code ContentChanged(POLL, id)}, so the pages that show the poll are
+ * dropped from caches even though nobody saved anything.
+ *
+ * <p>An editor may reopen a closed poll: its next round starts with counts at zero ("Revisited
+ * 2027"), and the earlier verdicts stay as they were.
+ */
+@Service
+public class PollVerdicts {
+
+    private final JdbcClient jdbc;
+    private final Leaderboard leaderboard;
+    private final PollReviews reviews;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PollVerdicts(
+            JdbcClient jdbc,
+            Leaderboard leaderboard,
+            PollReviews reviews,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.leaderboard = leaderboard;
+        this.reviews = reviews;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** One round's final verdict. {@code genreRank} is null when the film had too few votes to rank. */
+    public record Verdict(
+            long pollId,
+            int round,
+            Instant closedAt,
+            long yes,
+            long votes,
+            double lower,
+            double upper,
+            Integer genreRank,
+            String question,
+            String filmTitle,
+            String genreName,
+            String genreSlug,
+            Long articleId) {
+
+        public int yesPercent() {
+            return votes == 0 ? 0 : (int) Math.round(100.0 * yes / votes);
+        }
+
+        public String figuresText() {
+            if (votes == 0) {
+                return "no votes";
+            }
+            WilsonScore.Interval interval = new WilsonScore.Interval(lower, upper);
+            return String.format(
+                    Locale.ENGLISH,
+                    "%d%% say yes (95%% interval %d–%d%%, n = %,d)",
+                    yesPercent(),
+                    interval.lowerPercent(),
+                    interval.upperPercent(),
+                    votes);
+        }
+
+        /** Whether the readers backed the critic (who says the film is the best ever): sure of a "yes" majority. */
+        public boolean readersBacked() {
+            return votes > 0 && lower > 0.5;
+        }
+
+        /** "Readers backed the critic’s verdict", or did not, or it is too close to call. */
+        public String backingText() {
+            if (readersBacked()) {
+                return "Readers backed the critic’s verdict";
+            }
+            return votes > 0 && upper < 0.5
+                    ? "Readers did not back the critic’s verdict"
+                    : "Too close to call whether readers back the critic’s verdict";
+        }
+
+        /** "#2 in Coming-of-Age", or "too few votes to rank in Coming-of-Age". */
+        public String rankText() {
+            return genreRank == null ? "too few votes to rank in " + genreName : "#" + genreRank + " in " + genreName;
+        }
+    }
+
+    /**
+     * How often readers backed a critic, from final verdicts only: of the polls under these
+     * reviews that have one, how many latest verdicts say "yes" with a sure majority.
+     */
+    public record Agreement(int agreed, int verdicts) {
+
+        /** "Readers agreed with 4 of 6 of Philip Dale’s verdicts". */
+        public String text(String critic) {
+            return "Readers agreed with " + agreed + " of " + verdicts + " of " + critic + "’s verdicts";
+        }
+    }
+
+    /** The readers' agreement with the reviews of these ids (a critic's public reviews), in one statement. */
+    public Agreement agreement(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return new Agreement(0, 0);
+        }
+        freezeDue(); // a poll whose time has come counts at once, whatever the job's timing
+        List<Boolean> backed = jdbc.sql("""
+                        select distinct on (v.question_id) v.votes > 0 and v.lower > 0.5 as backed
+                          from poll_verdict v
+                          join vote_question q on q.id = v.question_id
+                         where q.article_id = any(?::bigint[])
+                         order by v.question_id, v.round desc
+                        """)
+                .param(articleIds.toArray(Long[]::new))
+                .query(Boolean.class)
+                .list();
+        return new Agreement((int) backed.stream().filter(Boolean::booleanValue).count(), backed.size());
+    }
+
+    /** A verdict as the feed shows it: with the public review it hangs under. */
+    public record Published(Verdict verdict, String reviewSlug) {}
+
+    private static final String SELECT = """
+            select v.question_id, v.round, v.closed_at, v.yes, v.votes, v.lower, v.upper, v.genre_rank,
+                   q.question, f.title, g.name as genre_name, g.slug as genre_slug, q.article_id
+              from poll_verdict v
+              join vote_question q on q.id = v.question_id
+              join film f on f.id = q.film_id
+              join genre g on g.id = v.genre_id
+            """;
+
+    private static Verdict verdict(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Verdict(
+                rs.getLong("question_id"),
+                rs.getInt("round"),
+                rs.getTimestamp("closed_at").toInstant(),
+                rs.getLong("yes"),
+                rs.getLong("votes"),
+                rs.getDouble("lower"),
+                rs.getDouble("upper"),
+                rs.getObject("genre_rank", Integer.class),
+                rs.getString("question"),
+                rs.getString("title"),
+                rs.getString("genre_name"),
+                rs.getString("genre_slug"),
+                rs.getObject("article_id", Long.class));
+    }
+
+    /** Every verdict of this poll, the latest round first (its current round's, once frozen). */
+    public List<Verdict> of(long pollId) {
+        freezeIfDue(pollId);
+        return jdbc.sql(SELECT + " where v.question_id = ? order by v.round desc")
+                .param(pollId)
+                .query(PollVerdicts::verdict)
+                .list();
+    }
+
+    /** Every verdict of this poll (see {@link #of(long)}); for the review's template. */
+    public List<Verdict> of(VoteQuestion poll) {
+        return of(poll.getId());
+    }
+
+    /** The newest verdicts of polls readers may see, with their reviews, newest first: for the feed. */
+    public List<Published> latest(int limit) {
+        freezeDue();
+        List<Verdict> newest = jdbc.sql(SELECT + " where q.article_id is not null order by v.closed_at desc limit ?")
+                .param(limit * 2)
+                .query(PollVerdicts::verdict)
+                .list();
+        Map<Long, PollReviews.Review> open = reviews.publicAt(
+                newest.stream().map(Verdict::articleId).filter(Objects::nonNull).collect(Collectors.toSet()),
+                clock.instant());
+        return newest.stream()
+                .filter(v -> open.containsKey(v.articleId()))
+                .limit(limit)
+                .map(v -> new Published(v, open.get(v.articleId()).slug()))
+                .toList();
+    }
+
+    /** Freezes every round whose closing time has passed and that has no verdict yet. */
+    @Scheduled(initialDelay = 30, fixedDelay = 60, timeUnit = TimeUnit.SECONDS)
+    public int freezeDue() {
+        List<Long> due = jdbc.sql("""
+                        select q.id from vote_question q
+                         where q.closes_at <= ?
+                           and not exists (select 1 from poll_verdict v where v.question_id = q.id and v.round = q.round)
+                        """)
+                .param(Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .list();
+        int frozen = 0;
+        for (long id : due) {
+            if (freezeIfDue(id)) {
+                frozen++;
+            }
+        }
+        return frozen;
+    }
+
+    /** One poll's current round and what it needs to be frozen. */
+    private record Round(long id, int round, long genreId, String filmSlug, Instant closesAt, long yes, long votes) {}
+
+    /** Freezes the poll's current round if it has closed and has no verdict yet; true if this call froze it. */
+    boolean freezeIfDue(long pollId) {
+        Instant now = clock.instant();
+        Optional<Round> due = jdbc.sql("""
+                        select q.id, q.round, q.genre_id, f.slug, q.closes_at,
+                               coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes,
+                               coalesce(sum(o.votes), 0) as votes
+                          from vote_question q
+                          join film f on f.id = q.film_id
+                          left join vote_option o on o.question_id = q.id
+                         where q.id = ? and q.closes_at <= ?
+                           and not exists (select 1 from poll_verdict v where v.question_id = q.id and v.round = q.round)
+                         group by q.id, f.slug
+                        """)
+                .params(pollId, Timestamp.from(now))
+                .query((rs, row) -> new Round(
+                        rs.getLong("id"),
+                        rs.getInt("round"),
+                        rs.getLong("genre_id"),
+                        rs.getString("slug"),
+                        rs.getTimestamp("closes_at").toInstant(),
+                        rs.getLong("yes"),
+                        rs.getLong("votes")))
+                .optional();
+        if (due.isEmpty()) {
+            return false;
+        }
+        Round round = due.get();
+        // The film's place in the genre as readers see it now (null: too few votes, or not public).
+        Integer rank = leaderboard.of(round.genreId()).ranked().stream()
+                .filter(entry -> entry.filmSlug().equals(round.filmSlug()))
+                .map(Leaderboard.Entry::rank)
+                .findFirst()
+                .orElse(null);
+        WilsonScore.Interval interval = WilsonScore.interval(round.yes(), round.votes());
+        Boolean frozen = transaction.execute(status -> {
+            int written = jdbc.sql("""
+                            insert into poll_verdict (question_id, round, genre_id, closed_at, yes, votes, lower, upper, genre_rank)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (question_id, round) do nothing
+                            """)
+                    .params(
+                            round.id(),
+                            round.round(),
+                            round.genreId(),
+                            Timestamp.from(round.closesAt()),
+                            round.yes(),
+                            round.votes(),
+                            interval.lower(),
+                            interval.upper(),
+                            rank)
+                    .update();
+            if (written == 1) {
+                events.publishEvent(new ContentChanged(ContentChanged.Kind.POLL, round.id()));
+            }
+            return written == 1;
+        });
+        return Boolean.TRUE.equals(frozen);
+    }
+
+    /** An editor's "close now": the round closes at this moment and its verdict is frozen. */
+    public void closeNow(long pollId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored: never rounded up past now
+        transaction.executeWithoutResult(status -> {
+            int closed = jdbc.sql("""
+                            update vote_question set closes_at = ?, updated_at = ?
+                             where id = ? and opens_at < ? and (closes_at is null or closes_at > ?)
+                            """)
+                    .params(Timestamp.from(now), Timestamp.from(now), pollId, Timestamp.from(now), Timestamp.from(now))
+                    .update();
+            if (closed == 0) {
+                throw new PollProblem(HttpStatus.CONFLICT, "Only an open poll can be closed.");
+            }
+            events.publishEvent(new ContentChanged(ContentChanged.Kind.POLL, pollId));
+        });
+        freezeIfDue(pollId);
+    }
+
+    /**
+     * An editor reopens a closed poll: its verdict is frozen first (if it was not yet), then the
+     * next round starts now, with no closing time and its counts at zero. The votes of earlier
+     * rounds stay, as do their verdicts.
+     */
+    public void reopen(long pollId) {
+        freezeIfDue(pollId);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored: never rounded up past now
+        transaction.executeWithoutResult(status -> {
+            int reopened = jdbc.sql("""
+                            update vote_question set round = round + 1, opens_at = ?, closes_at = null, updated_at = ?
+                             where id = ? and closes_at <= ?
+                               and exists (select 1 from poll_verdict v
+                                            where v.question_id = vote_question.id and v.round = vote_question.round)
+                            """)
+                    .params(Timestamp.from(now), Timestamp.from(now), pollId, Timestamp.from(now))
+                    .update();
+            if (reopened == 0) {
+                throw new PollProblem(HttpStatus.CONFLICT, "Only a closed poll can be reopened.");
+            }
+            jdbc.sql("update vote_option set votes = 0 where question_id = ?")
+                    .param(pollId)
+                    .update();
+            events.publishEvent(new ContentChanged(ContentChanged.Kind.POLL, pollId));
+        });
+    }
+}
