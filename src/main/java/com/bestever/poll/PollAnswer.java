@@ -21,7 +21,4 @@ record PollAnswer(long total, List<Option> options, boolean open, String choice,
                 counted,
                 message);
     }
-
-    /** A refusal: {@code {"error":"…"}}. */
-    record Error(int status, String error) {}
 }

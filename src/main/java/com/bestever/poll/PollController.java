@@ -1,9 +1,11 @@
 package com.bestever.poll;
 
+import com.bestever.system.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -93,7 +95,8 @@ class PollController {
         }
         if (PollViews.wantsJson(request)) {
             return ResponseEntity.status(problem.status())
-                    .body(new PollAnswer.Error(problem.status().value(), problem.getMessage()));
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Refusals.problem(problem.status(), problem.getMessage()));
         }
         ModelAndView page = new ModelAndView("poll/problem", problem.status());
         page.addObject("status", problem.status().value());
