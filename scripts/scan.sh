@@ -39,9 +39,10 @@ done
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   ./mvnw -B -q -DskipTests package
 fi
-JAR=$(ls target/bestever-*.jar | grep -v original | head -1)
-
 rm -rf "$OUT"; mkdir -p "$OUT"
+# A copy, so that a build meanwhile does not pull the jar from under the running site.
+cp "$(ls target/bestever-*.jar | grep -v original | head -1)" "$OUT/site.jar"
+JAR=$OUT/site.jar
 BESTEVER_ADMIN_USERNAME=$ADMIN_USER BESTEVER_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 setsid java ${JAVA_OPTS:-} -jar "$JAR" \
   --server.address=127.0.0.1 \
@@ -66,6 +67,9 @@ for _ in $(seq 1 180); do
 done
 curl -fs "$BASE/actuator/health" >/dev/null || { echo "the site did not start; see $LOG" >&2; exit 1; }
 echo "The site is up on $BASE (log: $LOG)"
+# Answers from here on are the scans' (the health probes above saw the site starting: 503).
+STARTED_AT=$(cat "$OUT"/access/access*.log 2>/dev/null | wc -l)
+answers() { cat "$OUT"/access/access*.log 2>/dev/null | tail -n +$((STARTED_AT + 1)); }
 
 # The sample review's poll and its first answer.
 REVIEW=$(curl -fs "$BASE/reviews/the-400-blows")
@@ -81,7 +85,8 @@ sign_in() {
   awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -1
 }
 
-SQLMAP=(sqlmap --batch --flush-session --dbms=PostgreSQL --level 2 --risk 1 --threads 2
+# (No --threads: sqlmap refuses it together with --csrf-url.)
+SQLMAP=(sqlmap --batch --flush-session --dbms=PostgreSQL --level 2 --risk 1
         --output-dir="$PWD/$OUT/sqlmap" --disable-coloring)
 sqlmap_run() {
   local name=$1; shift
@@ -117,7 +122,7 @@ MODULES=xss,sql,exec,file,crlf,redirect,permanentxss
 wapiti_run() {
   local name=$1 start=$2; shift 2
   echo "wapiti: $name from $start"
-  timeout $((SCAN_TIME * 2 + 120)) python3 "$OUT/wapiti.py" -u "$start" --scope folder -m "$MODULES" \
+  timeout $((SCAN_TIME * 2 + 120)) /usr/bin/python3 "$OUT/wapiti.py" -u "$start" --scope folder -m "$MODULES" \
     --flush-session --max-scan-time "$SCAN_TIME" --max-attack-time $((SCAN_TIME / 4)) \
     -f json -o "$OUT/wapiti-$name.json" "$@" > "$OUT/wapiti-$name.log" 2>&1 || true
 }
@@ -142,9 +147,10 @@ for log in "$OUT"/sqlmap-*.log; do
   echo "$name: $vulnerable injectable, $tested techniques tried${verdict:+ ($verdict)}"
   findings=$((findings + vulnerable))
 done
-for report in "$OUT"/wapiti-*.json; do
-  [[ -f "$report" ]] || { echo "$(basename "$report"): no report (see its log)"; findings=$((findings + 1)); continue; }
-  read -r vulns anomalies < <(python3 - "$report" <<'PY'
+for name in anonymous admin; do
+  report=$OUT/wapiti-$name.json
+  [[ -f "$report" ]] || { echo "wapiti-$name: no report, the scan did not run (see $OUT/wapiti-$name.log)"; findings=$((findings + 1)); continue; }
+  read -r vulns anomalies < <(/usr/bin/python3 - "$report" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
 vulns = sum(len(v) for v in report.get("vulnerabilities", {}).values())
@@ -156,18 +162,18 @@ for kind in ("vulnerabilities", "anomalies"):
 print(vulns, anomalies)
 PY
 )
-  crawled=$(python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get('infos',{}).get('crawled_pages', [])) or r.get('infos',{}).get('crawled_pages_nbr','?'))" "$report" 2>/dev/null || echo '?')
+  crawled=$(/usr/bin/python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get('infos',{}).get('crawled_pages', [])) or r.get('infos',{}).get('crawled_pages_nbr','?'))" "$report" 2>/dev/null || echo '?')
   echo "$(basename "$report" .json): $vulns vulnerabilities, $anomalies anomalies, $crawled pages crawled"
   findings=$((findings + vulns + anomalies))
 done
 
 echo
 echo "== Responses >= 500"
-errors=$(cat "$OUT"/access/access*.log 2>/dev/null | grep -c '^5[0-9][0-9] ' || true)
-total=$(cat "$OUT"/access/access*.log 2>/dev/null | wc -l)
-cat "$OUT"/access/access*.log 2>/dev/null | grep '^5[0-9][0-9] ' | cut -c1-200 | sort | uniq -c | sort -rn | head -20 || true
+errors=$(answers | grep -c '^5[0-9][0-9] ' || true)
+total=$(answers | wc -l)
+answers | grep '^5[0-9][0-9] ' | cut -c1-200 | sort | uniq -c | sort -rn | head -20 || true
 echo "$errors of $total responses"
-echo "By status: $(cat "$OUT"/access/access*.log 2>/dev/null | cut -c1 | sort | uniq -c | awk '{printf "%sxx %s  ", $2, $1}')"
+echo "By status: $(answers | cut -c1 | sort | uniq -c | awk '{printf "%sxx %s  ", $2, $1}')"
 
 echo
 echo "== ERROR lines in the site's log"
