@@ -100,6 +100,7 @@ sqlmap_run sign-in -u "$BASE/login" --data "username=someone&password=secret&_cs
   --csrf-token=_csrf --csrf-url="$BASE/login" -p username,password
 SESSION=$(sign_in "$OUT/sqlmap.cookies")
 sqlmap_run newsroom-list -u "$BASE/admin/articles?status=DRAFT&q=blows" --cookie "JSESSIONID=$SESSION"
+SESSION=$(sign_in "$OUT/sqlmap-form.cookies")
 sqlmap_run newsroom-form -u "$BASE/admin/genres/new" --cookie "JSESSIONID=$SESSION" \
   --data "name=Scanned&slug=&description=x&_csrf=x" --csrf-token=_csrf --csrf-url="$BASE/admin/genres/new" \
   -p name,description
@@ -141,7 +142,8 @@ echo "== Findings"
 findings=0
 for log in "$OUT"/sqlmap-*.log; do
   name=$(basename "$log" .log)
-  vulnerable=$(grep -c "is vulnerable\|appears to be .* injectable" "$log" || true)
+  # Confirmed injection points only ("appears to be injectable" is a guess sqlmap itself may discard).
+  vulnerable=$(grep -c "identified the following injection point\|' is vulnerable" "$log" || true)
   tested=$(grep -c "testing '" "$log" || true)
   verdict=$(grep -o "all tested parameters do not appear to be injectable\|sqlmap identified the following injection point" "$log" | head -1 || true)
   echo "$name: $vulnerable injectable, $tested techniques tried${verdict:+ ($verdict)}"

@@ -128,8 +128,20 @@ class InputBinding {
         }
 
         private static boolean refusedAtTheEdge(BindingResult result) {
-            return result.getFieldErrors().stream()
-                    .anyMatch(error -> CODE.equals(error.getCode()) || "Size".equals(error.getCode()));
+            return result.getFieldErrors().stream().anyMatch(error -> CODE.equals(error.getCode()) || tooLong(error));
+        }
+
+        /** A {@code @Size} error for a value over its maximum (its arguments: the field, then max, min). */
+        private static boolean tooLong(FieldError error) {
+            Object[] arguments = error.getArguments();
+            if (!"Size".equals(error.getCode()) || arguments == null || arguments.length < 2) {
+                return false;
+            }
+            Object value = error.getRejectedValue();
+            int length = value instanceof CharSequence text
+                    ? text.length()
+                    : value instanceof java.util.Collection<?> rows ? rows.size() : -1;
+            return arguments[1] instanceof Integer max && length > max;
         }
     }
 }

@@ -84,6 +84,25 @@ class InputRulesTests {
     }
 
     @Test
+    void aTextOverItsLengthIsA400WithTheFieldMarkedAndAShortPasswordIsNot() throws Exception {
+        Account writer = accounts.account(Role.WRITER);
+        Document form = page(mvc.perform(post("/admin/accounts/" + writer.getId())
+                        .with(accounts.signedIn(Role.ADMIN))
+                        .with(csrf())
+                        .param("displayName", "n".repeat(121))
+                        .param("role", "WRITER"))
+                .andExpect(status().isBadRequest()));
+        assertThat(form.selectFirst("#displayName-error").text()).isEqualTo("Use at most 120 characters.");
+        assertThat(form.selectFirst("#displayName").val()).hasSize(121);
+        mvc.perform(post("/admin/accounts/" + writer.getId() + "/password")
+                        .with(accounts.signedIn(Role.ADMIN))
+                        .with(csrf())
+                        .param("newPassword", "short")
+                        .param("repeatPassword", "short"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void tabsAndLineBreaksAreText() throws Exception {
         Account writer = accounts.account(Role.WRITER);
         mvc.perform(post("/admin/accounts/" + writer.getId())
