@@ -75,7 +75,7 @@ public class Dates {
     /** The years a date typed into the newsroom may fall in; anything else is a typing slip (or worse). */
     public static final int FIRST_YEAR = 1900;
 
-    public static final int LAST_YEAR = 2200;
+    public static final int LAST_YEAR = 9999;
 
     /**
      * What an {@code <input type="datetime-local">} sent, read in the given zone; empty when blank.
