@@ -201,7 +201,11 @@ class ReviewFormCheck {
         try {
             return Dates.parseInput(text, zone).orElse(null);
         } catch (DateTimeParseException ex) {
-            errors.rejectValue(field, "format", "Use a date and time like 2026-01-31T09:00.");
+            errors.rejectValue(
+                    field,
+                    "format",
+                    "Use a date and time between the years " + Dates.FIRST_YEAR + " and " + Dates.LAST_YEAR
+                            + ", like 2026-01-31T09:00.");
             return null;
         }
     }

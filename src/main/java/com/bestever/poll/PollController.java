@@ -1,11 +1,13 @@
 package com.bestever.poll;
 
+import com.bestever.system.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -127,7 +129,8 @@ class PollController {
         }
         if (PollViews.wantsJson(request)) {
             return ResponseEntity.status(problem.status())
-                    .body(new PollAnswer.Error(problem.status().value(), problem.getMessage()));
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Refusals.problem(problem.status(), problem.getMessage()));
         }
         ModelAndView page = new ModelAndView("poll/problem", problem.status());
         page.addObject("status", problem.status().value());

@@ -72,11 +72,23 @@ public class Dates {
         return instant == null ? "" : INPUT.format(instant.atZone(zone).truncatedTo(ChronoUnit.MINUTES));
     }
 
-    /** What an {@code <input type="datetime-local">} sent, read in the given zone; empty when blank. */
+    /** The years a date typed into the newsroom may fall in; anything else is a typing slip (or worse). */
+    public static final int FIRST_YEAR = 1900;
+
+    public static final int LAST_YEAR = 9999;
+
+    /**
+     * What an {@code <input type="datetime-local">} sent, read in the given zone; empty when blank.
+     * A date outside {@link #FIRST_YEAR}–{@link #LAST_YEAR} is refused like a malformed one.
+     */
     public static Optional<Instant> parseInput(String text, ZoneId zone) throws DateTimeParseException {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(LocalDateTime.parse(text.strip()).atZone(zone).toInstant());
+        LocalDateTime typed = LocalDateTime.parse(text.strip());
+        if (typed.getYear() < FIRST_YEAR || typed.getYear() > LAST_YEAR) {
+            throw new DateTimeParseException("year out of range", text, 0);
+        }
+        return Optional.of(typed.atZone(zone).toInstant());
     }
 }
