@@ -18,7 +18,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -234,8 +238,40 @@ public class Article extends AuditedBy implements PublicContent {
         return earlierSlugs;
     }
 
+    /**
+     * The review and the listings it appears in, as it was read and as it is now: moving a review
+     * to another genre changes both genres' pages; every review is on home, the feed and the sitemap.
+     */
     @Override
     public ContentChanged changed() {
-        return new ContentChanged(ContentChanged.Kind.REVIEW, getId());
+        Set<String> listings = new LinkedHashSet<>(listedIn);
+        listings.addAll(listings(genre, film, author));
+        return new ContentChanged(ContentChanged.Kind.REVIEW, getId(), listings);
+    }
+
+    /** The listings this review is in as read from the database: a change must drop those too. */
+    @Transient
+    private Set<String> listedIn = Set.of();
+
+    @PostLoad
+    @PostPersist
+    @PostUpdate
+    void rememberListings() {
+        listedIn = listings(genre, film, author);
+    }
+
+    private static Set<String> listings(Genre genre, Film film, Author author) {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(ContentChanged.Kind.REVIEW.all());
+        if (genre != null && genre.getId() != null) {
+            tags.add(ContentChanged.listing(ContentChanged.Kind.GENRE, genre.getId(), ContentChanged.Kind.REVIEW));
+        }
+        if (film != null && film.getId() != null) {
+            tags.add(ContentChanged.listing(ContentChanged.Kind.FILM, film.getId(), ContentChanged.Kind.REVIEW));
+        }
+        if (author != null && author.getId() != null) {
+            tags.add(ContentChanged.listing(ContentChanged.Kind.AUTHOR, author.getId(), ContentChanged.Kind.REVIEW));
+        }
+        return tags;
     }
 }

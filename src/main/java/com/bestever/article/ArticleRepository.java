@@ -13,6 +13,29 @@ import org.springframework.data.jpa.repository.Query;
  */
 public interface ArticleRepository extends JpaRepository<Article, Long> {
 
+    /** A review card's columns ({@link ReviewCard}), in its constructor's order, genre and author flattened. */
+    String CARD = """
+            select a.id, a.slug, a.title, a.pullQuote, a.publishAt, g.id, g.slug, g.name, au.id, au.slug, au.name
+              from Article a join a.genre g join a.author au
+            """;
+
+    /** The cards of these reviews, those still public at {@code now} (in no particular order). */
+    @Query(CARD + " where a.id in :ids and a.publicFrom <= :now")
+    java.util.List<Object[]> findCards(java.util.Collection<Long> ids, Instant now);
+
+    /** The cards of a film's public reviews, newest first (a film has a handful). */
+    @Query(CARD + " where a.film.id = :filmId and a.publicFrom <= :now order by a.publicFrom desc, a.id desc")
+    java.util.List<Object[]> findCardsAboutFilm(Long filmId, Instant now);
+
+    /** The newest public reviews with everything the feed shows. */
+    @Query("""
+            select a from Article a
+              join fetch a.genre join fetch a.author
+             where a.publicFrom <= :now
+             order by a.publicFrom desc, a.id desc
+            """)
+    java.util.List<Article> findNewestPublic(Instant now, Pageable pageable);
+
     /** The review page: the review with its genre, film, author and recommendations, if public at {@code now}. */
     @Query("""
             select a from Article a
@@ -30,53 +53,6 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
                and a.publicFrom <= :now
             """)
     Optional<String> findCurrentSlugOfPublic(String slug, Instant now);
-
-    /** The home page: public reviews, newest first. */
-    @Query(value = """
-            select a from Article a
-              join fetch a.genre join fetch a.film join fetch a.author
-             where a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """, countQuery = """
-            select count(a) from Article a
-             where a.publicFrom <= :now
-            """)
-    Page<Article> findPublic(Instant now, Pageable pageable);
-
-    @Query(value = """
-            select a from Article a
-              join fetch a.genre join fetch a.film join fetch a.author
-             where a.genre.id = :genreId
-               and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """, countQuery = """
-            select count(a) from Article a
-             where a.genre.id = :genreId
-               and a.publicFrom <= :now
-            """)
-    Page<Article> findPublicByGenre(Long genreId, Instant now, Pageable pageable);
-
-    @Query(value = """
-            select a from Article a
-              join fetch a.genre join fetch a.film join fetch a.author
-             where a.author.id = :authorId
-               and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """, countQuery = """
-            select count(a) from Article a
-             where a.author.id = :authorId
-               and a.publicFrom <= :now
-            """)
-    Page<Article> findPublicByAuthor(Long authorId, Instant now, Pageable pageable);
-
-    @Query("""
-            select a from Article a
-              join fetch a.genre join fetch a.author
-             where a.film.id = :filmId
-               and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """)
-    java.util.List<Article> findPublicByFilm(Long filmId, Instant now);
 
     /** The genres that have a public review, for the site's navigation. */
     @Query("""

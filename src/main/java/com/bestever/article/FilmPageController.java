@@ -3,7 +3,10 @@ package com.bestever.article;
 import com.bestever.film.Film;
 import com.bestever.film.FilmRepository;
 import com.bestever.poll.Polls;
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanged.Kind;
 import com.bestever.system.NotFoundException;
+import com.bestever.system.PageTags;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -30,8 +33,14 @@ class FilmPageController {
     @Transactional(readOnly = true)
     public String film(@PathVariable String slug, Model model) {
         Film film = films.findBySlug(slug).orElseThrow(() -> new NotFoundException("film " + slug));
+        var aboutFilm = reviews.aboutFilm(film.getId());
+        PageTags.add(
+                ContentChanged.tag(Kind.FILM, film.getId()),
+                ContentChanged.listing(Kind.FILM, film.getId(), Kind.REVIEW),
+                ContentChanged.listing(Kind.FILM, film.getId(), Kind.POLL));
+        ReviewCard.tagPage(aboutFilm);
         model.addAttribute("film", film);
-        model.addAttribute("reviews", reviews.aboutFilm(film.getId()));
+        model.addAttribute("reviews", aboutFilm);
         model.addAttribute("polls", polls.aboutFilm(film.getId()));
         model.addAttribute("meta", metas.film(film));
         return "article/film";

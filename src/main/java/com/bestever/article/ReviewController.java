@@ -1,7 +1,9 @@
 package com.bestever.article;
 
+import com.bestever.system.ContentChanged.Kind;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
+import com.bestever.system.PageTags;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +30,8 @@ class ReviewController {
         if (latest.isEmpty() && page > 1) {
             throw new NotFoundException("page " + page);
         }
+        PageTags.add(Kind.REVIEW.all());
+        ReviewCard.tagPage(latest);
         model.addAttribute("reviews", latest);
         model.addAttribute("meta", metas.home(latest));
         return "article/home";
@@ -37,6 +41,7 @@ class ReviewController {
     Object review(@PathVariable String slug, Model model) {
         var page = reviews.page(slug);
         if (page.isPresent()) {
+            PageTags.add(page.get().tags());
             model.addAttribute("page", page.get());
             model.addAttribute("meta", metas.review(page.get()));
             return "article/review";

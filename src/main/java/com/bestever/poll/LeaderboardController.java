@@ -3,8 +3,10 @@ package com.bestever.poll;
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.system.BestEverProperties;
+import com.bestever.system.ContentChanged;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageMeta;
+import com.bestever.system.PageTags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +29,12 @@ class LeaderboardController {
     @GetMapping("/best-ever/{slug}")
     String verdict(@PathVariable String slug, Model model) {
         Genre genre = genres.findBySlug(slug).orElseThrow(() -> new NotFoundException("genre " + slug));
+        // The verdict shows the genre's polls, their films and their reviews' addresses.
+        PageTags.add(
+                ContentChanged.tag(ContentChanged.Kind.GENRE, genre.getId()),
+                ContentChanged.listing(ContentChanged.Kind.GENRE, genre.getId(), ContentChanged.Kind.POLL),
+                ContentChanged.Kind.FILM.all(),
+                ContentChanged.Kind.REVIEW.all());
         model.addAttribute("genre", genre);
         model.addAttribute("verdict", leaderboard.of(genre.getId()));
         model.addAttribute(

@@ -13,7 +13,6 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -44,7 +43,7 @@ class Feed {
     }
 
     void write(Writer out) throws XMLStreamException {
-        List<Article> newest = reviews.latest(PageRequest.of(0, ENTRIES)).getContent();
+        List<Article> newest = reviews.newest(ENTRIES);
         XMLStreamWriter writer = xml.createXMLStreamWriter(out);
         writer.writeStartDocument("UTF-8", "1.0");
         writer.writeStartElement("feed");

@@ -1,5 +1,7 @@
 package com.bestever.seo;
 
+import com.bestever.system.ContentChanged;
+import com.bestever.system.PageTags;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import javax.xml.stream.XMLStreamException;
@@ -19,6 +21,8 @@ class FeedController {
     @GetMapping("/feed.xml")
     void feed(HttpServletResponse response) throws IOException, XMLStreamException {
         response.setContentType("application/atom+xml;charset=UTF-8");
+        PageTags.add(
+                ContentChanged.Kind.REVIEW.all(), ContentChanged.Kind.GENRE.all(), ContentChanged.Kind.AUTHOR.all());
         feed.write(response.getWriter());
     }
 }
