@@ -261,17 +261,10 @@ public class Article extends AuditedBy implements PublicContent {
     }
 
     private static Set<String> listings(Genre genre, Film film, Author author) {
-        Set<String> tags = new LinkedHashSet<>();
-        tags.add(ContentChanged.Kind.REVIEW.all());
-        if (genre != null && genre.getId() != null) {
-            tags.add(ContentChanged.listing(ContentChanged.Kind.GENRE, genre.getId(), ContentChanged.Kind.REVIEW));
-        }
-        if (film != null && film.getId() != null) {
-            tags.add(ContentChanged.listing(ContentChanged.Kind.FILM, film.getId(), ContentChanged.Kind.REVIEW));
-        }
-        if (author != null && author.getId() != null) {
-            tags.add(ContentChanged.listing(ContentChanged.Kind.AUTHOR, author.getId(), ContentChanged.Kind.REVIEW));
-        }
-        return tags;
+        return ContentChanged.listedIn(
+                ContentChanged.Kind.REVIEW,
+                ContentChanged.Owner.of(ContentChanged.Kind.GENRE, genre),
+                ContentChanged.Owner.of(ContentChanged.Kind.FILM, film),
+                ContentChanged.Owner.of(ContentChanged.Kind.AUTHOR, author));
     }
 }

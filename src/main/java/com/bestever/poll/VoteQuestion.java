@@ -172,16 +172,12 @@ public class VoteQuestion extends Audited implements PublicContent {
     }
 
     private static Set<String> shownOn(Long articleId, Film film, Genre genre) {
-        Set<String> tags = new LinkedHashSet<>();
-        tags.add(ContentChanged.Kind.POLL.all());
+        Set<String> tags = new LinkedHashSet<>(ContentChanged.listedIn(
+                ContentChanged.Kind.POLL,
+                ContentChanged.Owner.of(ContentChanged.Kind.FILM, film),
+                ContentChanged.Owner.of(ContentChanged.Kind.GENRE, genre)));
         if (articleId != null) {
             tags.add(ContentChanged.tag(ContentChanged.Kind.REVIEW, articleId));
-        }
-        if (film != null && film.getId() != null) {
-            tags.add(ContentChanged.listing(ContentChanged.Kind.FILM, film.getId(), ContentChanged.Kind.POLL));
-        }
-        if (genre != null && genre.getId() != null) {
-            tags.add(ContentChanged.listing(ContentChanged.Kind.GENRE, genre.getId(), ContentChanged.Kind.POLL));
         }
         return tags;
     }

@@ -69,6 +69,26 @@ public record ContentChanged(Kind kind, long id, Set<String> related) {
         return tag(owner, ownerId) + "-" + listed.all();
     }
 
+    /** A thing a listing belongs to (a genre's reviews, a film's polls); may not be saved yet. */
+    public record Owner(Kind kind, Long id) {
+
+        public static Owner of(Kind kind, Audited entity) {
+            return new Owner(kind, entity == null ? null : entity.getId());
+        }
+    }
+
+    /** The tags of the listings a thing of kind {@code listed} appears in: its kind's and each saved owner's. */
+    public static Set<String> listedIn(Kind listed, Owner... owners) {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(listed.all());
+        for (Owner owner : owners) {
+            if (owner.id() != null) {
+                tags.add(listing(owner.kind(), owner.id(), listed));
+            }
+        }
+        return tags;
+    }
+
     public boolean isEverything() {
         return kind == Kind.SITE;
     }
