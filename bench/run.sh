@@ -82,7 +82,7 @@ start_app() {
   BESTEVER_POLL_VOTES_PER_MINUTE=100000000 BESTEVER_SAMPLE_CONTENT=false \
     "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port=$PORT "$@" >"$WORK/app.log" 2>&1 &
   APP=$!
-  for _ in $(seq 600); do
+  for _ in $(seq 3000); do
     if curl -fsS -o /dev/null "$BASE$REVIEW" 2>/dev/null; then
       STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
       return 0
@@ -90,7 +90,7 @@ start_app() {
     kill -0 "$APP" 2>/dev/null || { echo "the site did not start:" >&2; tail -30 "$WORK/app.log" >&2; exit 1; }
     sleep 0.1
   done
-  echo "the site did not answer within 60 s" >&2; exit 1
+  echo "the site did not answer within 300 s" >&2; exit 1
 }
 stop_app() { kill "$APP"; wait "$APP" 2>/dev/null; APP=; }
 

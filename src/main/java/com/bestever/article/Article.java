@@ -36,7 +36,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "article")
-@EntityListeners(ContentChanges.class)
+@EntityListeners({BodyHtml.class, ContentChanges.class})
 public class Article extends AuditedBy implements PublicContent {
 
     @Column(nullable = false, length = 200)
@@ -66,6 +66,13 @@ public class Article extends AuditedBy implements PublicContent {
 
     @Column(nullable = false)
     private String verdict;
+
+    /** The body as safe HTML, rendered when saved ({@link BodyHtml}), and by which renderer. */
+    @Column(name = "body_html")
+    private String bodyHtml;
+
+    @Column(name = "body_html_version", nullable = false)
+    private int bodyHtmlVersion;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -106,6 +113,18 @@ public class Article extends AuditedBy implements PublicContent {
         this.pullQuote = pullQuote;
         this.body = body;
         this.verdict = verdict;
+    }
+
+    /** The body as safe HTML, if it was rendered by this version of the renderer and from this body. */
+    java.util.Optional<String> storedBodyHtml(int version) {
+        return bodyHtmlVersion == version && bodyHtml != null
+                ? java.util.Optional.of(bodyHtml)
+                : java.util.Optional.empty();
+    }
+
+    void storeBodyHtml(String html, int version) {
+        this.bodyHtml = html;
+        this.bodyHtmlVersion = version;
     }
 
     /** When the review last changed for readers: a scheduled review changes when it goes public, even unedited. */

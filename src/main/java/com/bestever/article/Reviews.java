@@ -46,9 +46,14 @@ public class Reviews {
             Hibernate.initialize(article.getFilm().getDirectors());
             return new ReviewPage(
                     article,
-                    markdown.toSafeHtml(article.getBody()),
+                    bodyHtmlOf(article),
                     polls.findByArticleId(article.getId()).orElse(null));
         });
+    }
+
+    /** A review's body as safe HTML: as stored when it was saved, or rendered now if not yet stored. */
+    public String bodyHtmlOf(Article article) {
+        return article.storedBodyHtml(Markdown.VERSION).orElseGet(() -> markdown.toSafeHtml(article.getBody()));
     }
 
     /** Where an earlier slug of a public review points now. */

@@ -3,7 +3,6 @@ package com.bestever.seo;
 import static com.bestever.system.JsonLd.time;
 
 import com.bestever.article.Article;
-import com.bestever.article.Markdown;
 import com.bestever.article.Reviews;
 import com.bestever.system.BestEverProperties;
 import java.io.Writer;
@@ -32,13 +31,11 @@ class Feed {
     private static final String TAG_DATE = "2025";
 
     private final Reviews reviews;
-    private final Markdown markdown;
     private final BestEverProperties site;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
-    Feed(Reviews reviews, Markdown markdown, BestEverProperties site) {
+    Feed(Reviews reviews, BestEverProperties site) {
         this.reviews = reviews;
-        this.markdown = markdown;
         this.site = site;
     }
 
@@ -91,8 +88,8 @@ class Feed {
         element(writer, "summary", review.getPullQuote());
         writer.writeStartElement("content");
         writer.writeAttribute("type", "html");
-        writer.writeCharacters(markdown.toSafeHtml(review.getBody()) + "<p><strong>"
-                + HtmlUtils.htmlEscape(review.getVerdict()) + "</strong></p>");
+        writer.writeCharacters(reviews.bodyHtmlOf(review) + "<p><strong>" + HtmlUtils.htmlEscape(review.getVerdict())
+                + "</strong></p>");
         writer.writeEndElement();
         writer.writeEndElement();
     }
