@@ -62,7 +62,8 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     private static final Logger log = LoggerFactory.getLogger(PublicPageCache.class);
 
     private static final Duration LONGEST = Duration.ofSeconds(60);
-    private static final int LARGEST_PAGE = 4 * 1024 * 1024;
+    // A sitemap page of 50,000 URLs is about 6 MB.
+    private static final int LARGEST_PAGE = 8 * 1024 * 1024;
     /** Spring Security keeps a sign-in in the session under this name (HttpSessionSecurityContextRepository). */
     private static final String SIGN_IN = "SPRING_SECURITY_CONTEXT";
     /** What a kept page is rendered for, whatever the first reader's client asked. */
