@@ -15,7 +15,7 @@
 # Environment (defaults): JAR (target/bestever-*.jar), JAVA (java), JAVA_OPTS (-Xmx256m),
 # MODES ("on off": the page cache as shipped, then off, i.e. what every miss pays),
 # ROWS (a regex of the row names to run; all), DURATION (5s), RUNS (3), CONNECTIONS (16),
-# WARM (20s), PORT (8095), CEILING_PORT (8096), PGHOST/PGUSER (127.0.0.1/postgres).
+# WARM (20s), PORT (8095), CEILING_PORT (8096), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 # wrk runs on the same two cores as the site: only ratios from one run compare.
 set -uo pipefail
 
@@ -33,7 +33,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 WARM=${WARM:-20s}
 PORT=${PORT:-8095}
 CEILING_PORT=${CEILING_PORT:-8096}
-export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d /tmp/bench.XXXXXX)
 RESULTS=$HERE/results
@@ -78,7 +78,7 @@ for f in review home genre author film leaderboard search vote; do printf '%s: %
 # --- The site -------------------------------------------------------------------------------
 start_app() {
   local started=$(date +%s%N)
-  SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:5432/$DB SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-x} \
+  SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-x} \
   BESTEVER_POLL_VOTES_PER_MINUTE=100000000 BESTEVER_SAMPLE_CONTENT=false \
     "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port=$PORT "$@" >"$WORK/app.log" 2>&1 &
   APP=$!
@@ -175,14 +175,14 @@ row() {
 }
 
 sitemap_fetch() {
-  local started=$(date +%s%N) pages total=0
-  curl -fsS "$BASE/sitemap.xml" >"$WORK/sitemap.xml"
+  local started=$(date +%s%N) pages total=0 failed=
+  curl -fsS -m 30 "$BASE/sitemap.xml" >"$WORK/sitemap.xml" || failed=" (the index failed or took over 30 s)"
   pages=$(grep -o '<loc>[^<]*sitemap-[0-9]*\.xml</loc>' "$WORK/sitemap.xml" | sed 's|.*/\(sitemap-[0-9]*\.xml\)</loc>|/\1|')
   for p in $pages; do
-    total=$(( total + $(curl -fsS "$BASE$p" | wc -c) ))
+    total=$(( total + $(curl -fsS -m 30 "$BASE$p" | wc -c) ))
   done
   SITEMAP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
-  SITEMAP_INFO="index + $(wc -w <<<"$pages") pages, $(( total / 1024 )) KiB, ${SITEMAP_MS} ms"
+  SITEMAP_INFO="index + $(wc -w <<<"$pages") pages, $(( total / 1024 )) KiB, ${SITEMAP_MS} ms$failed"
   if [ -n "$pages" ]; then printf '%s\n' $pages >"$WORK/urls/sitemap"; else echo /sitemap.xml >"$WORK/urls/sitemap"; fi
 }
 
