@@ -20,7 +20,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 class PublicReadSecurity {
 
     @Bean
-    @Order(1)
+    @Order(2)
     SecurityFilterChain publicReads(HttpSecurity http) throws Exception {
         http.securityMatcher(PublicPages::isPublic)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
