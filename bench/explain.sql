@@ -59,37 +59,38 @@ with public_now as (
                  + (select count(*) from genre)
                  + (select count(*) from genre g where exists (select 1 from vote_question q where q.genre_id = g.id));
 
-\echo '=== Sitemap: page 4 (URLs 150,001-200,000)'
+\echo '=== Sitemap: page 4 (URLs 150,001-200,000), with the work_mem it sets'
+set work_mem = '32MB';
 explain (analyze, buffers, costs off)
 with public_now as (
                 select id, slug, genre_id, film_id, author_id, greatest(updated_at, publish_at) as changed
                   from public_review
                  where public_from <= now()
             )
-                        , url as (
+                        , by_film as (select film_id, max(changed) as changed from public_now group by film_id),
+            by_author as (select author_id, max(changed) as changed from public_now group by author_id),
+            by_genre as (select genre_id, max(changed) as changed from public_now group by genre_id),
+            url as (
                 select 0 as kind, 0::bigint as id, '/' as path, max(changed) as lastmod
                   from public_now having count(*) > 0
                 union all
                 select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r
                 union all
-                select 2, f.id, '/films/' || f.slug,
-                       greatest(f.updated_at, (select max(r.changed) from public_now r where r.film_id = f.id))
-                  from film f
+                select 2, f.id, '/films/' || f.slug, greatest(f.updated_at, b.changed)
+                  from film f left join by_film b on b.film_id = f.id
                 union all
-                select 3, a.id, '/authors/' || a.slug,
-                       greatest(a.updated_at, (select max(r.changed) from public_now r where r.author_id = a.id))
-                  from author a
+                select 3, a.id, '/authors/' || a.slug, greatest(a.updated_at, b.changed)
+                  from author a left join by_author b on b.author_id = a.id
                 union all
-                select 4, g.id, '/genres/' || g.slug,
-                       greatest(g.updated_at, (select max(r.changed) from public_now r where r.genre_id = g.id))
-                  from genre g
+                select 4, g.id, '/genres/' || g.slug, greatest(g.updated_at, b.changed)
+                  from genre g left join by_genre b on b.genre_id = g.id
                 union all
-                select 5, g.id, '/best-ever/' || g.slug,
-                       greatest(g.updated_at, (select max(r.changed) from public_now r where r.genre_id = g.id))
-                  from genre g
+                select 5, g.id, '/best-ever/' || g.slug, greatest(g.updated_at, b.changed)
+                  from genre g left join by_genre b on b.genre_id = g.id
                  where exists (select 1 from vote_question q where q.genre_id = g.id)
             )
             select path, lastmod from url order by kind, id offset 150000 limit 50000;
+reset work_mem;
 
 \echo '=== Search count: a rare word (no match)'
 explain (analyze, buffers, costs off)
@@ -114,3 +115,45 @@ select count(*) from (select 1             from public_review a
               and a.public_from <= now()
             order by a.public_from desc, a.id desc
              limit 1001) matches;
+
+\echo '=== Search page (20 hits with headlines): a common word'
+explain (analyze, buffers, costs off)
+with candidates as (select a.id, a.search_vector, a.public_from as publish_at             from public_review a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'film')
+              and a.public_from <= now()
+            order by a.public_from desc, a.id desc
+             limit 1000),
+hits as (select c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('bestever_english', 'film')) as rank, c.publish_at from candidates c order by rank desc, c.publish_at desc, c.id desc limit 20 offset 0)
+select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
+       ts_headline('bestever_english', a.title, websearch_to_tsquery('bestever_english', 'film'), 'HighlightAll=true'),
+       ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'film'), 'MaxWords=35, MinWords=15, MaxFragments=2')
+  from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+ order by hits.rank desc, hits.publish_at desc, hits.id desc;
+
+\echo '=== Search page (20 hits with headlines): a made-up word'
+explain (analyze, buffers, costs off)
+with candidates as (select a.id, a.search_vector, a.public_from as publish_at             from public_review a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'ghijk')
+              and a.public_from <= now()
+            order by a.public_from desc, a.id desc
+             limit 1000),
+hits as (select c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('bestever_english', 'ghijk')) as rank, c.publish_at from candidates c order by rank desc, c.publish_at desc, c.id desc limit 20 offset 0)
+select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
+       ts_headline('bestever_english', a.title, websearch_to_tsquery('bestever_english', 'ghijk'), 'HighlightAll=true'),
+       ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'ghijk'), 'MaxWords=35, MinWords=15, MaxFragments=2')
+  from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+ order by hits.rank desc, hits.publish_at desc, hits.id desc;
+
+\echo '=== Search page (20 hits with headlines): a rare word (no match)'
+explain (analyze, buffers, costs off)
+with candidates as (select a.id, a.search_vector, a.public_from as publish_at             from public_review a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'truffaut')
+              and a.public_from <= now()
+            order by a.public_from desc, a.id desc
+             limit 1000),
+hits as (select c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('bestever_english', 'truffaut')) as rank, c.publish_at from candidates c order by rank desc, c.publish_at desc, c.id desc limit 20 offset 0)
+select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
+       ts_headline('bestever_english', a.title, websearch_to_tsquery('bestever_english', 'truffaut'), 'HighlightAll=true'),
+       ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'truffaut'), 'MaxWords=35, MinWords=15, MaxFragments=2')
+  from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+ order by hits.rank desc, hits.publish_at desc, hits.id desc;
