@@ -21,7 +21,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +39,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "article")
-@EntityListeners(ContentChanges.class)
+@EntityListeners({BodyHtml.class, ContentChanges.class})
 public class Article extends AuditedBy implements PublicContent {
 
     @Column(nullable = false, length = 200)
@@ -65,6 +69,13 @@ public class Article extends AuditedBy implements PublicContent {
 
     @Column(nullable = false)
     private String verdict;
+
+    /** The body as safe HTML, rendered when saved ({@link BodyHtml}), and by which renderer. */
+    @Column(name = "body_html")
+    private String bodyHtml;
+
+    @Column(name = "body_html_version", nullable = false)
+    private int bodyHtmlVersion;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -125,6 +136,18 @@ public class Article extends AuditedBy implements PublicContent {
         this.pullQuote = pullQuote;
         this.body = body;
         this.verdict = verdict;
+    }
+
+    /** The body as safe HTML, if it was rendered by this version of the renderer and from this body. */
+    java.util.Optional<String> storedBodyHtml(int version) {
+        return bodyHtmlVersion == version && bodyHtml != null
+                ? java.util.Optional.of(bodyHtml)
+                : java.util.Optional.empty();
+    }
+
+    void storeBodyHtml(String html, int version) {
+        this.bodyHtml = html;
+        this.bodyHtmlVersion = version;
     }
 
     /** When the review last changed for readers: a scheduled review changes when it goes public, even unedited. */
@@ -290,8 +313,33 @@ public class Article extends AuditedBy implements PublicContent {
         return earlierSlugs;
     }
 
+    /**
+     * The review and the listings it appears in, as it was read and as it is now: moving a review
+     * to another genre changes both genres' pages; every review is on home, the feed and the sitemap.
+     */
     @Override
     public ContentChanged changed() {
-        return new ContentChanged(ContentChanged.Kind.REVIEW, getId());
+        Set<String> listings = new LinkedHashSet<>(listedIn);
+        listings.addAll(listings(genre, film, author));
+        return new ContentChanged(ContentChanged.Kind.REVIEW, getId(), listings);
+    }
+
+    /** The listings this review is in as read from the database: a change must drop those too. */
+    @Transient
+    private Set<String> listedIn = Set.of();
+
+    @PostLoad
+    @PostPersist
+    @PostUpdate
+    void rememberListings() {
+        listedIn = listings(genre, film, author);
+    }
+
+    private static Set<String> listings(Genre genre, Film film, Author author) {
+        return ContentChanged.listedIn(
+                ContentChanged.Kind.REVIEW,
+                ContentChanged.Owner.of(ContentChanged.Kind.GENRE, genre),
+                ContentChanged.Owner.of(ContentChanged.Kind.FILM, film),
+                ContentChanged.Owner.of(ContentChanged.Kind.AUTHOR, author));
     }
 }

@@ -14,6 +14,48 @@ import org.springframework.data.jpa.repository.Query;
  */
 public interface ArticleRepository extends JpaRepository<Article, Long> {
 
+    /** A review card's columns ({@link ReviewCard}), in its constructor's order, genre, author and film flattened. */
+    String CARD = """
+            select a.id, a.slug, a.title, a.pullQuote, a.publishAt, g.id, g.slug, g.name, au.id, au.slug, au.name,
+                   f.id, f.slug, f.title, f.poster
+              from Article a join a.genre g join a.author au join a.film f
+            """;
+
+    /** The cards of these reviews, those still public at {@code now} (in no particular order). */
+    @Query(CARD + " where a.id in :ids and a.publicFrom <= :now")
+    java.util.List<Object[]> findCards(java.util.Collection<Long> ids, Instant now);
+
+    /** The cards of a film's public reviews, newest first (a film has a handful). */
+    @Query(CARD + " where a.film.id = :filmId and a.publicFrom <= :now order by a.publicFrom desc, a.id desc")
+    java.util.List<Object[]> findCardsAboutFilm(Long filmId, Instant now);
+
+    /** The newest public reviews with everything the feed shows. */
+    @Query("""
+            select a from Article a
+              join fetch a.genre join fetch a.author
+             where a.publicFrom <= :now
+             order by a.publicFrom desc, a.id desc
+            """)
+    java.util.List<Article> findNewestPublic(Instant now, Pageable pageable);
+
+    /** The newest public reviews in a genre, for its feed. */
+    @Query("""
+            select a from Article a
+              join fetch a.genre join fetch a.author
+             where a.genre.id = :genreId and a.publicFrom <= :now
+             order by a.publicFrom desc, a.id desc
+            """)
+    java.util.List<Article> findNewestPublicInGenre(Long genreId, Instant now, Pageable pageable);
+
+    /** A critic's newest public reviews, for their feed. */
+    @Query("""
+            select a from Article a
+              join fetch a.genre join fetch a.author
+             where a.author.id = :authorId and a.publicFrom <= :now
+             order by a.publicFrom desc, a.id desc
+            """)
+    java.util.List<Article> findNewestPublicByAuthor(Long authorId, Instant now, Pageable pageable);
+
     /** The review page: the review with its genre, film, author and recommendations, if public at {@code now}. */
     @Query("""
             select a from Article a
@@ -32,44 +74,6 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
             """)
     Optional<String> findCurrentSlugOfPublic(String slug, Instant now);
 
-    /** The home page: public reviews, newest first. */
-    @Query(value = """
-            select a from Article a
-              join fetch a.genre join fetch a.film join fetch a.author
-             where a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """, countQuery = """
-            select count(a) from Article a
-             where a.publicFrom <= :now
-            """)
-    Page<Article> findPublic(Instant now, Pageable pageable);
-
-    @Query(value = """
-            select a from Article a
-              join fetch a.genre join fetch a.film join fetch a.author
-             where a.genre.id = :genreId
-               and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """, countQuery = """
-            select count(a) from Article a
-             where a.genre.id = :genreId
-               and a.publicFrom <= :now
-            """)
-    Page<Article> findPublicByGenre(Long genreId, Instant now, Pageable pageable);
-
-    @Query(value = """
-            select a from Article a
-              join fetch a.genre join fetch a.film join fetch a.author
-             where a.author.id = :authorId
-               and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """, countQuery = """
-            select count(a) from Article a
-             where a.author.id = :authorId
-               and a.publicFrom <= :now
-            """)
-    Page<Article> findPublicByAuthor(Long authorId, Instant now, Pageable pageable);
-
     /** The ids of an author's public reviews, every one (for the critic's record with the readers). */
     @Query("""
             select a.id from Article a
@@ -77,15 +81,6 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
                and a.publicFrom <= :now
             """)
     List<Long> findPublicIdsByAuthor(Long authorId, Instant now);
-
-    @Query("""
-            select a from Article a
-              join fetch a.genre join fetch a.author
-             where a.film.id = :filmId
-               and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """)
-    java.util.List<Article> findPublicByFilm(Long filmId, Instant now);
 
     /**
      * The review page's neighbours: other public reviews of the same film or in the same genre,

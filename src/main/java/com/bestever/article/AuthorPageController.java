@@ -3,9 +3,12 @@ package com.bestever.article;
 import com.bestever.author.Author;
 import com.bestever.author.AuthorRepository;
 import com.bestever.poll.PollVerdicts;
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanged.Kind;
 import com.bestever.system.MovedPermanently;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
+import com.bestever.system.PageTags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +40,10 @@ class AuthorPageController {
         if (byAuthor.isEmpty() && page > 1) {
             throw new NotFoundException("page " + page);
         }
+        PageTags.add(
+                ContentChanged.tag(Kind.AUTHOR, author.getId()),
+                ContentChanged.listing(Kind.AUTHOR, author.getId(), Kind.REVIEW));
+        ReviewCard.tagPage(byAuthor);
         model.addAttribute("author", author);
         model.addAttribute("reviews", byAuthor);
         model.addAttribute("meta", metas.author(author, byAuthor));

@@ -3,7 +3,10 @@ package com.bestever.article;
 import com.bestever.film.Film;
 import com.bestever.film.FilmRepository;
 import com.bestever.poll.Polls;
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanged.Kind;
 import com.bestever.system.MovedPermanently;
+import com.bestever.system.PageTags;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -32,8 +35,13 @@ class FilmPageController {
         Film film = films.findBySlug(slug)
                 .orElseThrow(() -> MovedPermanently.orNotFound(
                         films.currentSlugFor(slug).map(current -> "/films/" + current), "film " + slug));
-        model.addAttribute("film", film);
         var aboutFilm = reviews.aboutFilm(film.getId());
+        PageTags.add(
+                ContentChanged.tag(Kind.FILM, film.getId()),
+                ContentChanged.listing(Kind.FILM, film.getId(), Kind.REVIEW),
+                ContentChanged.listing(Kind.FILM, film.getId(), Kind.POLL));
+        ReviewCard.tagPage(aboutFilm);
+        model.addAttribute("film", film);
         model.addAttribute("reviews", aboutFilm);
         model.addAttribute("polls", polls.aboutFilm(film.getId()));
         model.addAttribute("meta", metas.film(film, aboutFilm));

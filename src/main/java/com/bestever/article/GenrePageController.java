@@ -2,9 +2,12 @@ package com.bestever.article;
 
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanged.Kind;
 import com.bestever.system.MovedPermanently;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
+import com.bestever.system.PageTags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +46,10 @@ class GenrePageController {
         if (inGenre.isEmpty() && page > 1) {
             throw new NotFoundException("page " + page);
         }
+        PageTags.add(
+                ContentChanged.tag(Kind.GENRE, genre.getId()),
+                ContentChanged.listing(Kind.GENRE, genre.getId(), Kind.REVIEW));
+        ReviewCard.tagPage(inGenre);
         model.addAttribute("genre", genre);
         model.addAttribute("reviews", inGenre);
         model.addAttribute("meta", metas.genre(genre, inGenre));

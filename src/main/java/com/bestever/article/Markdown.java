@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Markdown {
 
+    /**
+     * The renderer's version: raise it whenever the HTML made from the same Markdown changes
+     * (commonmark or jsoup upgraded, the allow-list changed), and every stored body is rendered
+     * again ({@link BodyHtmlBackfill}).
+     */
+    public static final int VERSION = 1;
+
     private static final Safelist ALLOWED = new Safelist()
             .addTags(
                     "h1",

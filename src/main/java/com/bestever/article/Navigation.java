@@ -1,12 +1,14 @@
 package com.bestever.article;
 
 import com.bestever.system.ContentChanged;
+import com.bestever.system.PageTags;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -27,7 +29,10 @@ public class Navigation {
 
     private final LoadingCache<Boolean, List<Entry>> genres;
 
-    Navigation(ArticleRepository articles, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    Navigation(ArticleRepository articles, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.genres = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofMinutes(1))
                 .build(key -> articles.countPublicByGenre(clock.instant()).stream()
@@ -53,8 +58,24 @@ public class Navigation {
         }
     }
 
+    /**
+     * A review or genre changed: the navigation is read again, and if it now differs (a genre's
+     * first public review, a renamed genre), every page shows a different header, so every kept
+     * page is dropped ({@link ContentChanged#everything()}; pages carry {@link PageTags#NAVIGATION}).
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void contentChanged(ContentChanged event) {
+        if (event.isEverything()) {
+            genres.invalidateAll();
+            return;
+        }
+        if (event.kind() != ContentChanged.Kind.REVIEW && event.kind() != ContentChanged.Kind.GENRE) {
+            return;
+        }
+        List<Entry> before = genres.getIfPresent(Boolean.TRUE);
         genres.invalidateAll();
+        if (before != null && !before.equals(genres())) {
+            events.publishEvent(ContentChanged.everything());
+        }
     }
 }

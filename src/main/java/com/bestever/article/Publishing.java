@@ -228,9 +228,12 @@ public class Publishing {
         if (due.isEmpty()) {
             return 0;
         }
-        // A bulk update passes no entity listener: this is the one write that announces by hand.
+        // A bulk update passes no entity listener: this is the one write that announces by hand,
+        // with the listings each review now appears in (read before the update).
+        List<ContentChanged> changes =
+                articles.findAllById(due).stream().map(Article::changed).toList();
         int count = articles.publishDueAt(now);
-        due.forEach(id -> events.publishEvent(new ContentChanged(ContentChanged.Kind.REVIEW, id)));
+        changes.forEach(events::publishEvent);
         return count;
     }
 

@@ -64,6 +64,6 @@ public class Recommendation implements PublicContent {
 
     @Override
     public ContentChanged changed() {
-        return new ContentChanged(ContentChanged.Kind.REVIEW, article.getId());
+        return article.changed();
     }
 }

@@ -1,8 +1,10 @@
 package com.bestever.article;
 
+import com.bestever.system.ContentChanged.Kind;
 import com.bestever.system.GoneException;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
+import com.bestever.system.PageTags;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +31,8 @@ class ReviewController {
         if (latest.isEmpty() && page > 1) {
             throw new NotFoundException("page " + page);
         }
+        PageTags.add(Kind.REVIEW.all());
+        ReviewCard.tagPage(latest);
         model.addAttribute("reviews", latest);
         model.addAttribute("meta", metas.home(latest));
         return "article/home";
@@ -38,6 +42,7 @@ class ReviewController {
     Object review(@PathVariable String slug, Model model) {
         var page = reviews.page(slug);
         if (page.isPresent()) {
+            PageTags.add(page.get().tags());
             model.addAttribute("page", page.get());
             model.addAttribute("meta", metas.review(page.get()));
             return "article/review";

@@ -1,6 +1,9 @@
 package com.bestever.article;
 
 import com.bestever.poll.VoteQuestion;
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanged.Kind;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,5 +30,28 @@ public record ReviewPage(
                 .limit(NEXT)
                 .toList();
         return new ReviewPage(article, bodyHtml, poll, ofFilm, inGenre);
+    }
+
+    /** What the page shows, as page tags: the review, its genre, film, author and poll. */
+    public List<String> tags() {
+        List<String> tags = new ArrayList<>(List.of(
+                ContentChanged.tag(Kind.REVIEW, article.getId()),
+                ContentChanged.tag(Kind.GENRE, article.getGenre().getId()),
+                ContentChanged.tag(Kind.FILM, article.getFilm().getId()),
+                ContentChanged.tag(Kind.AUTHOR, article.getAuthor().getId())));
+        if (poll != null) {
+            tags.add(ContentChanged.tag(Kind.POLL, poll.getId()));
+            tags.add(ContentChanged.tag(Kind.GENRE, poll.getGenre().getId()));
+        }
+        // Its "read next" lists: the film's and the genre's public reviews.
+        tags.add(ContentChanged.listing(Kind.FILM, article.getFilm().getId(), Kind.REVIEW));
+        tags.add(ContentChanged.listing(Kind.GENRE, article.getGenre().getId(), Kind.REVIEW));
+        for (Article next : otherOfFilm) {
+            tags.add(ContentChanged.tag(Kind.REVIEW, next.getId()));
+        }
+        for (Article next : moreInGenre) {
+            tags.add(ContentChanged.tag(Kind.REVIEW, next.getId()));
+        }
+        return tags;
     }
 }

@@ -1,11 +1,18 @@
 package com.bestever.article;
 
 import com.bestever.poll.VoteQuestionRepository;
+import com.bestever.system.Picture;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Hibernate;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +26,16 @@ public class Reviews {
     private final VoteQuestionRepository polls;
     private final Markdown markdown;
     private final Clock clock;
+    private final ListingIndex listings;
 
-    Reviews(ArticleRepository articles, VoteQuestionRepository polls, Markdown markdown, Clock clock) {
+    Reviews(
+            ArticleRepository articles,
+            VoteQuestionRepository polls,
+            Markdown markdown,
+            Clock clock,
+            ListingIndex listings) {
         this.articles = articles;
+        this.listings = listings;
         this.polls = polls;
         this.markdown = markdown;
         this.clock = clock;
@@ -33,7 +47,7 @@ public class Reviews {
             Hibernate.initialize(article.getFilm().getDirectors());
             return ReviewPage.of(
                     article,
-                    markdown.toSafeHtml(article.getBody()),
+                    bodyHtmlOf(article),
                     polls.findByArticleId(article.getId()).orElse(null),
                     neighbours(article));
         });
@@ -50,6 +64,11 @@ public class Reviews {
         return articles.countPublicByGenre(clock.instant());
     }
 
+    /** A review's body as safe HTML: as stored when it was saved, or rendered now if not yet stored. */
+    public String bodyHtmlOf(Article article) {
+        return article.storedBodyHtml(Markdown.VERSION).orElseGet(() -> markdown.toSafeHtml(article.getBody()));
+    }
+
     /** Where an earlier slug of a public review points now. */
     public Optional<String> currentSlugFor(String earlierSlug) {
         return articles.findCurrentSlugOfPublic(earlierSlug, clock.instant());
@@ -60,23 +79,76 @@ public class Reviews {
         return articles.wasDeletedFrom(slug, clock.instant());
     }
 
-    public Page<Article> latest(Pageable page) {
-        return articles.findPublic(clock.instant(), page);
+    /** A page of the latest public reviews (home), found through the {@link ListingIndex}: no OFFSET, no count. */
+    public Page<ReviewCard> latest(Pageable page) {
+        Instant now = clock.instant();
+        return cards(listings.all(now, page.getPageNumber(), page.getPageSize()), page, now);
     }
 
-    public Page<Article> inGenre(Long genreId, Pageable page) {
-        return articles.findPublicByGenre(genreId, clock.instant(), page);
+    public Page<ReviewCard> inGenre(Long genreId, Pageable page) {
+        Instant now = clock.instant();
+        return cards(listings.inGenre(genreId, now, page.getPageNumber(), page.getPageSize()), page, now);
     }
 
-    public Page<Article> byAuthor(Long authorId, Pageable page) {
-        return articles.findPublicByAuthor(authorId, clock.instant(), page);
+    public Page<ReviewCard> byAuthor(Long authorId, Pageable page) {
+        Instant now = clock.instant();
+        return cards(listings.byAuthor(authorId, now, page.getPageNumber(), page.getPageSize()), page, now);
     }
 
     public List<Long> publicIdsByAuthor(Long authorId) {
         return articles.findPublicIdsByAuthor(authorId, clock.instant());
     }
 
-    public List<Article> aboutFilm(Long filmId) {
-        return articles.findPublicByFilm(filmId, clock.instant());
+    public List<ReviewCard> aboutFilm(Long filmId) {
+        return articles.findCardsAboutFilm(filmId, clock.instant()).stream()
+                .map(Reviews::card)
+                .toList();
+    }
+
+    /** The newest public reviews with their bodies, for the feed. */
+    public List<Article> newest(int count) {
+        return articles.findNewestPublic(clock.instant(), PageRequest.of(0, count));
+    }
+
+    /** The newest public reviews in a genre, for its feed. */
+    public List<Article> newestInGenre(Long genreId, int count) {
+        return articles.findNewestPublicInGenre(genreId, clock.instant(), PageRequest.of(0, count));
+    }
+
+    /** A critic's newest public reviews, for their feed. */
+    public List<Article> newestByAuthor(Long authorId, int count) {
+        return articles.findNewestPublicByAuthor(authorId, clock.instant(), PageRequest.of(0, count));
+    }
+
+    /** The cards of one slice of a listing, in the listing's order, read by primary key. */
+    private Page<ReviewCard> cards(ListingIndex.Slice slice, Pageable page, Instant now) {
+        if (slice.ids().isEmpty()) {
+            return new PageImpl<>(List.of(), page, slice.total());
+        }
+        Map<Long, ReviewCard> byId = new HashMap<>();
+        for (Object[] row : articles.findCards(slice.ids(), now)) {
+            ReviewCard card = card(row);
+            byId.put(card.id(), card);
+        }
+        List<ReviewCard> cards = new ArrayList<>(slice.ids().size());
+        for (Long id : slice.ids()) {
+            ReviewCard card = byId.get(id);
+            if (card != null) {
+                cards.add(card);
+            }
+        }
+        return new PageImpl<>(cards, page, slice.total());
+    }
+
+    private static ReviewCard card(Object[] row) {
+        return new ReviewCard(
+                (Long) row[0],
+                (String) row[1],
+                (String) row[2],
+                (String) row[3],
+                (Instant) row[4],
+                new ReviewCard.Named((Long) row[5], (String) row[6], (String) row[7]),
+                new ReviewCard.Named((Long) row[8], (String) row[9], (String) row[10]),
+                new ReviewCard.CardFilm((Long) row[11], (String) row[12], (String) row[13], (Picture) row[14]));
     }
 }

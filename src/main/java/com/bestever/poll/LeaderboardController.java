@@ -3,8 +3,10 @@ package com.bestever.poll;
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
 import com.bestever.system.BestEverProperties;
+import com.bestever.system.ContentChanged;
 import com.bestever.system.MovedPermanently;
 import com.bestever.system.PageMeta;
+import com.bestever.system.PageTags;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +57,12 @@ class LeaderboardController {
                 .orElseThrow(() -> MovedPermanently.orNotFound(
                         genres.currentSlugFor(slug).map(current -> "/best-ever/" + current), "genre " + slug));
         verdicts.freezeDue(); // a poll whose time has come is final here at once, whatever the job's timing
+        // The verdict shows the genre's polls, their films and their reviews' addresses.
+        PageTags.add(
+                ContentChanged.tag(ContentChanged.Kind.GENRE, genre.getId()),
+                ContentChanged.listing(ContentChanged.Kind.GENRE, genre.getId(), ContentChanged.Kind.POLL),
+                ContentChanged.Kind.FILM.all(),
+                ContentChanged.Kind.REVIEW.all());
         model.addAttribute("genre", genre);
         model.addAttribute("verdict", leaderboard.of(genre.getId()));
         model.addAttribute(

@@ -85,6 +85,6 @@ public class VoteOption implements PublicContent {
 
     @Override
     public ContentChanged changed() {
-        return new ContentChanged(ContentChanged.Kind.POLL, question.getId());
+        return question.changed();
     }
 }

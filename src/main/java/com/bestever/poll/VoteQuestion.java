@@ -17,10 +17,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * "You tell us": the poll that closes a review — is this film the Best Ever movie of a genre?
@@ -169,8 +175,32 @@ public class VoteQuestion extends Audited implements PublicContent {
         return options;
     }
 
+    /** The poll and where it is shown, as read and as it is now: its review, its film's and its genre's polls. */
     @Override
     public ContentChanged changed() {
-        return new ContentChanged(ContentChanged.Kind.POLL, getId());
+        Set<String> shownOn = new LinkedHashSet<>(shownIn);
+        shownOn.addAll(shownOn(articleId, film, genre));
+        return new ContentChanged(ContentChanged.Kind.POLL, getId(), shownOn);
+    }
+
+    @Transient
+    private Set<String> shownIn = Set.of();
+
+    @PostLoad
+    @PostPersist
+    @PostUpdate
+    void rememberWhereShown() {
+        shownIn = shownOn(articleId, film, genre);
+    }
+
+    private static Set<String> shownOn(Long articleId, Film film, Genre genre) {
+        Set<String> tags = new LinkedHashSet<>(ContentChanged.listedIn(
+                ContentChanged.Kind.POLL,
+                ContentChanged.Owner.of(ContentChanged.Kind.FILM, film),
+                ContentChanged.Owner.of(ContentChanged.Kind.GENRE, genre)));
+        if (articleId != null) {
+            tags.add(ContentChanged.tag(ContentChanged.Kind.REVIEW, articleId));
+        }
+        return tags;
     }
 }

@@ -4,13 +4,17 @@ import com.bestever.system.BestEverProperties;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageMeta;
 import com.bestever.system.PageNumber;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +36,10 @@ class SearchController {
     private final SearchRepository search;
     private final Clock clock;
     private final BestEverProperties site;
+    private final SearchBudget budget;
 
-    SearchController(SearchRepository search, Clock clock, BestEverProperties site) {
+    SearchController(SearchRepository search, Clock clock, BestEverProperties site, SearchBudget budget) {
+        this.budget = budget;
         this.search = search;
         this.clock = clock;
         this.site = site;
@@ -44,6 +50,7 @@ class SearchController {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "1") int page,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         String query = q == null ? "" : UNUSABLE.matcher(q).replaceAll(" ").strip();
         model.addAttribute("q", query);
@@ -59,17 +66,40 @@ class SearchController {
             return "search/search";
         }
         Pageable pageable = PageNumber.of(page);
+        String address = request.getRemoteAddr();
+        if (!budget.allows(address)) {
+            // This address has spent its share of the database on searches: back in a moment.
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "2");
+            model.addAttribute("throttled", true);
+            return "search/search";
+        }
+        long started = System.nanoTime();
+        try {
+            Results found = search.bounded(() -> results(query, pageable));
+            model.addAttribute("results", found.page());
+            model.addAttribute("broad", found.broad());
+        } catch (QueryTimeoutException ex) {
+            model.addAttribute("tooBroad", true);
+        } finally {
+            budget.charge(address, (System.nanoTime() - started) / 1_000_000);
+        }
+        return "search/search";
+    }
+
+    private record Results(Page<SearchHit> page, boolean broad) {}
+
+    private Results results(String query, Pageable pageable) {
         var now = clock.instant();
         long total = search.count(query, now);
-        if (page > 1 && pageable.getOffset() >= Math.min(total, SearchRepository.RANKED)) {
-            throw new NotFoundException("search page " + page);
+        if (pageable.getPageNumber() > 0 && pageable.getOffset() >= Math.min(total, SearchRepository.RANKED)) {
+            throw new NotFoundException("search page " + (pageable.getPageNumber() + 1));
         }
         List<SearchHit> hits =
                 total == 0 ? List.of() : search.find(query, now, (int) pageable.getOffset(), pageable.getPageSize());
-        Page<SearchHit> results = new PageImpl<>(hits, pageable, Math.min(total, SearchRepository.RANKED));
-        model.addAttribute("results", results);
-        model.addAttribute("broad", total > SearchRepository.RANKED);
-        return "search/search";
+        return new Results(
+                new PageImpl<>(hits, pageable, Math.min(total, SearchRepository.RANKED)),
+                total > SearchRepository.RANKED);
     }
 
     /** Result pages are for readers, not for search engines' indexes. */

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * PostgreSQL full-text search over public reviews, in native SQL: the weighted
@@ -27,6 +30,9 @@ class SearchRepository {
 
     static final int RANKED = 1000;
 
+    /** No search statement may run longer: a query that would is answered as too broad. */
+    static final int STATEMENT_TIMEOUT_MS = 200;
+
     private static final String MATCHES = """
             from public_review a
             where a.search_vector @@ websearch_to_tsquery('bestever_english', :q)
@@ -34,7 +40,8 @@ class SearchRepository {
             order by a.public_from desc, a.id desc
             """;
 
-    // The page of hits is chosen first; only its rows pay for ts_headline.
+    // The page of hits is chosen first; only its rows pay for ts_headline, and only for the first
+    // 1,500 characters of the pull quote and body (ts_headline reads every character it is given).
     private static final String PAGE = """
             with candidates as (
                 select a.id, a.search_vector, a.public_from as publish_at
@@ -51,7 +58,7 @@ class SearchRepository {
                    au.name as author_name, au.slug as author_slug, f.title as film_title,
                    ts_headline('bestever_english', translate(a.title, :markers, ''),
                                websearch_to_tsquery('bestever_english', :q), :titleOptions) as title_headline,
-                   ts_headline('bestever_english', translate(a.pull_quote || E'\\n' || a.body, :markers, ''),
+                   ts_headline('bestever_english', translate(left(a.pull_quote || E'\\n' || a.body, 1500), :markers, ''),
                                websearch_to_tsquery('bestever_english', :q), :snippetOptions) as snippet
               from hits
               join public_review a on a.id = hits.id
@@ -64,9 +71,23 @@ class SearchRepository {
     private static final String OPTIONS = "StartSel=" + START + ", StopSel=" + STOP;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    SearchRepository(JdbcClient jdbc) {
+    SearchRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setReadOnly(true);
+    }
+
+    /**
+     * Runs one reader's search with every statement limited to {@value #STATEMENT_TIMEOUT_MS} ms;
+     * a statement that would run longer ends in {@link org.springframework.dao.QueryTimeoutException}.
+     */
+    <T> T bounded(Supplier<T> search) {
+        return transaction.execute(status -> {
+            jdbc.sql("set local statement_timeout = " + STATEMENT_TIMEOUT_MS).update();
+            return search.get();
+        });
     }
 
     /** How many reviews match, counting no further than {@value #RANKED} + 1. */

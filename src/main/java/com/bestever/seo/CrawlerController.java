@@ -1,7 +1,9 @@
 package com.bestever.seo;
 
 import com.bestever.system.BestEverProperties;
+import com.bestever.system.ContentChanged;
 import com.bestever.system.NotFoundException;
+import com.bestever.system.PageTags;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import javax.xml.stream.XMLStreamException;
@@ -40,6 +42,7 @@ class CrawlerController {
     /** The whole sitemap, or past the protocol's limit an index of the paged sitemaps. */
     @GetMapping("/sitemap.xml")
     void sitemap(HttpServletResponse response) throws IOException, XMLStreamException {
+        tagSitemap();
         int pages = sitemaps.pages();
         response.setContentType(XML);
         if (pages == 1) {
@@ -52,12 +55,23 @@ class CrawlerController {
     /** One page of the sitemap, when {@code /sitemap.xml} is an index. */
     @GetMapping("/sitemap-{page}.xml")
     void sitemapPage(@PathVariable String page, HttpServletResponse response) throws IOException, XMLStreamException {
+        tagSitemap();
         int number = pageNumber(page);
         if (number > sitemaps.pages()) {
             throw new NotFoundException("sitemap page " + page);
         }
         response.setContentType(XML);
         sitemaps.writeUrls(number, response.getWriter());
+    }
+
+    /** A sitemap lists every public review, film, author, genre and verdict, with when each changed. */
+    private static void tagSitemap() {
+        PageTags.add(
+                ContentChanged.Kind.REVIEW.all(),
+                ContentChanged.Kind.FILM.all(),
+                ContentChanged.Kind.AUTHOR.all(),
+                ContentChanged.Kind.GENRE.all(),
+                ContentChanged.Kind.POLL.all());
     }
 
     private static int pageNumber(String page) {

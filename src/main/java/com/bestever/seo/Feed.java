@@ -3,7 +3,6 @@ package com.bestever.seo;
 import static com.bestever.system.JsonLd.time;
 
 import com.bestever.article.Article;
-import com.bestever.article.Markdown;
 import com.bestever.article.Reviews;
 import com.bestever.author.Author;
 import com.bestever.genre.Genre;
@@ -16,7 +15,6 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -38,15 +36,13 @@ class Feed {
     private static final String TAG_DATE = "2025";
 
     private final Reviews reviews;
-    private final Markdown markdown;
     private final BestEverProperties site;
     private final PollVerdicts verdicts;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
-    Feed(Reviews reviews, Markdown markdown, BestEverProperties site, PollVerdicts verdicts) {
+    Feed(Reviews reviews, BestEverProperties site, PollVerdicts verdicts) {
         this.reviews = reviews;
         this.verdicts = verdicts;
-        this.markdown = markdown;
         this.site = site;
     }
 
@@ -66,7 +62,7 @@ class Feed {
                 site.siteName() + ": the latest reviews",
                 "/feed.xml",
                 "/",
-                reviews.latest(PageRequest.of(0, ENTRIES)).getContent(),
+                reviews.newest(ENTRIES),
                 verdicts.latest(VERDICTS));
     }
 
@@ -77,7 +73,7 @@ class Feed {
                 site.siteName() + ": " + genre.kicker(),
                 "/genres/" + genre.getSlug() + "/feed.xml",
                 "/genres/" + genre.getSlug(),
-                reviews.inGenre(genre.getId(), PageRequest.of(0, ENTRIES)).getContent(),
+                reviews.newestInGenre(genre.getId(), ENTRIES),
                 List.of());
     }
 
@@ -88,7 +84,7 @@ class Feed {
                 site.siteName() + ": reviews by " + author.getName(),
                 "/authors/" + author.getSlug() + "/feed.xml",
                 "/authors/" + author.getSlug(),
-                reviews.byAuthor(author.getId(), PageRequest.of(0, ENTRIES)).getContent(),
+                reviews.newestByAuthor(author.getId(), ENTRIES),
                 List.of());
     }
 
@@ -147,8 +143,8 @@ class Feed {
         element(writer, "summary", review.getPullQuote());
         writer.writeStartElement("content");
         writer.writeAttribute("type", "html");
-        writer.writeCharacters(markdown.toSafeHtml(review.getBody()) + "<p><strong>"
-                + HtmlUtils.htmlEscape(review.getVerdict()) + "</strong></p>");
+        writer.writeCharacters(reviews.bodyHtmlOf(review) + "<p><strong>" + HtmlUtils.htmlEscape(review.getVerdict())
+                + "</strong></p>");
         writer.writeEndElement();
         writer.writeEndElement();
     }

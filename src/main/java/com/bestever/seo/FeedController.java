@@ -4,7 +4,9 @@ import com.bestever.author.Author;
 import com.bestever.author.AuthorRepository;
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
+import com.bestever.system.ContentChanged;
 import com.bestever.system.MovedPermanently;
+import com.bestever.system.PageTags;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import javax.xml.stream.XMLStreamException;
@@ -58,6 +60,12 @@ class FeedController {
 
     private void write(Feed.Channel channel, HttpServletResponse response) throws IOException, XMLStreamException {
         response.setContentType("application/atom+xml;charset=UTF-8");
+        // A feed shows reviews, their genres and critics, and (the site's) the readers' final verdicts.
+        PageTags.add(
+                ContentChanged.Kind.REVIEW.all(),
+                ContentChanged.Kind.GENRE.all(),
+                ContentChanged.Kind.AUTHOR.all(),
+                ContentChanged.Kind.POLL.all());
         feed.write(channel, response.getWriter());
     }
 }

@@ -41,9 +41,16 @@ class Sitemaps {
             )
             """;
 
-    /** Every public page, in a stable order, so that page N of the sitemap is always the same URLs. */
+    /**
+     * Every public page, in a stable order, so that page N of the sitemap is always the same URLs.
+     * Each film, author and genre takes its latest review's moment from one grouped pass over the
+     * public reviews (never a subquery per row), so the whole list costs a few scans, however large.
+     */
     private static final String URLS = PUBLIC_REVIEWS + """
-            , url as (
+            , by_film as (select film_id, max(changed) as changed from public_now group by film_id),
+            by_author as (select author_id, max(changed) as changed from public_now group by author_id),
+            by_genre as (select genre_id, max(changed) as changed from public_now group by genre_id),
+            url as (
                 select 0 as kind, 0::bigint as id, '/' as path, max(changed) as lastmod
                   from public_now having count(*) > 0
                 union all
@@ -51,24 +58,17 @@ class Sitemaps {
                 union all
                 select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r where not r.noindex
                 union all
-                select 2, f.id, '/films/' || f.slug,
-                       greatest(f.updated_at, (select max(r.changed) from public_now r where r.film_id = f.id))
-                  from film f
-                 where exists (select 1 from public_now r where r.film_id = f.id)
+                select 2, f.id, '/films/' || f.slug, greatest(f.updated_at, b.changed)
+                  from film f join by_film b on b.film_id = f.id
                 union all
-                select 3, a.id, '/authors/' || a.slug,
-                       greatest(a.updated_at, (select max(r.changed) from public_now r where r.author_id = a.id))
-                  from author a
-                 where exists (select 1 from public_now r where r.author_id = a.id)
+                select 3, a.id, '/authors/' || a.slug, greatest(a.updated_at, b.changed)
+                  from author a join by_author b on b.author_id = a.id
                 union all
-                select 4, g.id, '/genres/' || g.slug,
-                       greatest(g.updated_at, (select max(r.changed) from public_now r where r.genre_id = g.id))
-                  from genre g
-                 where exists (select 1 from public_now r where r.genre_id = g.id)
+                select 4, g.id, '/genres/' || g.slug, greatest(g.updated_at, b.changed)
+                  from genre g join by_genre b on b.genre_id = g.id
                 union all
-                select 5, g.id, '/best-ever/' || g.slug,
-                       greatest(g.updated_at, (select max(r.changed) from public_now r where r.genre_id = g.id))
-                  from genre g
+                select 5, g.id, '/best-ever/' || g.slug, greatest(g.updated_at, b.changed)
+                  from genre g left join by_genre b on b.genre_id = g.id
                  where exists (select 1 from vote_question q where q.genre_id = g.id)
             )
             """;
@@ -137,6 +137,8 @@ class Sitemaps {
         writer.writeStartElement("urlset");
         writer.writeDefaultNamespace(NAMESPACE);
         int limit = urlsPerSitemap;
+        // Room to sort a page's 50,000 URLs in memory rather than on disk.
+        jdbc.execute("set local work_mem = '32MB'");
         jdbc.query(
                 connection -> {
                     var statement = connection.prepareStatement(PAGE);

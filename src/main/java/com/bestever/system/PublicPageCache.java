@@ -4,17 +4,25 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,19 +34,27 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Public pages are the same bytes for every reader, so each is rendered once: the first
  * anonymous GET of a page goes through Spring MVC and Thymeleaf, its bytes are kept (plain
- * and gzipped, with a strong ETag), and later requests are answered from memory, or with 304
- * when the reader already has them. Every {@link ContentChanged} clears the cache; no page is
- * kept longer than {@code bestever.page-cache.max-age} (at most 60 s), so standings and
- * reviews that go live on schedule trail by a minute at most.
+ * and gzipped, with a strong ETag) under the tags of the content it shows ({@link PageTags}),
+ * and later requests are answered from memory, or with 304 when the reader already has them.
+ * A {@link ContentChanged} drops only the kept pages tagged with one of its tags
+ * ({@link ContentChanged#everything()} drops all); no page is kept longer than
+ * {@code bestever.page-cache.max-age} (at most 60 s), so standings trail by a minute at most.
+ * <p>
+ * One page, one render: concurrent requests for a page that is being rendered wait for that
+ * render (single flight), and the variants of one page share it: the key is the decoded path,
+ * plus {@code ?page=N} on a listing ({@code ?page=1} and none are the same page; a page number
+ * that is not a number is a 400, never kept); other query parameters, {@code Accept}, {@code Authorization} and a
+ * session cookie the server does not know change nothing. Only a valid editor's session (one
+ * the server knows, holding a sign-in) gets a private rendering.
  * <p>
  * Public pages get {@code bestever.http-cache} as their Cache-Control (Spring Security's
  * no-store is kept for every other address, see {@link SecurityConfig}). Search results are
- * served the same way but never kept. A request that carries a session or credentials, and
- * a response that sets a cookie or is not a 200, is never kept.
+ * served the same way but never kept. A response that sets a cookie or is not a 200 is never kept.
  */
 @Component
 class PublicPageCache extends OncePerRequestFilter implements Ordered {
@@ -46,8 +62,16 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     private static final Logger log = LoggerFactory.getLogger(PublicPageCache.class);
 
     private static final Duration LONGEST = Duration.ofSeconds(60);
-    private static final int LARGEST_PAGE = 4 * 1024 * 1024;
-    private static final Set<String> CREDENTIAL_COOKIES = Set.of("JSESSIONID", "remember-me", "SESSION");
+    // A sitemap page of 50,000 URLs is about 6 MB.
+    private static final int LARGEST_PAGE = 8 * 1024 * 1024;
+    /** Spring Security keeps a sign-in in the session under this name (HttpSessionSecurityContextRepository). */
+    private static final String SIGN_IN = "SPRING_SECURITY_CONTEXT";
+    /** What a kept page is rendered for, whatever the first reader's client asked. */
+    private static final String RENDERED_FOR = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    /** The listings, whose {@code ?page=N} is part of the page; elsewhere {@code page} changes nothing. */
+    private static final String[] LISTINGS = {"/genres/", "/authors/"};
+
+    private static final long WAIT_FOR_RENDER_SECONDS = 10;
     // Headers that belong to one response, or that this filter sets itself.
     private static final Set<String> NOT_REPLAYED = Set.of(
             "content-type",
@@ -64,10 +88,15 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
             "connection",
             "keep-alive");
 
-    private final Cache<String, CachedPage> pages;
+    private final Cache<String, Kept> pages;
     private final boolean enabled;
     private final String cacheControl;
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong renders = new AtomicLong();
+    private final ConcurrentHashMap<String, CompletableFuture<Kept>> rendering = new ConcurrentHashMap<>();
+
+    /** A kept page, the tags of what it shows and when it was rendered (for {@code Age}). */
+    record Kept(CachedPage page, Set<String> tags, long keptAtMillis) {}
 
     PublicPageCache(BestEverProperties properties) {
         BestEverProperties.PageCache settings = properties.pageCache();
@@ -84,7 +113,8 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(maxAge.isNegative() ? Duration.ZERO : maxAge)
                 .maximumWeight(settings.maxSize().toBytes())
-                .<String, CachedPage>weigher((key, page) -> key.length() + page.weight())
+                .<String, Kept>weigher((key, kept) ->
+                        key.length() + kept.page().weight() + 32 * kept.tags().size())
                 .build();
     }
 
@@ -94,21 +124,42 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         return Ordered.HIGHEST_PRECEDENCE + 10;
     }
 
-    /** Content changed: no kept page may show the old version. */
+    /** Content changed: no kept page that shows it may show the old version. */
     @EventListener
     void contentChanged(ContentChanged event) {
-        clear();
+        drop(event);
     }
 
     /** Again once the editor's transaction has committed: pages rendered meanwhile read the old rows. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void contentChangedAndCommitted(ContentChanged event) {
-        clear();
+        drop(event);
+    }
+
+    /** Drops the kept pages tagged with one of the event's tags (all of them for everything). */
+    void drop(ContentChanged event) {
+        generation.incrementAndGet();
+        if (event.isEverything()) {
+            pages.invalidateAll();
+            return;
+        }
+        Set<String> tags = event.tags();
+        pages.asMap().values().removeIf(kept -> !Collections.disjoint(kept.tags(), tags));
     }
 
     void clear() {
-        generation.incrementAndGet();
-        pages.invalidateAll();
+        drop(ContentChanged.everything());
+    }
+
+    /** How many pages have been rendered to be kept since start (for tests that count renders). */
+    long renders() {
+        return renders.get();
+    }
+
+    /** The tags a kept page was kept under, if it is kept. */
+    Set<String> tagsOf(String key) {
+        Kept kept = pages.getIfPresent(key);
+        return kept == null ? null : kept.tags();
     }
 
     @Override
@@ -119,24 +170,58 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (carriesCredentials(request) || wantsJson(request)) {
-            // A signed-in editor's view, or another representation: rendered for this request only.
+        if (signedIn(request)) {
+            // A signed-in editor's view: rendered for this request only.
             response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
             chain.doFilter(request, response);
             return;
         }
-        String key = enabled && PublicPages.isPage(PublicPages.path(request)) ? key(request) : null;
-        if (key != null) {
-            CachedPage kept = pages.getIfPresent(key);
-            if (kept != null) {
-                replay(kept, response);
-                send(kept, request, response);
+        boolean page = PublicPages.isPage(PublicPages.path(request));
+        String key = page ? key(request) : null;
+        if (!enabled || key == null) {
+            // Search, the cache off, or ?page=abc / ?page=1&page=2 (a 400 from Spring MVC, never kept).
+            render(request, response, chain, null);
+            return;
+        }
+        Kept kept = pages.getIfPresent(key);
+        if (kept != null) {
+            send(kept, request, response);
+            return;
+        }
+        CompletableFuture<Kept> mine = new CompletableFuture<>();
+        CompletableFuture<Kept> other = rendering.putIfAbsent(key, mine);
+        if (other != null) {
+            // Someone is rendering this page right now: one render serves us both.
+            Kept theirs = await(other);
+            if (theirs != null) {
+                send(theirs, request, response);
                 return;
             }
+            render(request, response, chain, key);
+            return;
         }
+        try {
+            mine.complete(render(request, response, chain, key));
+        } catch (IOException | ServletException | RuntimeException ex) {
+            mine.complete(null);
+            throw ex;
+        } finally {
+            rendering.remove(key, mine);
+        }
+    }
+
+    /** Renders the page through Spring MVC; keeps it under {@code key} when it may be kept, and returns it then. */
+    private Kept render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key)
+            throws ServletException, IOException {
         long before = generation.get();
         ContentCachingResponseWrapper rendering = new Rendering(response);
-        chain.doFilter(asGet(request), rendering);
+        PageTags tags = new PageTags();
+        request.setAttribute(PageTags.ATTRIBUTE, tags);
+        if (key != null) {
+            renders.incrementAndGet();
+        }
+        chain.doFilter(key != null ? asPageRequest(request) : asGet(request), rendering);
+        request.removeAttribute(PageTags.ATTRIBUTE);
 
         if (rendering.getStatus() != HttpServletResponse.SC_OK
                 || setsCookie(response)
@@ -149,38 +234,102 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
             }
             rendering.copyBodyToResponse();
-            return;
+            return null;
         }
         byte[] body = rendering.getContentAsByteArray();
-        CachedPage page = CachedPage.of(body, rendering.getContentType(), headersToReplay(response), key != null);
-        if (key != null && body.length <= LARGEST_PAGE && generation.get() == before) {
+        Kept page = new Kept(
+                CachedPage.of(body, rendering.getContentType(), headersToReplay(response), key != null),
+                tags.tags(),
+                System.currentTimeMillis());
+        boolean keep = key != null && body.length <= LARGEST_PAGE && generation.get() == before;
+        if (keep) {
             pages.put(key, page);
             if (generation.get() != before) {
                 pages.invalidate(key); // content changed while the page was stored
+                keep = false;
             }
         }
-        send(page, request, response);
+        deliver(page, request, response);
+        return keep ? page : null;
     }
 
-    /** The address and the query parameters that change a page: only {@code page} of a listing. */
+    private static Kept await(CompletableFuture<Kept> render) {
+        try {
+            return render.get(WAIT_FOR_RENDER_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException ex) {
+            return null;
+        }
+    }
+
+    /**
+     * The kept page a request asks for: the decoded path (so {@code /reviews/the%2D400-blows} is
+     * {@code /reviews/the-400-blows}), plus the page number on a listing. Null when the request
+     * names no page of ours ({@code ?page=abc}, two page numbers).
+     */
     static String key(HttpServletRequest request) {
-        String path = PublicPages.path(request);
+        String path = decodedPath(request);
         String[] page = request.getParameterValues("page");
-        if (page == null) {
+        if (page == null || !isListing(path)) {
             return path;
         }
         if (page.length != 1) {
             return null;
         }
         try {
-            int number = Integer.parseInt(page[0]);
+            int number = Integer.parseInt(page[0].strip());
             return number == 1 ? path : path + "?page=" + number;
         } catch (NumberFormatException ex) {
             return null;
         }
     }
 
-    private void send(CachedPage page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** The path as Spring MVC matches it: without {@code ;parameters}, %-escapes decoded (but not {@code %2F}). */
+    static String decodedPath(HttpServletRequest request) {
+        String path = PublicPages.path(request);
+        if (path.indexOf(';') >= 0) {
+            path = path.replaceAll(";[^/]*", "");
+        }
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        try {
+            String decoded = UriUtils.decode(path, StandardCharsets.UTF_8);
+            return decoded.chars().filter(c -> c == '/').count()
+                            == path.chars().filter(c -> c == '/').count()
+                    ? decoded
+                    : path;
+        } catch (IllegalArgumentException ex) {
+            return path;
+        }
+    }
+
+    private static boolean isListing(String path) {
+        if (path.equals("/")) {
+            return true;
+        }
+        for (String listing : LISTINGS) {
+            if (path.startsWith(listing) && path.indexOf('/', listing.length()) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void send(Kept kept, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        replay(kept.page(), response);
+        deliver(kept, request, response);
+    }
+
+    /** Sends the page's bytes (its headers from the rendering are already on the response). */
+    private void deliver(Kept kept, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CachedPage page = kept.page();
+        long age = (System.currentTimeMillis() - kept.keptAtMillis()) / 1000;
+        if (age > 0) {
+            response.setHeader(HttpHeaders.AGE, Long.toString(age));
+        }
         boolean gzip = acceptsGzip(request);
         String etag = gzip ? page.gzipEtag() : page.etag();
         response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
@@ -262,24 +411,14 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         return false;
     }
 
-    private static boolean carriesCredentials(HttpServletRequest request) {
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-            return true;
-        }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (CREDENTIAL_COOKIES.contains(cookie.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean wantsJson(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains("json");
+    /**
+     * A signed-in editor: a session the server knows that holds a sign-in. A made-up session
+     * cookie, an expired one or an {@code Authorization} header (no public page reads it) is
+     * a reader like any other.
+     */
+    private static boolean signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SIGN_IN) != null;
     }
 
     private static boolean setsCookie(HttpServletResponse response) {
@@ -312,6 +451,41 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
             setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             super.sendError(status, message);
         }
+    }
+
+    /**
+     * A kept page is rendered the same for every reader: as a GET, for a browser's {@code Accept},
+     * without the reader's {@code Authorization} or {@code If-None-Match}.
+     */
+    private static HttpServletRequest asPageRequest(HttpServletRequest request) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+
+            @Override
+            public String getHeader(String name) {
+                if (HttpHeaders.ACCEPT.equalsIgnoreCase(name)) {
+                    return RENDERED_FOR;
+                }
+                return ignored(name) ? null : super.getHeader(name);
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                if (HttpHeaders.ACCEPT.equalsIgnoreCase(name)) {
+                    return Collections.enumeration(List.of(RENDERED_FOR));
+                }
+                return ignored(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+            }
+
+            private static boolean ignored(String name) {
+                return HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)
+                        || HttpHeaders.IF_NONE_MATCH.equalsIgnoreCase(name)
+                        || HttpHeaders.IF_MODIFIED_SINCE.equalsIgnoreCase(name);
+            }
+        };
     }
 
     /** A HEAD is rendered as the GET it stands for, so it gets the same ETag and length. */

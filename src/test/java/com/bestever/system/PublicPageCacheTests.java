@@ -22,6 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Public pages rendered once, kept gzipped, revalidated with ETags, and dropped when content changes. */
@@ -44,6 +48,9 @@ class PublicPageCacheTests {
 
     @Autowired
     SqlStatements statements;
+
+    @Autowired
+    PublicPageCache cache;
 
     MockHttpServletResponse fetch(String path) throws Exception {
         return mvc.perform(get(path)).andReturn().getResponse();
@@ -173,11 +180,63 @@ class PublicPageCacheTests {
 
     @Test
     void aSignedInEditorGetsAPrivateCopy() throws Exception {
-        var response = mvc.perform(get("/reviews/the-400-blows").cookie(new Cookie("JSESSIONID", "editor-session")))
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(
+                "SPRING_SECURITY_CONTEXT",
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        "editor", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR"))));
+        var response = mvc.perform(get("/reviews/the-400-blows").session(session))
                 .andReturn()
                 .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getHeader("Cache-Control")).isEqualTo("private, no-store");
+    }
+
+    @Test
+    void aMadeUpSessionCookieOrCredentialsGetTheKeptPage() throws Exception {
+        var kept = fetch("/reviews/the-400-blows");
+        long renders = cache.renders();
+
+        var withCookie = mvc.perform(get("/reviews/the-400-blows").cookie(new Cookie("JSESSIONID", "made-up")))
+                .andReturn()
+                .getResponse();
+        var withAuthorization = mvc.perform(get("/reviews/the-400-blows").header("Authorization", "Basic eDp4"))
+                .andReturn()
+                .getResponse();
+        var askingForJson = mvc.perform(get("/reviews/the-400-blows").header("Accept", "application/json"))
+                .andReturn()
+                .getResponse();
+
+        for (var response : java.util.List.of(withCookie, withAuthorization, askingForJson)) {
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(response.getHeader("Cache-Control")).isEqualTo(PUBLIC);
+            assertThat(response.getHeader("ETag")).isEqualTo(kept.getHeader("ETag"));
+        }
+        assertThat(cache.renders()).isEqualTo(renders);
+    }
+
+    @Test
+    void variantsOfOneAddressAreOnePage() throws Exception {
+        Article review = data.publishedReview();
+        String path = "/reviews/" + review.getSlug();
+        String etag = fetch(path).getHeader("ETag");
+        long renders = cache.renders();
+
+        String encoded = path.replace("-", "%2D");
+        assertThat(mvc.perform(get(java.net.URI.create(encoded)))
+                        .andReturn()
+                        .getResponse()
+                        .getHeader("ETag"))
+                .isEqualTo(etag);
+        assertThat(fetch(path + "?page=1").getHeader("ETag")).isEqualTo(etag);
+        assertThat(fetch(path + "?page=7").getHeader("ETag")).isEqualTo(etag);
+        assertThat(fetch("/").getStatus()).isEqualTo(200);
+        long afterHome = cache.renders();
+        assertThat(fetch("/?page=01").getHeader("ETag")).isEqualTo(fetch("/").getHeader("ETag"));
+        assertThat(fetch("/?page=abc").getStatus()).isEqualTo(400);
+
+        assertThat(afterHome - renders).isLessThanOrEqualTo(1);
+        assertThat(cache.renders()).isEqualTo(afterHome);
     }
 
     @ParameterizedTest

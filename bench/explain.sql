@@ -1,0 +1,159 @@
+-- EXPLAIN ANALYZE of every listing and search query the site runs, at 100,000 reviews.
+--   psql -h 127.0.0.1 -U postgres -d perf_100k -f bench/explain.sql > bench/explain-100k.txt
+-- JPQL queries are written here as the SQL Hibernate sends (same joins, same predicates).
+-- :ids below are 20 ids of one page of the home listing, as ListingIndex hands them over.
+\pset pager off
+set client_min_messages = warning;
+select array_agg(id) as ids from (select id from article where public_from <= now() order by public_from desc, id desc offset 50000 limit 20) p \gset
+select id as film from film where slug = 'gen-film-777' \gset
+select id as genre from genre where slug = 'gen-genre-7' \gset
+select id as author from author where slug = 'gen-critic-7' \gset
+
+\echo '=== ListingIndex: the order of every public or scheduled review (once per review change)'
+explain (analyze, buffers, costs off)
+select id, public_from, genre_id, author_id from article where public_from is not null order by public_from desc, id desc;
+
+\echo '=== A listing pages cards by primary key (home page 2,501, genre and author pages alike)'
+explain (analyze, buffers, costs off)
+select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, au.id, au.slug, au.name from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id where a.id = any(:'ids'::bigint[]) and a.public_from <= now();
+
+\echo '=== Film page: its reviews cards'
+explain (analyze, buffers, costs off)
+select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, au.id, au.slug, au.name from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id where a.film_id = :film and a.public_from <= now() order by a.public_from desc, a.id desc;
+
+\echo '=== Feed: the 20 newest with genre and author'
+explain (analyze, buffers, costs off)
+select a.*, g.*, au.* from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id where a.public_from <= now() order by a.public_from desc, a.id desc limit 20;
+
+\echo '=== Review page'
+explain (analyze, buffers, costs off)
+select a.*, g.*, f.*, au.*, r.* from article a join genre g on g.id = a.genre_id join film f on f.id = a.film_id join author au on au.id = a.author_id left join recommendation r on r.article_id = a.id where a.slug = 'gen-review-77777' and a.public_from <= now();
+
+\echo '=== Before: home page 2,501 with OFFSET (what the site ran before ListingIndex)'
+explain (analyze, buffers, costs off)
+select a.*, g.*, f.*, au.* from article a join genre g on g.id = a.genre_id join film f on f.id = a.film_id join author au on au.id = a.author_id where a.public_from <= now() order by a.public_from desc, a.id desc offset 50000 limit 20;
+
+\echo '=== Before: the home pages count'
+explain (analyze, buffers, costs off)
+select count(*) from article a where a.public_from <= now();
+
+\echo '=== Before: a genres deep page with OFFSET'
+explain (analyze, buffers, costs off)
+select a.*, g.*, f.*, au.* from article a join genre g on g.id = a.genre_id join film f on f.id = a.film_id join author au on au.id = a.author_id where a.genre_id = :genre and a.public_from <= now() order by a.public_from desc, a.id desc offset 3000 limit 20;
+
+\echo '=== Readers verdict: a genres polls with their counts'
+explain (analyze, buffers, costs off)
+select q.article_id, f.id as film_id, f.title, f.slug as film_slug, f.release_year, coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes, coalesce(sum(o.votes), 0) as votes from vote_question q join film f on f.id = q.film_id left join vote_option o on o.question_id = q.id where q.genre_id = :genre and q.opens_at <= now() group by q.id, f.id, f.title, f.slug, f.release_year;
+
+\echo '=== Sitemap: how many URLs'
+explain (analyze, buffers, costs off)
+with public_now as (
+                select id, slug, genre_id, film_id, author_id, greatest(updated_at, publish_at) as changed
+                  from public_review
+                 where public_from <= now()
+            )
+                        select (select count(*) from public_now)
+                 + (select case when count(*) > 0 then 1 else 0 end from public_now)
+                 + (select count(*) from film)
+                 + (select count(*) from author)
+                 + (select count(*) from genre)
+                 + (select count(*) from genre g where exists (select 1 from vote_question q where q.genre_id = g.id));
+
+\echo '=== Sitemap: page 4 (URLs 150,001-200,000), with the work_mem it sets'
+set work_mem = '32MB';
+explain (analyze, buffers, costs off)
+with public_now as (
+                select id, slug, genre_id, film_id, author_id, greatest(updated_at, publish_at) as changed
+                  from public_review
+                 where public_from <= now()
+            )
+                        , by_film as (select film_id, max(changed) as changed from public_now group by film_id),
+            by_author as (select author_id, max(changed) as changed from public_now group by author_id),
+            by_genre as (select genre_id, max(changed) as changed from public_now group by genre_id),
+            url as (
+                select 0 as kind, 0::bigint as id, '/' as path, max(changed) as lastmod
+                  from public_now having count(*) > 0
+                union all
+                select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r
+                union all
+                select 2, f.id, '/films/' || f.slug, greatest(f.updated_at, b.changed)
+                  from film f left join by_film b on b.film_id = f.id
+                union all
+                select 3, a.id, '/authors/' || a.slug, greatest(a.updated_at, b.changed)
+                  from author a left join by_author b on b.author_id = a.id
+                union all
+                select 4, g.id, '/genres/' || g.slug, greatest(g.updated_at, b.changed)
+                  from genre g left join by_genre b on b.genre_id = g.id
+                union all
+                select 5, g.id, '/best-ever/' || g.slug, greatest(g.updated_at, b.changed)
+                  from genre g left join by_genre b on b.genre_id = g.id
+                 where exists (select 1 from vote_question q where q.genre_id = g.id)
+            )
+            select path, lastmod from url order by kind, id offset 150000 limit 50000;
+reset work_mem;
+
+\echo '=== Search count: a rare word (no match)'
+explain (analyze, buffers, costs off)
+select count(*) from (select 1             from public_review a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'truffaut')
+              and a.public_from <= now()
+            order by a.public_from desc, a.id desc
+             limit 1001) matches;
+
+\echo '=== Search count: a common word'
+explain (analyze, buffers, costs off)
+select count(*) from (select 1             from public_review a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'film')
+              and a.public_from <= now()
+            order by a.public_from desc, a.id desc
+             limit 1001) matches;
+
+\echo '=== Search count: a made-up word'
+explain (analyze, buffers, costs off)
+select count(*) from (select 1             from public_review a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'ghijk')
+              and a.public_from <= now()
+            order by a.public_from desc, a.id desc
+             limit 1001) matches;
+
+\echo '=== Search page (20 hits with headlines): a common word'
+explain (analyze, buffers, costs off)
+with candidates as (select a.id, a.search_vector, a.public_from as publish_at             from public_review a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'film')
+              and a.public_from <= now()
+            order by a.public_from desc, a.id desc
+             limit 1000),
+hits as (select c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('bestever_english', 'film')) as rank, c.publish_at from candidates c order by rank desc, c.publish_at desc, c.id desc limit 20 offset 0)
+select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
+       ts_headline('bestever_english', a.title, websearch_to_tsquery('bestever_english', 'film'), 'HighlightAll=true'),
+       ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'film'), 'MaxWords=35, MinWords=15, MaxFragments=2')
+  from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+ order by hits.rank desc, hits.publish_at desc, hits.id desc;
+
+\echo '=== Search page (20 hits with headlines): a made-up word'
+explain (analyze, buffers, costs off)
+with candidates as (select a.id, a.search_vector, a.public_from as publish_at             from public_review a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'ghijk')
+              and a.public_from <= now()
+            order by a.public_from desc, a.id desc
+             limit 1000),
+hits as (select c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('bestever_english', 'ghijk')) as rank, c.publish_at from candidates c order by rank desc, c.publish_at desc, c.id desc limit 20 offset 0)
+select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
+       ts_headline('bestever_english', a.title, websearch_to_tsquery('bestever_english', 'ghijk'), 'HighlightAll=true'),
+       ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'ghijk'), 'MaxWords=35, MinWords=15, MaxFragments=2')
+  from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+ order by hits.rank desc, hits.publish_at desc, hits.id desc;
+
+\echo '=== Search page (20 hits with headlines): a rare word (no match)'
+explain (analyze, buffers, costs off)
+with candidates as (select a.id, a.search_vector, a.public_from as publish_at             from public_review a
+            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'truffaut')
+              and a.public_from <= now()
+            order by a.public_from desc, a.id desc
+             limit 1000),
+hits as (select c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('bestever_english', 'truffaut')) as rank, c.publish_at from candidates c order by rank desc, c.publish_at desc, c.id desc limit 20 offset 0)
+select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
+       ts_headline('bestever_english', a.title, websearch_to_tsquery('bestever_english', 'truffaut'), 'HighlightAll=true'),
+       ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'truffaut'), 'MaxWords=35, MinWords=15, MaxFragments=2')
+  from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+ order by hits.rank desc, hits.publish_at desc, hits.id desc;

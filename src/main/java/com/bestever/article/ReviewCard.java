@@ -1,0 +1,55 @@
+package com.bestever.article;
+
+import com.bestever.system.ContentChanged;
+import com.bestever.system.ContentChanged.Kind;
+import com.bestever.system.PageTags;
+import com.bestever.system.Picture;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A review as a listing shows it (home, genre, author and film pages, the feed's entries): the
+ * columns the card needs and nothing else, read as one projection, never as entities. Extend it
+ * here when a card shows more (a poster), and in {@link ArticleRepository#CARD} beside it.
+ *
+ * @param id the review's id
+ * @param slug its address, {@code /reviews/{slug}}
+ * @param title its title
+ * @param pullQuote the dek under the title
+ * @param publishAt when it went public
+ * @param genre the genre of its kicker
+ * @param author its critic
+ * @param film its film, with the poster the card shows
+ */
+public record ReviewCard(
+        long id,
+        String slug,
+        String title,
+        String pullQuote,
+        Instant publishAt,
+        Named genre,
+        Named author,
+        CardFilm film) {
+
+    /** A genre or an author as a card links to it. */
+    public record Named(long id, String slug, String name) {}
+
+    /** The card's film: its address, its title and its poster (null when it has none). */
+    public record CardFilm(long id, String slug, String title, Picture poster) {}
+
+    /** Names every card on the page being rendered ({@link PageTags}). */
+    static void tagPage(Iterable<ReviewCard> cards) {
+        for (ReviewCard card : cards) {
+            PageTags.add(card.tags());
+        }
+    }
+
+    /** What the card shows, as page tags: the review, its genre and its author. */
+    public List<String> tags() {
+        return List.of(
+                ContentChanged.tag(Kind.REVIEW, id),
+                ContentChanged.tag(Kind.GENRE, genre.id()),
+                ContentChanged.tag(Kind.AUTHOR, author.id()),
+                ContentChanged.tag(Kind.FILM, film.id()));
+    }
+}
