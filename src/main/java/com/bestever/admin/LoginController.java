@@ -1,16 +1,13 @@
 package com.bestever.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The sign-in page. Spring Security's form login handles the POST to /login; a failure comes
- * back here as /login?error with the reason kept in the session.
+ * back here as /login?error (or ?error=too-many&amp;minutes=N, ?disabled), see SignInFailures.
  */
 @Controller
 class LoginController {
@@ -25,9 +22,9 @@ class LoginController {
         if (AdminPages.signedIn() != null) {
             return "redirect:/admin";
         }
-        // "?error", "?signed-out" and the others carry no value: their presence is the message.
-        if (request.getParameterMap().containsKey("error")) {
-            model.addAttribute("problem", reason(request.getSession(false)));
+        // "?error", "?signed-out" and the others: their presence is the message.
+        if (request.getParameterMap().containsKey(SignInFailures.ERROR)) {
+            model.addAttribute("problem", reason(request));
         }
         if (request.getParameterMap().containsKey(NewsroomSessions.DISABLED)) {
             model.addAttribute("problem", DISABLED);
@@ -41,14 +38,17 @@ class LoginController {
         return "admin/login";
     }
 
-    private static String reason(HttpSession session) {
-        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        if (failure instanceof SignInRefused refused) {
-            return refused.advice();
+    /** The refusal's message: only which one to show is in the address (see SignInFailures). */
+    private static String reason(HttpServletRequest request) {
+        if (!SignInFailures.TOO_MANY.equals(request.getParameter(SignInFailures.ERROR))) {
+            return WRONG;
         }
-        if (failure instanceof DisabledException) {
-            return DISABLED;
+        long minutes = SignInThrottle.WINDOW.toMinutes();
+        try {
+            minutes = Math.min(minutes, Math.max(1, Long.parseLong(request.getParameter(SignInFailures.MINUTES))));
+        } catch (NumberFormatException ex) {
+            // no number, or not one: the longest wait
         }
-        return WRONG;
+        return SignInRefused.advice(minutes);
     }
 }

@@ -15,10 +15,12 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * Who may see what. Public pages are the same for every reader, so they never touch the
- * session; everything under /admin needs a signed-in editor. Roles: ADMIN > EDITOR > WRITER
+ * session; everything under /admin needs a signed-in editor. No anonymous request creates a
+ * session: one begins when a password is accepted (with a new id: session fixation). Roles: ADMIN > EDITOR > WRITER
  * (the hierarchy and the sign-in check are in admin/SignInConfig).
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,9 +52,16 @@ class SecurityConfig {
                 .addFilterBefore(newsroomSessions.filter(), AuthorizationFilter.class)
                 // The poll form sits on cached public pages: it is guarded by an Origin/Referer
                 // check and the SameSite voter cookie instead of a per-session token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/polls/*/votes"))
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/admin").permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/polls/*/votes").csrfTokenRepository(new CsrfTokens()))
+                // No session before the password is accepted: the sign-in form's token is a cookie
+                // (CsrfTokens), a refusal's reason is in the address (SignInFailures), and the page
+                // an anonymous visitor asked for is not remembered (the newsroom's home follows).
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .sessionManagement(management -> management.sessionFixation(fixation -> fixation.changeSessionId()))
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/admin")
+                        .failureHandler(new SignInFailures())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 // Public pages carry Cache-Control: public (PublicPageCache); every other address
                 // (admin, login, preview, polls, errors) keeps Security's no-store.

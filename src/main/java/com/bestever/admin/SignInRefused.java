@@ -13,9 +13,13 @@ class SignInRefused extends AuthenticationException {
         this.wait = wait;
     }
 
+    /** Whole minutes to wait, rounded up: at least one. */
+    long minutes() {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
+    }
+
     /** "Too many failed sign-ins. Try again in 15 minutes." */
-    String advice() {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+    static String advice(long minutes) {
         return "Too many failed sign-ins. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
     }
 }

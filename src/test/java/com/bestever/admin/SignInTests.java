@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -81,11 +82,13 @@ class SignInTests {
                 .andReturn();
     }
 
-    /** The sign-in page the browser is sent back to after a failed sign-in. */
+    /** The sign-in page the browser is sent back to after a failed sign-in (which kept no session). */
     Document pageAfter(MvcResult failed) throws Exception {
-        assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
-        MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
-        return page(mvc.perform(get("/login?error").session(session)).andExpect(status().isOk()));
+        String back = failed.getResponse().getRedirectedUrl();
+        assertThat(back).startsWith("/login?");
+        assertThat(failed.getRequest().getSession(false)).isNull();
+        assertThat(failed.getResponse().getHeaders(HttpHeaders.SET_COOKIE)).noneMatch(c -> c.startsWith("JSESSIONID"));
+        return page(mvc.perform(get(back)).andExpect(status().isOk()));
     }
 
     static String errorOn(Document page) {
@@ -123,6 +126,21 @@ class SignInTests {
         assertThat(form.select("input[name=username]")).hasSize(1);
         assertThat(form.select("input[type=password][name=password]")).hasSize(1);
         assertThat(form.selectFirst("input[type=hidden][name=_csrf]").val()).isNotBlank();
+    }
+
+    @Test
+    void signingInGivesASessionTheBrowserAlreadyHadANewId() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String before = session.getId();
+        MvcResult signedIn = mvc.perform(post("/login")
+                        .session(session)
+                        .param("username", ADMIN)
+                        .param("password", ADMIN_PASSWORD)
+                        .with(csrf())
+                        .with(from(newAddress())))
+                .andExpect(redirectedUrl("/admin"))
+                .andReturn();
+        assertThat(signedIn.getRequest().getSession(false).getId()).isNotEqualTo(before);
     }
 
     @Test
@@ -166,9 +184,8 @@ class SignInTests {
     @Test
     void aWrongPasswordShowsAnErrorAndSignsNobodyIn() throws Exception {
         MvcResult failed = signIn(ADMIN, "not-the-password", newAddress());
+        assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
         assertThat(errorOn(pageAfter(failed))).isEqualTo("Wrong user name or password.");
-        MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
-        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -228,8 +245,6 @@ class SignInTests {
         }
         MvcResult refused = signIn(writer.getUsername(), TestAccounts.PASSWORD, newAddress());
         assertThat(errorOn(pageAfter(refused))).isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
-        assertThat(refused.getRequest().getSession(false).getAttribute("SPRING_SECURITY_CONTEXT"))
-                .isNull();
 
         // Other people sign in as usual meanwhile.
         assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl())
