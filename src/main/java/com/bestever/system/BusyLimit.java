@@ -1,0 +1,75 @@
+package com.bestever.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A flood of pages that must be worked out (sign-in, a poll's standings, search, unknown
+ * addresses) cannot starve the pages that are already kept: at most
+ * {@code bestever.busy.concurrent-requests} requests (default: two per core) do their work at
+ * once, and the others wait their turn, parked (on Java 21+ a waiting virtual thread costs no
+ * request thread and no CPU). Kept public pages are answered before this point
+ * ({@code PublicPageCache} comes first), so they never wait here; nor do the health probes. A
+ * request that waits longer than {@code bestever.busy.longest-wait} is answered 503 with
+ * Retry-After.
+ */
+@Component
+class BusyLimit extends OncePerRequestFilter implements Ordered {
+
+    private final Semaphore permits;
+    private final long longestWaitNanos;
+
+    BusyLimit(
+            @Value("${bestever.busy.concurrent-requests:0}") int concurrentRequests,
+            @Value("${bestever.busy.longest-wait:20s}") Duration longestWait) {
+        int permits = concurrentRequests > 0
+                ? concurrentRequests
+                : 2 * Runtime.getRuntime().availableProcessors();
+        this.permits = new Semaphore(permits, true);
+        this.longestWaitNanos = longestWait.toNanos();
+    }
+
+    @Override
+    public int getOrder() {
+        // After the page cache (HIGHEST_PRECEDENCE + 10), before Spring Security and Spring MVC.
+        return Ordered.HIGHEST_PRECEDENCE + 20;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return PublicPages.path(request).startsWith("/actuator/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean admitted;
+        try {
+            admitted = permits.tryAcquire(longestWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            permits.release();
+        }
+    }
+}
