@@ -1,6 +1,7 @@
 package com.bestever.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,11 @@ class LoginController {
         }
         if (request.getParameterMap().containsKey("signed-out")) {
             model.addAttribute("notice", "You have signed out.");
+        }
+        // The form's token is kept in a cookie (CsrfTokens): make it now, while headers can still be
+        // sent, rather than when the form is rendered, after part of the page may have gone out.
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
         }
         return "admin/login";
     }

@@ -20,8 +20,8 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 /**
  * Who may see what. Public pages are the same for every reader, so they never touch the
  * session; everything under /admin needs a signed-in editor. No anonymous request creates a
- * session: one begins when a password is accepted (with a new id: session fixation). Roles: ADMIN > EDITOR > WRITER
- * (the hierarchy and the sign-in check are in admin/SignInConfig).
+ * session: one begins when a password is accepted (with a new id: session fixation). Roles:
+ * ADMIN > EDITOR > WRITER (the hierarchy and the sign-in check are in admin/SignInConfig).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

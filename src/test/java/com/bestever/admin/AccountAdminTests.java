@@ -145,7 +145,7 @@ class AccountAdminTests {
                         .param("password", TestAccounts.PASSWORD)
                         .with(csrf())
                         .with(SignInTests.from(SignInTests.newAddress())))
-                .andExpect(redirectedUrl("/login?error"));
+                .andExpect(redirectedUrl("/login?disabled"));
     }
 
     @Test
