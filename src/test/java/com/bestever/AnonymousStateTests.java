@@ -181,6 +181,9 @@ class AnonymousStateTests {
     void theSignInFormWorksWithoutASessionUntilThePasswordIsAccepted() throws Exception {
         long sessionsBefore = server.sessionsCreated();
         HttpResponse<String> shown = server.get("/login");
+        assertThat(shown.headers().firstValue(HttpHeaders.SET_COOKIE))
+                .as("GET /login: %s %s", shown.statusCode(), shown.headers().map())
+                .isPresent();
         String cookie = shown.headers().firstValue(HttpHeaders.SET_COOKIE).orElseThrow();
         assertThat(cookie)
                 .startsWith("SIGN-IN-CSRF=")
