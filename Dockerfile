@@ -13,6 +13,9 @@ RUN ./mvnw -B -q package -DskipTests && cp target/bestever-*.jar /src/app.jar
 # Run stage: a current LTS JRE (the code compiles for 17; 21+ runs requests on virtual threads),
 # the jar, an unprivileged user, and a health check on readiness.
 FROM eclipse-temurin:25-jre
+# Fonts: the sample film's typographic poster is drawn at startup (Java2D needs fontconfig and a font).
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system bestever && useradd --system --gid bestever --home-dir /app bestever
 WORKDIR /app
 COPY --from=build /src/app.jar /app/app.jar
