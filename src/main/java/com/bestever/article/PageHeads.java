@@ -66,8 +66,7 @@ class PageHeads {
                         thing("EntryPoint", "urlTemplate", site.absolute("/search?q={search_term_string}")),
                         "query-input",
                         "required name=search_term_string"));
-        return new PageMeta(
-                title, description, canonical, "website", null, null, null, null, jsonLd.graph(List.of(webSite)));
+        return PageMeta.page(title, description, canonical, jsonLd.graph(List.of(webSite)));
     }
 
     /** A review: a critic's Review of a Movie, and the breadcrumb Home › Genre › Review. */
@@ -126,7 +125,9 @@ class PageHeads {
                         modified,
                         authorUrl,
                         jsonLd.graph(List.of(reviewLd, breadcrumbs)),
-                        review.isNoindex()),
+                        review.isNoindex(),
+                        null,
+                        null),
                 shared);
     }
 

@@ -59,17 +59,15 @@ class DatabaseUnavailable {
     }
 
     static boolean isConnectionFailure(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
+        java.sql.SQLException sql = ErrorPages.sqlCause(ex);
+        if (sql != null
+                && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            return true;
+        }
+        for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof java.net.SocketException || cause instanceof java.io.EOFException) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

@@ -160,7 +160,8 @@ class ErrorPages {
         return false;
     }
 
-    private static SQLException sqlCause(Throwable ex) {
+    /** The SQLException behind an exception, if any (also how DatabaseUnavailable tells a lost connection). */
+    static SQLException sqlCause(Throwable ex) {
         for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 return sql;

@@ -34,48 +34,10 @@ public record PageMeta(
         Integer imageWidth,
         Integer imageHeight) {
 
-    public PageMeta(
-            String title,
-            String description,
-            String canonical,
-            String ogType,
-            String image,
-            Instant publishedTime,
-            Instant modifiedTime,
-            String authorUrl,
-            String jsonLd,
-            boolean noindex) {
-        this(
-                title,
-                description,
-                canonical,
-                ogType,
-                image,
-                publishedTime,
-                modifiedTime,
-                authorUrl,
-                jsonLd,
-                noindex,
-                null,
-                null);
-    }
-
-    public PageMeta(
-            String title,
-            String description,
-            String canonical,
-            String ogType,
-            String image,
-            Instant publishedTime,
-            Instant modifiedTime,
-            String authorUrl,
-            String jsonLd) {
-        this(title, description, canonical, ogType, image, publishedTime, modifiedTime, authorUrl, jsonLd, false);
-    }
-
     /** The head of a page that is not about one thing: title, description, canonical and JSON-LD. */
     public static PageMeta page(String title, String description, String canonical, String jsonLd) {
-        return new PageMeta(title, description, canonical, "website", null, null, null, null, jsonLd, false);
+        return new PageMeta(
+                title, description, canonical, "website", null, null, null, null, jsonLd, false, null, null);
     }
 
     /** The same page kept out of search engines' indexes. */
