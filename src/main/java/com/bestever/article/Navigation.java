@@ -50,7 +50,9 @@ public class Navigation {
     public List<Entry> genres() {
         try {
             List<Entry> entries = genres.get(Boolean.TRUE);
-            lastKnown = entries;
+            if (entries != lastKnown) { // every header reads this: write only when it was loaded anew
+                lastKnown = entries;
+            }
             return entries;
         } catch (org.springframework.dao.DataAccessException
                 | org.springframework.transaction.TransactionException ex) {
