@@ -32,6 +32,7 @@ class PollController {
     private final PollStates states;
     private final VoterCookies cookies;
     private final PollVerdicts verdicts;
+    private final VoidedVotes voided;
 
     PollController(
             VoteIntake intake,
@@ -39,8 +40,10 @@ class PollController {
             Polls polls,
             PollStates states,
             VoterCookies cookies,
-            PollVerdicts verdicts) {
+            PollVerdicts verdicts,
+            VoidedVotes voided) {
         this.verdicts = verdicts;
+        this.voided = voided;
         this.intake = intake;
         this.answers = answers;
         this.polls = polls;
@@ -102,15 +105,17 @@ class PollController {
                 poll.resultsShown().shows(choice != null, state.isClosed()) ? polls.standings(poll) : null;
         List<PollVerdicts.Verdict> frozen = verdicts.of(poll.id());
         boolean isFinal = frozen.stream().anyMatch(verdict -> verdict.round() == poll.round());
+        long excluded = voided.excluded(poll.id(), poll.round());
         response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
         if (PollViews.wantsJson(request)) {
             return ResponseEntity.ok()
                     .body(
                             standings == null
-                                    ? PollAnswer.hidden(state.isOpen(), isFinal, choice, null, null)
-                                    : PollAnswer.of(standings, isFinal, choice, null, null));
+                                    ? PollAnswer.hidden(state.isOpen(), isFinal, excluded, choice, null, null)
+                                    : PollAnswer.of(standings, isFinal, excluded, choice, null, null));
         }
         model.addAttribute("verdicts", frozen);
+        model.addAttribute("excluded", excluded);
         model.addAttribute("poll", poll);
         model.addAttribute("state", state);
         model.addAttribute("standings", standings);
