@@ -1,6 +1,7 @@
 package com.bestever.poll;
 
 import com.bestever.admin.SignedIn;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,8 +56,7 @@ class ChallengerDeskController {
             throw new AccessDeniedException("Only editors approve challengers");
         }
         if (genreId == null || title == null || title.isBlank() || title.length() > Challengers.TITLE_MAX) {
-            throw new ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "Approve or reject a title from the list.");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Approve or reject a title from the list.");
         }
         int changed = challengers.moderate(genreId, title, approve, signedIn);
         if (changed == 0) {

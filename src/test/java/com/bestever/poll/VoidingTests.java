@@ -26,6 +26,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -291,5 +295,72 @@ class VoidingTests {
                         .single())
                 .as("a refused voiding leaves no record")
                 .isZero();
+    }
+
+    long countedRows(long optionId) {
+        return jdbc.sql("select count(*) from vote where option_id = ? and voiding_id is null")
+                .param(optionId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void voidingWhileThirtyTwoThreadsChangeVotesKeepsEveryCountEqualToItsCountedRows() throws Exception {
+        VoteQuestion poll = polls.openPoll();
+        String address = burstAddress();
+        List<Cookie> bursty = burst(poll, yes(poll), 32, address);
+        List<Cookie> others = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            Cookie reader = polls.newVoterCookie();
+            voted(mvc, vote(poll, yes(poll)).cookie(reader)).andExpect(status().isSeeOther());
+            others.add(reader);
+        }
+        String hash = hashOf(poll, address);
+        var editor = accounts.signedIn(Role.EDITOR);
+        ExecutorService threads = Executors.newFixedThreadPool(33);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        try {
+            for (int t = 0; t < 32; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    start.await();
+                    // Each thread moves one bursty reader's vote and one other reader's, back and forth.
+                    for (int round = 0; round < 5; round++) {
+                        long choice = round % 2 == 0 ? no(poll) : yes(poll);
+                        for (Cookie reader : List.of(bursty.get(thread), others.get(thread))) {
+                            voted(mvc, vote(poll, choice).param("change", "1").cookie(reader))
+                                    .andExpect(status().isSeeOther());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            done.add(threads.submit(() -> {
+                start.await();
+                Thread.sleep(20);
+                mvc.perform(post("/admin/polls/{id}/bursts/void", poll.getId())
+                                .param("clientHash", hash)
+                                .param("reason", "Thirty-two cookies from one address")
+                                .with(csrf())
+                                .with(editor))
+                        .andExpect(status().is3xxRedirection());
+                return null;
+            }));
+            start.countDown();
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        VoteQuestion counted = polls.reload(poll);
+        assertThat(counted.getOptions().get(0).getVotes()).isEqualTo(countedRows(yes(poll)));
+        assertThat(counted.getOptions().get(1).getVotes()).isEqualTo(countedRows(no(poll)));
+        // The other readers end on "no" (five moves); the voided 32 count nowhere.
+        assertThat(polls.countedVotes(poll.getId())).isEqualTo(32);
+        assertThat(counted.getOptions().get(1).getVotes()).isEqualTo(32);
+        assertThat(polls.voteRows(poll.getId())).isEqualTo(64);
     }
 }
