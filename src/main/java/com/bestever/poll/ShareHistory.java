@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,8 @@ public class ShareHistory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The day each poll's snapshot was last written or found, in this process. */
+    private final Map<Long, LocalDate> taken = new ConcurrentHashMap<>();
 
     ShareHistory(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -49,9 +53,18 @@ public class ShareHistory {
         return snapshot(null);
     }
 
-    /** Today's snapshot of one poll (see {@link #snapshotToday}). */
+    /**
+     * Today's snapshot of one poll (see {@link #snapshotToday}). Remembered per poll, so the
+     * poll's page, read after every vote, asks the database once a day, not at every read.
+     */
     int snapshotToday(long pollId) {
-        return snapshot(pollId);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (today.equals(taken.get(pollId))) {
+            return 0;
+        }
+        int written = snapshot(pollId);
+        taken.put(pollId, today);
+        return written;
     }
 
     private int snapshot(Long pollId) {

@@ -82,6 +82,9 @@ class VerdictPagesValidityTests {
                     .as("Nu Html Checker errors in " + page.buildRequest(null).getRequestURI())
                     .isEmpty();
         }
+        assertThat(html(get("/polls/{id}/results", poll.getId())))
+                .as("the share chart is among what was checked")
+                .contains("class=\"share-chart\"");
 
         Document index = Html.page(mvc.perform(get("/best-ever")).andReturn().getResponse());
         var item = index.select("li.verdict-genre").stream()
