@@ -237,6 +237,17 @@ class ChallengerTests {
                         .with(accounts.signedIn(Role.EDITOR)))
                 .andExpect(status().isForbidden()); // no CSRF token
         mvc.perform(post("/admin/challengers/approve")
+                        .param("title", unique)
+                        .with(csrf())
+                        .with(accounts.signedIn(Role.EDITOR)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/admin/challengers/approve")
+                        .param("genre", "not-a-genre")
+                        .param("title", unique)
+                        .with(csrf())
+                        .with(accounts.signedIn(Role.EDITOR)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/admin/challengers/approve")
                         .param("genre", genreId)
                         .param("title", unique)
                         .with(csrf())
