@@ -52,8 +52,10 @@ class SecurityConfig {
                 // A session follows its account: role changes apply, a disabled account is out.
                 .addFilterBefore(newsroomSessions.filter(), AuthorizationFilter.class)
                 // The poll form sits on cached public pages: it is guarded by an Origin/Referer
-                // check and the SameSite voter cookie instead of a per-session token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/polls/*/votes").csrfTokenRepository(new CsrfTokens()))
+                // check and the SameSite voter cookie instead of a per-session token; so does the
+                // challenger form on the poll's own page (it leaves no token behind either).
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/polls/*/votes", "/polls/*/challengers")
+                        .csrfTokenRepository(new CsrfTokens()))
                 // No session before the password is accepted: the sign-in form's token is a cookie
                 // (CsrfTokens), a refusal's reason is in the address (SignInFailures), and the page
                 // an anonymous visitor asked for is not remembered (the newsroom's home follows).

@@ -52,7 +52,13 @@ class Leaderboard {
             int rank,
             boolean tiedWithAbove,
             long moreNeeded,
-            boolean isFinal) {
+            boolean isFinal,
+            long excluded) {
+
+        /** "3 votes excluded by the editors" (see {@link VoidedVotes}). */
+        public String excludedText() {
+            return VoidedVotes.excludedText(excluded);
+        }
 
         public double lowerBound() {
             return interval.lower();
@@ -99,7 +105,8 @@ class Leaderboard {
                     rank,
                     tiedWithAbove,
                     0,
-                    isFinal);
+                    isFinal,
+                    excluded);
         }
     }
 
@@ -125,7 +132,9 @@ class Leaderboard {
                                coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes,
                                coalesce(sum(o.votes), 0) as votes,
                                exists (select 1 from poll_verdict v
-                                        where v.question_id = q.id and v.round = q.round) as final
+                                        where v.question_id = q.id and v.round = q.round) as final,
+                               (select count(*) from vote v
+                                 where v.question_id = q.id and v.round = q.round and v.voiding_id is not null) as excluded
                           from vote_question q
                           join film f on f.id = q.film_id
                           left join vote_option o on o.question_id = q.id
@@ -143,7 +152,8 @@ class Leaderboard {
                         rs.getInt("release_year"),
                         rs.getLong("yes"),
                         rs.getLong("votes"),
-                        rs.getBoolean("final")))
+                        rs.getBoolean("final"),
+                        rs.getLong("excluded")))
                 .list();
         Map<Long, PollReviews.Review> publicReviews = reviews.publicAt(
                 polls.stream().map(PollRow::articleId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
@@ -161,7 +171,8 @@ class Leaderboard {
                         review == null ? null : Timestamp.from(review.publicFrom()),
                         poll.yes(),
                         poll.votes(),
-                        poll.isFinal()));
+                        poll.isFinal(),
+                        poll.excluded()));
             }
         }
         return verdict(rows, settings.minimumVotes());
@@ -176,7 +187,8 @@ class Leaderboard {
             int releaseYear,
             long yes,
             long votes,
-            boolean isFinal) {}
+            boolean isFinal,
+            long excluded) {}
 
     static Verdict verdict(List<Row> rows, int minimumVotes) {
         Map<Long, Row> byFilm = new LinkedHashMap<>();
@@ -198,7 +210,8 @@ class Leaderboard {
                     0,
                     false,
                     Math.max(0, minimum - film.votes()),
-                    film.isFinal());
+                    film.isFinal(),
+                    film.excluded());
             (film.votes() >= minimum ? ranked : tooEarly).add(entry);
         }
         ranked.sort(Comparator.comparingDouble(Entry::lowerBound)
@@ -224,7 +237,8 @@ class Leaderboard {
             Timestamp publishAt,
             long yes,
             long votes,
-            boolean isFinal) {
+            boolean isFinal,
+            long excluded) {
 
         /** Two polls about the same film: their votes add up; the link goes to the latest review. */
         Row plus(Row other) {
@@ -239,7 +253,8 @@ class Leaderboard {
                     otherIsLater ? other.publishAt() : publishAt,
                     yes + other.yes(),
                     votes + other.votes(),
-                    isFinal && other.isFinal());
+                    isFinal && other.isFinal(),
+                    excluded + other.excluded());
         }
     }
 }

@@ -20,10 +20,16 @@ class LeaderboardController {
     private final Leaderboard leaderboard;
     private final BestEverProperties site;
     private final PollVerdicts verdicts;
+    private final Challengers challengers;
 
     LeaderboardController(
-            GenreRepository genres, Leaderboard leaderboard, BestEverProperties site, PollVerdicts verdicts) {
+            GenreRepository genres,
+            Leaderboard leaderboard,
+            BestEverProperties site,
+            PollVerdicts verdicts,
+            Challengers challengers) {
         this.verdicts = verdicts;
+        this.challengers = challengers;
         this.genres = genres;
         this.leaderboard = leaderboard;
         this.site = site;
@@ -65,6 +71,7 @@ class LeaderboardController {
                 ContentChanged.Kind.REVIEW.all());
         model.addAttribute("genre", genre);
         model.addAttribute("verdict", leaderboard.of(genre.getId()));
+        model.addAttribute("challengers", challengers.top(genre.getId()));
         model.addAttribute(
                 "meta",
                 PageMeta.page(

@@ -24,7 +24,8 @@ record PollAnswer(
 
     record Option(String label, long votes, int percent, double lower, double upper) {}
 
-    static PollAnswer of(Standings standings, boolean frozen, String choice, Boolean counted, String message) {
+    static PollAnswer of(
+            Standings standings, boolean frozen, long excluded, String choice, Boolean counted, String message) {
         return new PollAnswer(
                 standings.total(),
                 standings.options().stream()
@@ -32,7 +33,7 @@ record PollAnswer(
                         .toList(),
                 standings.open(),
                 frozen,
-                0, // no vote can be voided by an editor yet
+                excluded,
                 true,
                 choice,
                 counted,
@@ -45,8 +46,9 @@ record PollAnswer(
     }
 
     /** Standings this reader may not see yet (see {@link ResultsShown}): no options, no total. */
-    static PollAnswer hidden(boolean open, boolean frozen, String choice, Boolean counted, String message) {
-        return new PollAnswer(null, List.of(), open, frozen, 0, false, choice, counted, message);
+    static PollAnswer hidden(
+            boolean open, boolean frozen, long excluded, String choice, Boolean counted, String message) {
+        return new PollAnswer(null, List.of(), open, frozen, excluded, false, choice, counted, message);
     }
 
     /** Four decimals: enough for any percentage, and the same figures the page shows. */

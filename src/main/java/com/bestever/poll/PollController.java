@@ -1,22 +1,18 @@
 package com.bestever.poll;
 
-import com.bestever.system.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * "You tell us": a reader votes ({@code POST /polls/{id}/votes}) and sees the standings on the
@@ -32,6 +28,8 @@ class PollController {
     private final PollStates states;
     private final VoterCookies cookies;
     private final PollVerdicts verdicts;
+    private final VoidedVotes voided;
+    private final Challengers challengers;
 
     PollController(
             VoteIntake intake,
@@ -39,8 +37,12 @@ class PollController {
             Polls polls,
             PollStates states,
             VoterCookies cookies,
-            PollVerdicts verdicts) {
+            PollVerdicts verdicts,
+            VoidedVotes voided,
+            Challengers challengers) {
         this.verdicts = verdicts;
+        this.voided = voided;
+        this.challengers = challengers;
         this.intake = intake;
         this.answers = answers;
         this.polls = polls;
@@ -93,52 +95,38 @@ class PollController {
             HttpServletResponse response,
             Model model) {
         Poll poll = polls.visible(id);
-        String choice = cookies.voterOf(request)
-                .flatMap(voter -> polls.choiceOf(poll, voter))
-                .orElse(null);
+        Optional<String> voter = cookies.voterOf(request);
+        String choice = voter.flatMap(reader -> polls.choiceOf(poll, reader)).orElse(null);
         PollState state = states.state(poll);
         // Shown always, once this reader has voted, or once the poll closed: as the editor chose.
         Standings standings =
                 poll.resultsShown().shows(choice != null, state.isClosed()) ? polls.standings(poll) : null;
         List<PollVerdicts.Verdict> frozen = verdicts.of(poll.id());
         boolean isFinal = frozen.stream().anyMatch(verdict -> verdict.round() == poll.round());
+        long excluded = voided.excluded(poll.id(), poll.round());
         response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
         if (PollViews.wantsJson(request)) {
             return ResponseEntity.ok()
                     .body(
                             standings == null
-                                    ? PollAnswer.hidden(state.isOpen(), isFinal, choice, null, null)
-                                    : PollAnswer.of(standings, isFinal, choice, null, null));
+                                    ? PollAnswer.hidden(state.isOpen(), isFinal, excluded, choice, null, null)
+                                    : PollAnswer.of(standings, isFinal, excluded, choice, null, null));
         }
         model.addAttribute("verdicts", frozen);
+        model.addAttribute("excluded", excluded);
         model.addAttribute("poll", poll);
         model.addAttribute("state", state);
         model.addAttribute("standings", standings);
         model.addAttribute("choice", choice);
         model.addAttribute("notice", choice == null ? null : PollViews.noticeAfterRedirect(vote, choice));
         model.addAttribute("reviewSlug", polls.reviewSlug(poll).orElse(null));
+        // A reader whose vote says "no" may name the film they would put first, once.
+        String named =
+                choice == null ? null : challengers.namedBy(poll, voter.get()).orElse(null);
+        boolean mayName = choice != null && named == null && challengers.mayName(poll, voter.get());
+        model.addAttribute("challenger", named);
+        model.addAttribute("contenders", mayName ? challengers.contenders(poll) : null);
+        model.addAttribute("titleMax", Challengers.TITLE_MAX);
         return "poll/results";
-    }
-
-    @ExceptionHandler(PollProblem.class)
-    Object problem(PollProblem problem, HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, PollViews.NO_STORE);
-        if (problem.retryAfter() != null) {
-            long seconds = Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000);
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        }
-        if (PollViews.wantsJson(request)) {
-            return ResponseEntity.status(problem.status())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Refusals.problem(problem.status(), problem.getMessage()));
-        }
-        ModelAndView page = new ModelAndView("poll/problem", problem.status());
-        page.addObject("status", problem.status().value());
-        page.addObject("message", problem.getMessage());
-        if (problem.poll() != null) {
-            page.addObject("poll", problem.poll());
-            page.addObject("reviewSlug", polls.reviewSlug(problem.poll()).orElse(null));
-        }
-        return page;
     }
 }

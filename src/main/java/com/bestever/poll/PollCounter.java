@@ -225,7 +225,7 @@ class PollCounter implements SmartLifecycle {
                               from vote v
                               join wanted w
                                 on v.question_id = w.question_id and v.round = w.round and v.voter_id = w.voter_id
-                             where v.option_id <> w.option_id
+                             where v.option_id <> w.option_id and v.voiding_id is null
                                for update of v
                         ), moved as (
                             update vote v set option_id = p.now

@@ -71,7 +71,13 @@ public class PollVerdicts {
             String filmTitle,
             String genreName,
             String genreSlug,
-            Long articleId) {
+            Long articleId,
+            long excluded) {
+
+        /** "3 votes excluded by the editors" (see {@link VoidedVotes}). */
+        public String excludedText() {
+            return VoidedVotes.excludedText(excluded);
+        }
 
         public int yesPercent() {
             return votes == 0 ? 0 : (int) Math.round(100.0 * yes / votes);
@@ -148,7 +154,7 @@ public class PollVerdicts {
 
     private static final String SELECT = """
             select v.question_id, v.round, v.closed_at, v.yes, v.votes, v.lower, v.upper, v.genre_rank,
-                   q.question, f.title, g.name as genre_name, g.slug as genre_slug, q.article_id
+                   q.question, f.title, g.name as genre_name, g.slug as genre_slug, q.article_id, v.excluded
               from poll_verdict v
               join vote_question q on q.id = v.question_id
               join film f on f.id = q.film_id
@@ -169,7 +175,8 @@ public class PollVerdicts {
                 rs.getString("title"),
                 rs.getString("genre_name"),
                 rs.getString("genre_slug"),
-                rs.getObject("article_id", Long.class));
+                rs.getObject("article_id", Long.class),
+                rs.getLong("excluded"));
     }
 
     /** Every verdict of this poll, the latest round first (its current round's, once frozen). */
@@ -224,21 +231,20 @@ public class PollVerdicts {
     }
 
     /** One poll's current round and what it needs to be frozen. */
-    private record Round(long id, int round, long genreId, String filmSlug, Instant closesAt, long yes, long votes) {}
+    private record Round(long id, int round, long genreId, String filmSlug, Instant closesAt) {}
+
+    /** A round's counts as frozen: "yes" votes, all votes, and votes voided by editors. */
+    private record Counts(long yes, long votes, long excluded) {}
 
     /** Freezes the poll's current round if it has closed and has no verdict yet; true if this call froze it. */
     boolean freezeIfDue(long pollId) {
         Instant now = clock.instant();
         Optional<Round> due = jdbc.sql("""
-                        select q.id, q.round, q.genre_id, f.slug, q.closes_at,
-                               coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes,
-                               coalesce(sum(o.votes), 0) as votes
+                        select q.id, q.round, q.genre_id, f.slug, q.closes_at
                           from vote_question q
                           join film f on f.id = q.film_id
-                          left join vote_option o on o.question_id = q.id
                          where q.id = ? and q.closes_at <= ?
                            and not exists (select 1 from poll_verdict v where v.question_id = q.id and v.round = q.round)
-                         group by q.id, f.slug
                         """)
                 .params(pollId, Timestamp.from(now))
                 .query((rs, row) -> new Round(
@@ -246,9 +252,7 @@ public class PollVerdicts {
                         rs.getInt("round"),
                         rs.getLong("genre_id"),
                         rs.getString("slug"),
-                        rs.getTimestamp("closes_at").toInstant(),
-                        rs.getLong("yes"),
-                        rs.getLong("votes")))
+                        rs.getTimestamp("closes_at").toInstant()))
                 .optional();
         if (due.isEmpty()) {
             return false;
@@ -260,11 +264,28 @@ public class PollVerdicts {
                 .map(Leaderboard.Entry::rank)
                 .findFirst()
                 .orElse(null);
-        WilsonScore.Interval interval = WilsonScore.interval(round.yes(), round.votes());
         Boolean frozen = transaction.execute(status -> {
+            // Under the poll's lock, so an editor's voiding (which takes it too) is either wholly
+            // in these counts or refused because the verdict is final: never half of each.
+            jdbc.sql("select id from vote_question where id = ? for share")
+                    .param(round.id())
+                    .query(Long.class)
+                    .single();
+            Counts counts = jdbc.sql("""
+                            select coalesce(sum(votes) filter (where affirmative), 0) as yes,
+                                   coalesce(sum(votes), 0) as votes,
+                                   (select count(*) from vote v
+                                     where v.question_id = ? and v.round = ? and v.voiding_id is not null) as excluded
+                              from vote_option where question_id = ?
+                            """)
+                    .params(round.id(), round.round(), round.id())
+                    .query((rs, row) -> new Counts(rs.getLong("yes"), rs.getLong("votes"), rs.getLong("excluded")))
+                    .single();
+            WilsonScore.Interval interval = WilsonScore.interval(counts.yes(), counts.votes());
             int written = jdbc.sql("""
-                            insert into poll_verdict (question_id, round, genre_id, closed_at, yes, votes, lower, upper, genre_rank)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            insert into poll_verdict (question_id, round, genre_id, closed_at, yes, votes, lower, upper,
+                                                      genre_rank, excluded)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (question_id, round) do nothing
                             """)
                     .params(
@@ -272,11 +293,12 @@ public class PollVerdicts {
                             round.round(),
                             round.genreId(),
                             Timestamp.from(round.closesAt()),
-                            round.yes(),
-                            round.votes(),
+                            counts.yes(),
+                            counts.votes(),
                             interval.lower(),
                             interval.upper(),
-                            rank)
+                            rank,
+                            counts.excluded())
                     .update();
             if (written == 1) {
                 events.publishEvent(new ContentChanged(ContentChanged.Kind.POLL, round.id()));

@@ -35,14 +35,17 @@ class VoteAnswers {
     private final Executor tasks;
     private final ObjectMapper json;
     private final VoteCap cap;
+    private final VoidedVotes voided;
 
     VoteAnswers(
             PollCounter counter,
             Polls polls,
             @Qualifier("applicationTaskExecutor") Executor tasks,
             ObjectMapper json,
-            VoteCap cap) {
+            VoteCap cap,
+            VoidedVotes voided) {
         this.cap = cap;
+        this.voided = voided;
         this.counter = counter;
         this.polls = polls;
         this.tasks = tasks;
@@ -160,8 +163,15 @@ class VoteAnswers {
                     isNew ? choice.label() : polls.choiceOf(poll, voter).orElse(choice.label());
             String message = PollViews.noticeAfterRedirect(PollViews.outcomeWord(isNew, change), yourChoice);
             reply = poll.resultsShown().shows(true, false)
-                    ? PollAnswer.of(polls.standings(poll), false, yourChoice, isNew, message)
-                    : PollAnswer.hidden(true, false, yourChoice, isNew, message);
+                    ? PollAnswer.of(
+                            polls.standings(poll),
+                            false,
+                            voided.excluded(poll.id(), poll.round()),
+                            yourChoice,
+                            isNew,
+                            message)
+                    : PollAnswer.hidden(
+                            true, false, voided.excluded(poll.id(), poll.round()), yourChoice, isNew, message);
         } catch (RuntimeException ex) {
             // The vote is settled; only the standings could not be read: say what happened to the vote.
             log.warn("The standings of poll {} could not be read after a vote", poll.id(), ex);

@@ -43,7 +43,7 @@ class WilsonScoreTests {
 
     static Leaderboard.Row film(long id, String title, long yes, long votes) {
         return new Leaderboard.Row(
-                id, title, "film-" + id, 1970, "review-" + id, Timestamp.from(Instant.EPOCH), yes, votes, false);
+                id, title, "film-" + id, 1970, "review-" + id, Timestamp.from(Instant.EPOCH), yes, votes, false, 0);
     }
 
     @Test

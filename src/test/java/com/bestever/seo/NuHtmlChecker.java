@@ -12,7 +12,7 @@ import org.xml.sax.SAXParseException;
  * The Nu Html Checker (the engine behind validator.w3.org/nu), run in-process on rendered
  * HTML, as its command-line client does: the HTML5 schema, the assertion checkers, no network.
  */
-final class NuHtmlChecker {
+public final class NuHtmlChecker {
 
     /** HTML5 with RDFa (Open Graph's property attributes), as validator.w3.org/nu checks text/html. */
     private static final String HTML5_SCHEMA = "http://s.validator.nu/html5-all.rnc";
@@ -23,7 +23,7 @@ final class NuHtmlChecker {
     private NuHtmlChecker() {}
 
     /** The errors the checker finds in the document (warnings and info are left out). */
-    static synchronized List<String> errorsIn(String html) throws Exception {
+    public static synchronized List<String> errorsIn(String html) throws Exception {
         if (validator == null) {
             validator = new SimpleDocumentValidator(false, false, false);
             validator.setUpMainSchema(HTML5_SCHEMA, collector);

@@ -75,12 +75,16 @@ class VerdictPagesValidityTests {
                 get("/best-ever/" + genre),
                 get("/reviews/" + review.getSlug()),
                 get("/polls/{id}/results", poll.getId()),
-                get("/admin/polls").with(accounts.signedIn(Role.EDITOR)))) {
+                get("/admin/polls").with(accounts.signedIn(Role.EDITOR)),
+                get("/admin/polls/{id}/bursts", poll.getId()).with(accounts.signedIn(Role.EDITOR)))) {
             String html = html(page);
             assertThat(NuHtmlChecker.errorsIn(html))
                     .as("Nu Html Checker errors in " + page.buildRequest(null).getRequestURI())
                     .isEmpty();
         }
+        assertThat(html(get("/polls/{id}/results", poll.getId())))
+                .as("the share chart is among what was checked")
+                .contains("class=\"share-chart\"");
 
         Document index = Html.page(mvc.perform(get("/best-ever")).andReturn().getResponse());
         var item = index.select("li.verdict-genre").stream()
@@ -93,5 +97,43 @@ class VerdictPagesValidityTests {
         assertThat(item.selectFirst(".verdict-figures").text()).isEqualTo("80% say yes · 95% interval 66–89%, n = 50");
         assertThat(mvc.perform(get("/best-ever")).andReturn().getResponse().getHeader("Cache-Control"))
                 .startsWith("public");
+    }
+
+    @Test
+    void thePagesWithVotesExcludedAndTheBurstReviewHaveNoHtmlErrors() throws Exception {
+        Article review = data.publishedReview();
+        VoteQuestion poll = data.pollFor(review);
+        long yes = jdbc.sql("select id from vote_option where question_id = ? and affirmative")
+                .param(poll.getId())
+                .query(Long.class)
+                .single();
+        for (int i = 0; i < 14; i++) {
+            jdbc.sql("insert into vote (question_id, option_id, voter_id, client_hash) values (?, ?, ?, ?)")
+                    .params(poll.getId(), yes, "validity-" + poll.getId() + "-" + i, i < 4 ? "ab12" : "cd34" + i)
+                    .update();
+        }
+        jdbc.sql("update vote_option set votes = 14 where id = ?").param(yes).update();
+        var editor = accounts.signedIn(Role.EDITOR);
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/admin/polls/{id}/bursts/void", poll.getId())
+                                .param("clientHash", "ab12")
+                                .param("reason", "Four votes from one address")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .with(editor))
+                .andExpect(status().is3xxRedirection());
+
+        for (MockHttpServletRequestBuilder page : java.util.List.of(
+                get("/best-ever/" + review.getGenre().getSlug()),
+                get("/reviews/" + review.getSlug()),
+                get("/polls/{id}/results", poll.getId()),
+                get("/admin/polls/{id}/bursts", poll.getId()).with(editor))) {
+            String html = html(page);
+            assertThat(html).containsAnyOf("4 votes excluded by the editors.", "10 counted votes, 4 voided.");
+            assertThat(NuHtmlChecker.errorsIn(html))
+                    .as("Nu Html Checker errors in " + page.buildRequest(null).getRequestURI())
+                    .isEmpty();
+        }
     }
 }
