@@ -1,23 +1,30 @@
 package com.bestever.poll;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
- * Votes from one client address are throttled: a token bucket per address that holds a
- * minute's worth of votes ({@code bestever.polls.votes-per-minute}) and refills at that rate.
- * Addresses are kept only as a salted hash. An IPv6 client is keyed by its /64: one home or
- * phone gets a whole /64 and may pick any address in it, so a single address would be no limit
- * at all. The buckets live in this instance's memory, so behind several instances the limit
- * applies per instance.
+ * Votes from one client address are throttled: at most {@code bestever.polls.votes-per-minute}
+ * in each minute of the clock. Addresses are kept only as a salted hash. An IPv6 client is keyed
+ * by its /64: one home or phone gets a whole /64 and may pick any address in it, so a single
+ * address would be no limit at all. The address is the one {@code system.ClientAddresses} made
+ * the request's: the peer, or what a trusted proxy says.
+ *
+ * <p>The counts are in the database (an unlogged table, {@code vote_throttle}), so every
+ * instance of the site counts together: one statement per vote takes a vote from the minute's
+ * allowance or finds none left, atomically (the row is locked while it is updated, so parallel
+ * votes never both take the last one). A fixed minute rather than a token bucket: one row per
+ * address and minute, no read-then-write; the price is that an address may send up to twice the
+ * limit across a minute's boundary. Refused votes take nothing. Rows of minutes before the
+ * previous one are deleted when an instance first votes in a new minute, so a flood of addresses
+ * holds at most two minutes' worth of rows.
  */
 @Component
 class VoteThrottle {
@@ -25,20 +32,19 @@ class VoteThrottle {
     private final PollSettings settings;
     private final VoterKey key;
     private final Clock clock;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .maximumSize(200_000)
-            .build();
+    private final JdbcClient jdbc;
+    private final AtomicLong sweptMinute = new AtomicLong(Long.MIN_VALUE);
 
-    VoteThrottle(PollSettings settings, VoterKey key, Clock clock) {
+    VoteThrottle(PollSettings settings, VoterKey key, Clock clock, JdbcClient jdbc) {
         this.settings = settings;
         this.key = key;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /** The salted hash of the address the request comes from (of its /64, for IPv6). */
     String clientHash(HttpServletRequest request) {
-        return key.hashOfAddress(clientKey(clientAddress(request)));
+        return key.hashOfAddress(clientKey(request.getRemoteAddr()));
     }
 
     /** An IPv4 address as it is; an IPv6 address as its /64 ("2001:db8:1:2::/64"). */
@@ -70,51 +76,32 @@ class VoteThrottle {
         }
     }
 
-    String clientAddress(HttpServletRequest request) {
-        if (settings.trustForwardedFor()) {
-            String forwarded = request.getHeader("X-Forwarded-For");
-            if (StringUtils.hasText(forwarded)) {
-                // The last entry is the one our own proxy added: the address it saw.
-                String[] hops = forwarded.split(",");
-                String last = hops[hops.length - 1].strip();
-                if (!last.isEmpty()) {
-                    return last;
-                }
-            }
-        }
-        return request.getRemoteAddr();
-    }
-
     /** Takes one vote from the address's allowance: zero if it may vote now, else how long to wait. */
     Duration take(String clientHash) {
-        return buckets.get(clientHash, hash -> new Bucket(settings.votesPerMinute(), clock.millis()))
-                .take(clock.millis());
+        long now = clock.millis();
+        long minute = Math.floorDiv(now, 60_000L);
+        sweepBefore(minute);
+        boolean taken = jdbc.sql("""
+                        insert into vote_throttle (client_hash, minute, votes) values (?, ?, 1)
+                        on conflict (client_hash, minute)
+                        do update set votes = vote_throttle.votes + 1 where vote_throttle.votes < ?
+                        returning votes
+                        """)
+                .params(clientHash, minute, settings.votesPerMinute())
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+        return taken ? Duration.ZERO : Duration.ofMillis((minute + 1) * 60_000L - now);
     }
 
-    /** A token bucket: {@code capacity} tokens, refilled at {@code capacity} per minute. */
-    static final class Bucket {
-
-        private final double capacity;
-        private final double perMilli;
-        private double tokens;
-        private long updated;
-
-        Bucket(int perMinute, long now) {
-            this.capacity = perMinute;
-            this.perMilli = perMinute / 60_000.0;
-            this.tokens = perMinute;
-            this.updated = now;
-        }
-
-        synchronized Duration take(long now) {
-            // A clock that steps back refills nothing, and refilling resumes from the new time.
-            tokens = Math.min(capacity, tokens + Math.max(0, now - updated) * perMilli);
-            updated = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return Duration.ZERO;
-            }
-            return Duration.ofMillis((long) Math.ceil((1 - tokens) / perMilli));
+    /** Once per minute per instance: the counts of minutes that can no longer refuse anything go. */
+    private void sweepBefore(long minute) {
+        long swept = sweptMinute.get();
+        if (swept != minute && sweptMinute.compareAndSet(swept, minute)) {
+            // The previous minute is kept: another instance's clock may be a little behind this one's.
+            jdbc.sql("delete from vote_throttle where minute < ?")
+                    .param(minute - 1)
+                    .update();
         }
     }
 }
