@@ -125,6 +125,45 @@ class SignInBackOffTests {
     }
 
     @Test
+    void aForgedForwardedForDoesNotEscapeTheBackOffButATrustedProxysDoesNameTheClient() throws Exception {
+        Account writer = testAccounts.account(Role.WRITER);
+        String address = newAddress();
+        for (int i = 0; i < SignInThrottle.PAIR.limit(); i++) {
+            mvc.perform(post("/login")
+                    .param("username", writer.getUsername())
+                    .param("password", "wrong-" + i)
+                    .header("X-Forwarded-For", "192.0.2." + (i + 1)) // a new "address" each time
+                    .with(csrf())
+                    .with(SignInTests.from(address)));
+        }
+        assertThat(outcome(writer.getUsername(), TestAccounts.PASSWORD, address))
+                .isEqualTo("Too many failed sign-ins. Try again in 1 minute.");
+
+        // Behind the tests' trusted proxy (198.18.0.1), each reader is the address it forwards.
+        // (Another account: the first one's name has ten failures now, and so its own short wait.)
+        writer = testAccounts.account(Role.WRITER);
+        String reader = newAddress();
+        for (int i = 0; i < SignInThrottle.PAIR.limit(); i++) {
+            mvc.perform(post("/login")
+                    .param("username", writer.getUsername())
+                    .param("password", "wrong-" + i)
+                    .header("X-Forwarded-For", reader)
+                    .with(csrf())
+                    .with(SignInTests.from("198.18.0.1")));
+        }
+        MvcResult throughTheProxy = mvc.perform(post("/login")
+                        .param("username", writer.getUsername())
+                        .param("password", TestAccounts.PASSWORD)
+                        .header("X-Forwarded-For", newAddress())
+                        .with(csrf())
+                        .with(SignInTests.from("198.18.0.1")))
+                .andReturn();
+        assertThat(throughTheProxy.getResponse().getRedirectedUrl()).isEqualTo("/admin");
+        assertThat(outcome(writer.getUsername(), TestAccounts.PASSWORD, reader))
+                .isEqualTo("Too many failed sign-ins. Try again in 1 minute.");
+    }
+
+    @Test
     void tenFailuresFromOneAddressHoldItBackWhateverTheUserName() throws Exception {
         String address = newAddress();
         for (int i = 0; i < SignInThrottle.ADDRESS.limit(); i++) {
