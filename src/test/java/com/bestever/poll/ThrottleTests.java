@@ -139,6 +139,12 @@ class ThrottleTests {
         }
         assertThat(allowed).isEqualTo(settings.votesPerMinute());
         assertThat(another.take(hash)).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+        // Each instance takes its votes from the shared count in leases: never more than the limit in all.
+        assertThat(jdbc.sql("select sum(votes) from vote_throttle where client_hash = ?")
+                        .param(hash)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(settings.votesPerMinute());
     }
 
     @Test
