@@ -190,7 +190,7 @@ class AnonymousStateTests {
     @Test
     void theSignInFormWorksWithoutASessionUntilThePasswordIsAccepted() throws Exception {
         // Other tests (the hostile-input surface among them) may have spent this address's sign-in allowance.
-        jdbc.sql("delete from sign_in_failure").update();
+        jdbc.sql("delete from sign_in_attempt").update();
         long sessionsBefore = server.sessionsCreated();
         HttpResponse<String> shown = server.get("/login");
         assertThat(shown.headers().firstValue(HttpHeaders.SET_COOKIE))

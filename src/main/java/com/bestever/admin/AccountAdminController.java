@@ -27,9 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountAdminController {
 
     private final Accounts accounts;
+    private final SignInThrottle signIns;
 
-    AccountAdminController(Accounts accounts) {
+    AccountAdminController(Accounts accounts, SignInThrottle signIns) {
         this.accounts = accounts;
+        this.signIns = signIns;
     }
 
     @ModelAttribute("roles")
@@ -150,9 +152,20 @@ class AccountAdminController {
         return "redirect:/admin/accounts/" + id;
     }
 
+    /** Lifts the sign-in back-off of the account's user name (see SignInThrottle#reset). */
+    @PostMapping("/{id}/sign-in-failures/reset")
+    String resetSignInFailures(@PathVariable long id, RedirectAttributes redirect) {
+        Account account = find(id);
+        signIns.reset(account.getUsername());
+        redirect.addFlashAttribute(
+                "notice", "Cleared the failed sign-ins of " + account.getUsername() + ": they can sign in again now.");
+        return "redirect:/admin/accounts/" + id;
+    }
+
     /** The account's page, with both of its forms (one of them may come back with its errors). */
-    private static String page(Account account, Model model) {
+    private String page(Account account, Model model) {
         model.addAttribute("account", account);
+        model.addAttribute("signInHeldBack", signIns.isHeldBack(account.getUsername()));
         if (!model.containsAttribute("nameAndRoleForm")) {
             model.addAttribute("nameAndRoleForm", NameAndRoleForm.from(account));
         }

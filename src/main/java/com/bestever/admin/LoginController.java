@@ -49,7 +49,7 @@ class LoginController {
         if (!SignInFailures.TOO_MANY.equals(request.getParameter(SignInFailures.ERROR))) {
             return WRONG;
         }
-        long minutes = SignInThrottle.WINDOW.toMinutes();
+        long minutes = SignInThrottle.LONGEST_WAIT.toMinutes();
         try {
             minutes = Math.min(minutes, Math.max(1, Long.parseLong(request.getParameter(SignInFailures.MINUTES))));
         } catch (NumberFormatException ex) {

@@ -1,5 +1,6 @@
 package com.bestever.admin;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -38,7 +39,7 @@ class SignInConfig {
 
     @Bean
     AuthenticationManager authenticationManager(
-            AccountDetails accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+            AccountDetails accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle, MeterRegistry meters) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(passwordEncoder);
         // A disabled account is told so only after its right password: before, it looks like any
@@ -49,6 +50,6 @@ class SignInConfig {
                 throw new DisabledException("account disabled");
             }
         });
-        return new ProviderManager(new ThrottledSignIn(passwords, throttle));
+        return new ProviderManager(new ThrottledSignIn(passwords, throttle, meters));
     }
 }

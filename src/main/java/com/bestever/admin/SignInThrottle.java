@@ -11,91 +11,249 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts failed sign-ins per user name and per client address: after {@value #LIMIT} failures
- * within {@link #WINDOW}, further sign-ins with that name or from that address are refused
- * until fewer than {@value #LIMIT} of its failures are that recent. Unknown and known user
- * names are counted alike, so the refusal says nothing about which names exist.
+ * Sign-in back-off, without a captcha: failures are counted per (user name, client address)
+ * pair, per address and per user name, and each of them, past its limit, refuses further
+ * sign-ins for a wait that doubles with every further failure, up to a cap (see {@link Rule}).
+ * The sign-in page states the wait. Unknown and known user names are counted alike, so a
+ * refusal says nothing about which names exist.
  *
- * <p>Kept in the database (table {@code sign_in_failure}), so every instance of the site counts
- * together and a restart forgets nothing: spreading guesses over instances gains nothing. Keys
- * are keyed hashes (HMAC-SHA-256 with a secret every instance shares, from {@link SiteSecrets}):
- * neither client addresses nor typed user names (often a password typed in the wrong box) are
- * kept. IPv6 addresses count per /64 network, since one client usually holds all of it.
+ * <p>Guessing one editor's password from many addresses must not lock the editor out: the user
+ * name's own back-off is short (capped at {@link #NAME}'s longest wait), and it does not hold
+ * back an address this name has signed in from before (a "known" pair). An administrator can
+ * lift an account's back-off ({@link #reset}).
+ *
+ * <p>An attempt is counted before its password is checked, in one transaction that locks its
+ * rows (in one order, so two attempts never deadlock): parallel guesses are counted one after
+ * another, and no more than a limit's worth get a password check. A right password then takes
+ * its attempt back. Kept in the database (table {@code sign_in_attempt}), so every instance
+ * counts together and a restart forgets nothing. Keys are keyed hashes (HMAC-SHA-256 with a
+ * secret every instance shares, from {@link SiteSecrets}): neither client addresses nor typed
+ * user names (often a password typed in the wrong box) are kept. IPv6 addresses count per /64.
  */
 @Component
 class SignInThrottle {
 
-    static final int LIMIT = 5;
-    static final Duration WINDOW = Duration.ofMinutes(15);
+    /** How many failures a key takes before it is refused, and how long, at first and at most. */
+    record Rule(String prefix, int limit, Duration firstWait, Duration longestWait) {
+
+        /** The wait after the {@code failures}th failure: none before the limit, then doubling, capped. */
+        Duration waitAfter(int failures) {
+            if (failures < limit) {
+                return Duration.ZERO;
+            }
+            int doublings = Math.min(failures - limit, 20);
+            Duration wait = firstWait.multipliedBy(1L << doublings);
+            return wait.compareTo(longestWait) > 0 ? longestWait : wait;
+        }
+    }
+
+    /** One name from one address: the guesser who knows whom to guess and sits in one place. */
+    static final Rule PAIR = new Rule("pair:", 5, Duration.ofMinutes(1), Duration.ofMinutes(15));
+    /** One address, whatever the names. */
+    static final Rule ADDRESS = new Rule("address:", 10, Duration.ofMinutes(1), Duration.ofMinutes(15));
+    /** One name, from everywhere: short, so that it can never lock the real editor out for long. */
+    static final Rule NAME = new Rule("user:", 10, Duration.ofSeconds(30), Duration.ofMinutes(2));
+
+    /** The longest any sign-in is refused for. */
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
+    /** Failures this long ago and not refusing anything any more are forgotten. */
+    static final Duration FORGET_AFTER = Duration.ofHours(1);
+    /** An address a name signed in from stays known this long after its last sign-in. */
+    static final Duration KNOWN_FOR = Duration.ofDays(90);
+
     static final String SECRET = "sign-in-throttle-key";
+    private static final String KNOWN = "known:";
 
     private final JdbcClient jdbc;
     private final SiteSecrets secrets;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private volatile SecretKeySpec key;
 
-    SignInThrottle(JdbcClient jdbc, SiteSecrets secrets, Clock clock) {
+    SignInThrottle(JdbcClient jdbc, SiteSecrets secrets, Clock clock, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
-    /** How long a sign-in with this user name from this address must still wait, if it must. */
-    Optional<Duration> refusal(String username, String address) {
+    /** An attempt counted as a failure until its password proves right ({@link #succeeded}). */
+    record Attempt(String userKey, String addressKey, String pairKey) {}
+
+    private record Row(String key, int failures, Instant blockedUntil, Instant updatedAt) {}
+
+    /**
+     * Counts a sign-in attempt with this user name from this address, before its password is
+     * checked; or refuses it without counting.
+     *
+     * @throws SignInRefused while the pair, the address or the user name is held back
+     */
+    Attempt attempt(String username, String address) {
+        String userKey = userKey(username);
+        String addressKey = addressKey(address);
+        String pairKey = PAIR.prefix() + hash((userKey + "|" + addressKey).getBytes(StandardCharsets.UTF_8));
+        Attempt attempt = new Attempt(userKey, addressKey, pairKey);
+        Duration refused = transaction.execute(status -> count(attempt));
+        if (refused != null) {
+            throw new SignInRefused(refused);
+        }
+        return attempt;
+    }
+
+    /** In one transaction: the rows locked, then either a refusal (null: none) or every count taken. */
+    private Duration count(Attempt attempt) {
         Instant now = clock.instant();
-        Duration wait = max(waitFor(userKey(username), now), waitFor(addressKey(address), now));
-        return !wait.isNegative() && !wait.isZero() ? Optional.of(wait) : Optional.empty();
-    }
-
-    void failed(String username, String address) {
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("insert into sign_in_failure (key, failed_at) values (?, ?), (?, ?)")
-                .params(userKey(username), now, addressKey(address), now)
-                .update();
-        // Failures older than the window count no more: the table holds only the last one.
-        jdbc.sql("delete from sign_in_failure where failed_at <= ?")
-                .param(Timestamp.from(now.toInstant().minus(WINDOW)))
-                .update();
-    }
-
-    /** A right password clears the count for the user name; the address keeps its count. */
-    void succeeded(String username) {
-        jdbc.sql("delete from sign_in_failure where key = ?")
-                .param(userKey(username))
-                .update();
-    }
-
-    /** Until the {@value #LIMIT}th latest failure within the window leaves it; zero when there are fewer. */
-    private Duration waitFor(String key, Instant now) {
-        return jdbc.sql("""
-                        select failed_at from sign_in_failure
-                         where key = ? and failed_at > ? and failed_at <= ?
-                         order by failed_at desc offset ? limit 1
+        Timestamp at = Timestamp.from(now);
+        forgetOld(now);
+        Map<String, Rule> rules =
+                Map.of(attempt.pairKey(), PAIR, attempt.addressKey(), ADDRESS, attempt.userKey(), NAME);
+        List<String> keys = rules.keySet().stream().sorted().toList();
+        for (String key : keys) {
+            jdbc.sql("""
+                            insert into sign_in_attempt (key, user_key, address_key, failures, updated_at)
+                            values (?, ?, ?, 0, ?) on conflict (key) do nothing
+                            """)
+                    .params(
+                            key,
+                            key.equals(attempt.pairKey()) ? attempt.userKey() : null,
+                            key.equals(attempt.pairKey()) ? attempt.addressKey() : null,
+                            at)
+                    .update();
+        }
+        Map<String, Row> rows = jdbc
+                .sql("""
+                        select key, failures, blocked_until, updated_at from sign_in_attempt
+                         where key in (?, ?, ?) order by key for update
                         """)
-                .params(key, Timestamp.from(now.minus(WINDOW)), Timestamp.from(now), LIMIT - 1)
-                .query((rs, row) -> rs.getTimestamp("failed_at").toInstant())
-                .optional()
-                .map(fifthLatest -> Duration.between(now, fifthLatest.plus(WINDOW)))
-                .orElse(Duration.ZERO);
+                .params(keys.get(0), keys.get(1), keys.get(2))
+                .query((rs, n) -> new Row(
+                        rs.getString("key"),
+                        rs.getInt("failures"),
+                        instant(rs.getTimestamp("blocked_until")),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Row::key, Function.identity()));
+        boolean known = jdbc.sql("select count(*) from sign_in_attempt where key = ? and updated_at > ?")
+                        .params(knownKey(attempt), Timestamp.from(now.minus(KNOWN_FOR)))
+                        .query(Long.class)
+                        .single()
+                > 0;
+        Duration wait = Duration.ZERO;
+        for (Row row : rows.values()) {
+            boolean applies = !(known && rules.get(row.key()) == NAME);
+            if (applies && row.blockedUntil() != null && row.blockedUntil().isAfter(now)) {
+                Duration left = Duration.between(now, row.blockedUntil());
+                wait = left.compareTo(wait) > 0 ? left : wait;
+            }
+        }
+        if (!wait.isZero()) {
+            return wait;
+        }
+        for (Row row : rows.values()) {
+            boolean stale = row.updatedAt().isBefore(now.minus(FORGET_AFTER));
+            int failures = (stale ? 0 : row.failures()) + 1;
+            Duration blocked = rules.get(row.key()).waitAfter(failures);
+            jdbc.sql("update sign_in_attempt set failures = ?, blocked_until = ?, updated_at = ? where key = ?")
+                    .params(failures, blocked.isZero() ? null : Timestamp.from(now.plus(blocked)), at, row.key())
+                    .update();
+        }
+        return null;
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    /** The password was right: the attempt was no failure, and this address is now known for the name. */
+    void succeeded(Attempt attempt) {
+        Timestamp now = Timestamp.from(clock.instant());
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("delete from sign_in_attempt where key in (?, ?)")
+                    .params(attempt.pairKey(), attempt.userKey())
+                    .update();
+            jdbc.sql("""
+                            update sign_in_attempt
+                               set failures = greatest(failures - 1, 0),
+                                   blocked_until = case when failures - 1 < ? then null else blocked_until end
+                             where key = ?
+                            """).params(ADDRESS.limit(), attempt.addressKey()).update();
+            jdbc.sql("""
+                            insert into sign_in_attempt (key, user_key, address_key, failures, updated_at)
+                            values (?, ?, ?, 0, ?)
+                            on conflict (key) do update set updated_at = excluded.updated_at
+                            """)
+                    .params(knownKey(attempt), attempt.userKey(), attempt.addressKey(), now)
+                    .update();
+        });
+    }
+
+    /**
+     * An administrator lifts the back-off of one user name: its own, its pairs', and that of the
+     * addresses it was tried from. Addresses it signed in from stay known.
+     */
+    void reset(String username) {
+        String userKey = userKey(username);
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            delete from sign_in_attempt
+                             where key in (select address_key from sign_in_attempt
+                                            where user_key = ? and key like 'pair:%')
+                            """).param(userKey).update();
+            jdbc.sql("delete from sign_in_attempt where key = ? or (user_key = ? and key like 'pair:%')")
+                    .params(userKey, userKey)
+                    .update();
+        });
+    }
+
+    /** Whether this user name is held back now, from anywhere (for the account's page). */
+    boolean isHeldBack(String username) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String userKey = userKey(username);
+        return jdbc.sql("""
+                        select count(*) from sign_in_attempt
+                         where (key = ? or (user_key = ? and key like 'pair:%')) and blocked_until > ?
+                        """).params(userKey, userKey, now).query(Long.class).single() > 0;
+    }
+
+    /** Bounded: rows that refuse nothing and were not touched for an hour go (known ones after 90 days). */
+    private void forgetOld(Instant now) {
+        // Rows another attempt holds are left for later: this never waits for a lock (nor deadlocks).
+        jdbc.sql("""
+                        delete from sign_in_attempt where key in (
+                            select key from sign_in_attempt
+                             where (key not like 'known:%' and updated_at < ? and (blocked_until is null or blocked_until < ?))
+                                or (key like 'known:%' and updated_at < ?)
+                               for update skip locked)
+                        """)
+                .params(
+                        Timestamp.from(now.minus(FORGET_AFTER)),
+                        Timestamp.from(now),
+                        Timestamp.from(now.minus(KNOWN_FOR)))
+                .update();
+    }
+
+    private String knownKey(Attempt attempt) {
+        return KNOWN + attempt.pairKey().substring(PAIR.prefix().length());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private String userKey(String username) {
-        return "user:" + hash(Usernames.normalise(username).getBytes(StandardCharsets.UTF_8));
+        return NAME.prefix() + hash(Usernames.normalise(username).getBytes(StandardCharsets.UTF_8));
     }
 
     private String addressKey(String address) {
-        return "address:" + hash(network(address));
+        return ADDRESS.prefix() + hash(network(address));
     }
 
     /** The address's bytes; for IPv6 only the /64 network. */

@@ -1,5 +1,7 @@
 package com.bestever.admin;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -7,17 +9,28 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * The sign-in form's check: refused outright while the user name or the address is throttled,
- * otherwise the password check, with every failure counted.
+ * The sign-in form's check: the attempt is counted first (refused outright while the name, the
+ * address or the pair is held back), then the password is checked; a right one takes the count
+ * back. The address is the client's, as {@code system.ClientAddresses} made the request's.
+ * Failures and refusals are counted for the operators ({@code bestever.signin.failures},
+ * {@code bestever.signin.refused}).
  */
 class ThrottledSignIn implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final Counter failures;
+    private final Counter refusals;
 
-    ThrottledSignIn(AuthenticationProvider passwords, SignInThrottle throttle) {
+    ThrottledSignIn(AuthenticationProvider passwords, SignInThrottle throttle, MeterRegistry meters) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.failures = Counter.builder("bestever.signin.failures")
+                .description("Sign-ins whose password was wrong (or whose account is disabled)")
+                .register(meters);
+        this.refusals = Counter.builder("bestever.signin.refused")
+                .description("Sign-ins refused by the back-off, without a password check")
+                .register(meters);
     }
 
     @Override
@@ -26,16 +39,19 @@ class ThrottledSignIn implements AuthenticationProvider {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress()
                 : "unknown";
-        var refusal = throttle.refusal(username, address);
-        if (refusal.isPresent()) {
-            throw new SignInRefused(refusal.get());
+        SignInThrottle.Attempt counted;
+        try {
+            counted = throttle.attempt(username, address);
+        } catch (SignInRefused refused) {
+            refusals.increment();
+            throw refused;
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
-            throttle.succeeded(username);
+            throttle.succeeded(counted);
             return signedIn;
         } catch (AuthenticationException ex) {
-            throttle.failed(username, address);
+            failures.increment();
             throw ex;
         }
     }

@@ -1,5 +1,6 @@
 package com.bestever.poll;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,9 +12,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,26 +40,73 @@ import org.springframework.transaction.support.TransactionTemplate;
  * threads serve every reader, and the writer is not left queuing for the CPU behind dozens of
  * blocked ones. The writer only writes: completing a future hands the request back to the web
  * container, which costs more than writing the vote, so that is left to a second thread.
+ *
+ * <p>Nobody waits forever either: a vote the writer has not taken within {@code
+ * bestever.polls.vote-deadline} is answered "not counted, try again" by the watchdog, and the
+ * writer then skips it (each ballot is claimed once, by one or the other). A vote the writer took
+ * waits for its commit, which the connection and statement timeouts bound. A writer thread that
+ * dies or stays in one batch longer than {@link #STALLED_AFTER} is replaced by the watchdog, and
+ * says so to the readiness check meanwhile ({@link VoteWriterHealth}).
  */
 @Service
 class PollCounter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollCounter.class);
     private static final int MAX_BATCH = 512;
+    /** A batch that takes longer than this is stuck: longer than a connection and a statement may take. */
+    static final Duration STALLED_AFTER = Duration.ofSeconds(20);
+
+    private static final Duration WATCH_EVERY = Duration.ofMillis(200);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final BlockingQueue<Ballot> queue = new LinkedBlockingQueue<>(20_000);
+    private final long deadlineNanos;
+    private final long stalledAfterNanos;
+    private final Duration watchEvery;
+    private final VoteMeters meters;
     private volatile boolean running;
-    private Thread writer;
-    private ExecutorService acknowledger;
+    private volatile Thread writer;
+    /** When the current writer's batch began (System.nanoTime), or 0 while it waits for votes. */
+    private volatile long batchSince;
 
-    PollCounter(JdbcClient jdbc, TransactionTemplate transaction) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
+    private volatile int restarts;
+    private ExecutorService acknowledger;
+    private ScheduledExecutorService watchdog;
+
+    /** Hooks run by the writer before each batch, after it took the batch's ballots: tests only. */
+    volatile Runnable beforeBatch = () -> {};
+
+    @Autowired
+    PollCounter(JdbcClient jdbc, TransactionTemplate transaction, PollSettings settings, VoteMeters meters) {
+        this(jdbc, transaction, settings.voteDeadline(), STALLED_AFTER, WATCH_EVERY, meters);
     }
 
-    /** One reader's answer waiting to be written; completed with whether it was counted. */
+    /**
+     * @param watchEvery how often the watchdog looks at the queue and the writer; null: never by
+     *     itself (a test calls {@link #watch()})
+     */
+    PollCounter(
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            Duration deadline,
+            Duration stalledAfter,
+            Duration watchEvery,
+            VoteMeters meters) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.deadlineNanos = deadline.toNanos();
+        this.stalledAfterNanos = stalledAfter.toNanos();
+        this.watchEvery = watchEvery;
+        this.meters = meters;
+        meters.queueDepth(queue);
+    }
+
+    /**
+     * One reader's answer waiting to be written; completed with whether it was counted. Claimed
+     * once, atomically: by the writer (then it waits for its commit) or by its deadline (then it is
+     * answered "not counted" and the writer skips it), never by both.
+     */
     record Ballot(
             long questionId,
             int round,
@@ -63,10 +114,54 @@ class PollCounter implements SmartLifecycle {
             String voterId,
             String clientHash,
             boolean change,
-            CompletableFuture<Boolean> counted) {
+            CompletableFuture<Boolean> counted,
+            AtomicInteger claim,
+            long queuedAt) {
+
+        private static final int QUEUED = 0;
+        private static final int TAKEN = 1;
+        private static final int EXPIRED = 2;
+
+        Ballot(
+                long questionId,
+                int round,
+                long optionId,
+                String voterId,
+                String clientHash,
+                boolean change,
+                CompletableFuture<Boolean> counted) {
+            this(
+                    questionId,
+                    round,
+                    optionId,
+                    voterId,
+                    clientHash,
+                    change,
+                    counted,
+                    new AtomicInteger(QUEUED),
+                    System.nanoTime());
+        }
 
         Key key() {
             return new Key(questionId, round, voterId);
+        }
+
+        /** The writer takes the ballot: false if its deadline took it first. */
+        boolean take() {
+            return claim.compareAndSet(QUEUED, TAKEN);
+        }
+
+        /** The deadline takes the ballot: false if the writer took it first. */
+        boolean expire() {
+            return claim.compareAndSet(QUEUED, EXPIRED);
+        }
+    }
+
+    /** The writer never took the vote within its deadline: it was not counted, and never will be. */
+    static class VoteNotTaken extends VotesUnavailable {
+
+        VoteNotTaken() {
+            super("The vote counter did not take the vote in time", null);
         }
     }
 
@@ -105,9 +200,11 @@ class PollCounter implements SmartLifecycle {
         return ballot.counted();
     }
 
+    /** The writer's loop, until the site stops or the watchdog replaced this thread with a new one. */
     private void writeUntilStopped() {
+        Thread self = Thread.currentThread();
         List<Ballot> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
+        while ((running || !queue.isEmpty()) && writer == self) {
             try {
                 Ballot first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -115,7 +212,14 @@ class PollCounter implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                batchSince = System.nanoTime();
+                // A ballot whose deadline already answered it is not written.
+                batch.removeIf(ballot -> !ballot.take());
+                if (!batch.isEmpty()) {
+                    beforeBatch.run();
+                    meters.batch(batch.size());
+                    write(batch);
+                }
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 break;
@@ -123,14 +227,88 @@ class PollCounter implements SmartLifecycle {
                 log.error("The vote writer failed", ex);
                 List<Ballot> failed = List.copyOf(batch);
                 acknowledge(() -> failed.forEach(ballot -> ballot.counted().completeExceptionally(ex)));
+            } catch (Error ex) {
+                // The thread dies (the watchdog starts another); its votes are answered first, as
+                // not written (the reader's answer then asks the database whether they were).
+                List<Ballot> failed = List.copyOf(batch);
+                acknowledge(() -> failed.forEach(ballot ->
+                        ballot.counted().completeExceptionally(new VotesUnavailable("The vote writer died", ex))));
+                throw ex;
             } finally {
                 batch.clear();
+                if (writer == self) {
+                    batchSince = 0;
+                }
             }
         }
-        List<Ballot> left = new ArrayList<>(queue);
-        queue.clear();
-        acknowledge(() -> left.forEach(ballot ->
-                ballot.counted().completeExceptionally(new VotesUnavailable("The site is shutting down", null))));
+        if (!running && writer == self) {
+            List<Ballot> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.removeIf(ballot -> !ballot.take());
+            acknowledge(() -> left.forEach(ballot ->
+                    ballot.counted().completeExceptionally(new VotesUnavailable("The site is shutting down", null))));
+        }
+    }
+
+    /**
+     * The watchdog's round: votes the writer has not taken by their deadline are answered "not
+     * counted"; a writer that died or is stuck in one batch is replaced by a new one (the stuck
+     * one's votes still wait for their commit, which the statement timeout bounds).
+     */
+    void watch() {
+        long now = System.nanoTime();
+        List<Ballot> expired = new ArrayList<>();
+        for (var ballots = queue.iterator(); ballots.hasNext(); ) {
+            Ballot ballot = ballots.next();
+            if (now - ballot.queuedAt() < deadlineNanos) {
+                break; // the queue is in arrival order: the rest are younger
+            }
+            ballots.remove();
+            if (ballot.expire()) {
+                expired.add(ballot);
+            }
+        }
+        if (!expired.isEmpty()) {
+            meters.refused("deadline", expired.size());
+            acknowledge(() -> expired.forEach(ballot -> ballot.counted().completeExceptionally(new VoteNotTaken())));
+        }
+        if (!running) {
+            return;
+        }
+        String trouble = trouble(now);
+        if (trouble != null) {
+            log.error("The vote writer {}: starting a new one", trouble);
+            restarts++;
+            meters.writerRestarted();
+            startWriter();
+        }
+    }
+
+    /** What is wrong with the writer ("died", "is stuck…"), or null while it works. */
+    private String trouble(long now) {
+        Thread current = writer;
+        if (current == null || !current.isAlive()) {
+            return "died";
+        }
+        long since = batchSince;
+        if (since != 0 && now - since > stalledAfterNanos) {
+            return "is stuck in one batch for " + Duration.ofNanos(now - since).toSeconds() + " s";
+        }
+        return null;
+    }
+
+    /** For the health check: null while the writer works, else what is wrong with it. */
+    String writerTrouble() {
+        return running ? trouble(System.nanoTime()) : null;
+    }
+
+    /** How many times a writer that died or got stuck was replaced. */
+    int restarts() {
+        return restarts;
+    }
+
+    int queued() {
+        return queue.size();
     }
 
     void write(List<Ballot> batch) {
@@ -301,9 +479,33 @@ class PollCounter implements SmartLifecycle {
             return thread;
         });
         running = true;
-        writer = new Thread(this::writeUntilStopped, "vote-writer");
-        writer.setDaemon(true);
-        writer.start();
+        startWriter();
+        if (watchEvery != null) {
+            watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "vote-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = watchEvery.toMillis();
+            watchdog.scheduleWithFixedDelay(this::watchSafely, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void watchSafely() {
+        try {
+            watch();
+        } catch (RuntimeException ex) {
+            // A failed round must not end the schedule: the next one tries again.
+            log.error("The vote watchdog failed", ex);
+        }
+    }
+
+    private synchronized void startWriter() {
+        batchSince = 0;
+        Thread thread = new Thread(this::writeUntilStopped, "vote-writer");
+        thread.setDaemon(true);
+        writer = thread;
+        thread.start();
     }
 
     @Override
@@ -311,6 +513,11 @@ class PollCounter implements SmartLifecycle {
         running = false;
         try {
             writer.join(10_000);
+            if (watchdog != null) {
+                // Votes still queued are answered by their deadline or by the writer's last round.
+                watchdog.shutdown();
+                watchdog.awaitTermination(5, TimeUnit.SECONDS);
+            }
             acknowledger.shutdown();
             acknowledger.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException ex) {

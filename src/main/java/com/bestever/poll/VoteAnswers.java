@@ -3,6 +3,7 @@ package com.bestever.poll;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ class VoteAnswers {
     private final ObjectMapper json;
     private final VoteCap cap;
     private final VoidedVotes voided;
+    private final VoteMeters meters;
 
     VoteAnswers(
             PollCounter counter,
@@ -43,9 +45,11 @@ class VoteAnswers {
             @Qualifier("applicationTaskExecutor") Executor tasks,
             ObjectMapper json,
             VoteCap cap,
-            VoidedVotes voided) {
+            VoidedVotes voided,
+            VoteMeters meters) {
         this.cap = cap;
         this.voided = voided;
+        this.meters = meters;
         this.counter = counter;
         this.polls = polls;
         this.tasks = tasks;
@@ -74,23 +78,34 @@ class VoteAnswers {
         CompletableFuture<Boolean> settled = change
                 ? counter.change(poll.id(), poll.round(), choice.id(), voter)
                 : counter.count(poll.id(), poll.round(), choice.id(), voter, vote.clientHash());
-        CompletableFuture<Void> answered = settled.handle(
-                        (isNew, error) -> error == null ? Outcome.of(isNew) : Outcome.FAILED)
+        CompletableFuture<Void> answered = settled.handle((isNew, error) -> error == null
+                        ? Outcome.of(isNew)
+                        : (error instanceof CompletionException wrapped ? wrapped.getCause() : error)
+                                        instanceof PollCounter.VoteNotTaken
+                                ? Outcome.NOT_TAKEN
+                                : Outcome.FAILED)
                 // A failure is not proof that nothing was counted (a commit whose answer was lost):
-                // the database says, on a task thread, never on the vote counter's.
+                // the database says, on a task thread, never on the vote counter's. A vote the
+                // writer never took is known not to be counted: no need to ask.
                 .thenCompose(outcome -> outcome == Outcome.FAILED
                         ? CompletableFuture.supplyAsync(() -> recheck(poll, choice, voter), tasks)
                         : CompletableFuture.completedFuture(outcome))
                 .handleAsync(
                         (outcome, failure) -> {
-                            if (!change && (outcome == Outcome.REPEAT || outcome == Outcome.FAILED)) {
-                                cap.giveBack(poll, vote.clientHash());
+                            Outcome settledAs = failure != null ? Outcome.UNKNOWN : outcome;
+                            if (!change) {
+                                meters.settled(settledAs);
+                                if (settledAs == Outcome.REPEAT
+                                        || settledAs == Outcome.FAILED
+                                        || settledAs == Outcome.NOT_TAKEN) {
+                                    cap.giveBack(poll, vote.clientHash());
+                                }
                             }
-                            if (failure != null || outcome == Outcome.UNKNOWN) {
+                            if (settledAs == Outcome.UNKNOWN) {
                                 answer.setErrorResult(unconfirmed(poll));
                                 return NOTHING_TO_WRITE;
                             }
-                            if (outcome == Outcome.FAILED) {
+                            if (settledAs == Outcome.FAILED || settledAs == Outcome.NOT_TAKEN) {
                                 answer.setErrorResult(notCounted(poll));
                                 return NOTHING_TO_WRITE;
                             }
@@ -117,11 +132,15 @@ class VoteAnswers {
         return answer;
     }
 
-    /** What became of a vote: counted, a repeat, not written, or not known (the database did not answer). */
+    /**
+     * What became of a vote: counted, a repeat, not written, never taken by the writer (its
+     * deadline passed), or not known (the database did not answer).
+     */
     enum Outcome {
         COUNTED,
         REPEAT,
         FAILED,
+        NOT_TAKEN,
         UNKNOWN;
 
         static Outcome of(Boolean isNew) {

@@ -22,6 +22,7 @@ class VoteIntake {
     private final Dates dates;
     private final VoteCap cap;
     private final PollSettings settings;
+    private final VoteMeters meters;
 
     VoteIntake(
             SameSiteCheck sameSite,
@@ -30,7 +31,9 @@ class VoteIntake {
             PollStates states,
             Dates dates,
             VoteCap cap,
-            PollSettings settings) {
+            PollSettings settings,
+            VoteMeters meters) {
+        this.meters = meters;
         this.cap = cap;
         this.settings = settings;
         this.sameSite = sameSite;
@@ -52,11 +55,13 @@ class VoteIntake {
      */
     Ballot check(String pollId, String choice, HttpServletRequest request) {
         if (!sameSite.fromThisSite(request)) {
+            meters.refused("cross-site");
             throw new PollProblem(HttpStatus.FORBIDDEN, "Votes are taken only from this site’s own pages.");
         }
         Poll poll = polls.visible(pollId);
         PollState state = states.state(poll);
         if (state.isUpcoming()) {
+            meters.refused("not-open");
             throw new PollProblem(
                     HttpStatus.CONFLICT,
                     "This poll is not open yet: voting opens on " + dates.moment(poll.opensAt()) + ".",
@@ -64,19 +69,26 @@ class VoteIntake {
                     null);
         }
         if (state.isClosed()) {
+            meters.refused("closed");
             throw new PollProblem(
                     HttpStatus.CONFLICT,
                     "This poll closed on " + dates.moment(poll.closesAt()) + "; it takes no more votes.",
                     poll,
                     null);
         }
-        return new Ballot(poll, answerOf(choice, poll));
+        try {
+            return new Ballot(poll, answerOf(choice, poll));
+        } catch (PollProblem invalid) {
+            meters.refused("invalid");
+            throw invalid;
+        }
     }
 
     /** Takes the vote from the address's allowance: a vote to count, or a 429 with how long to wait. */
     Vote admit(Ballot ballot, HttpServletRequest request) {
         String clientHash = throttled(request);
         if (!cap.take(ballot.poll(), clientHash)) {
+            meters.refused("cap");
             throw new PollProblem(
                     HttpStatus.FORBIDDEN,
                     "This poll has taken " + settings.votesPerClientPerPoll()
@@ -96,6 +108,7 @@ class VoteIntake {
         String clientHash = throttle.clientHash(request);
         Duration wait = throttle.take(clientHash);
         if (!wait.isZero()) {
+            meters.refused("throttled");
             throw new PollProblem(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "Too many votes came from your address. Please wait a little and try again.",

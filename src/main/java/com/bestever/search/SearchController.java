@@ -66,6 +66,7 @@ class SearchController {
             return "search/search";
         }
         Pageable pageable = PageNumber.of(page);
+        // The client, as system.ClientAddresses made it (the peer, or what a trusted proxy says).
         String address = request.getRemoteAddr();
         if (!budget.allows(address)) {
             // This address has spent its share of the database on searches: back in a moment.

@@ -127,6 +127,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
                 .maximumWeight(settings.maxSize().toBytes())
                 .<String, Kept>weigher((key, kept) ->
                         key.length() + kept.page().weight() + 32 * kept.tags().size())
+                .recordStats() // hits, misses and evictions, for the operators (PageCacheMetrics)
                 .build();
     }
 
@@ -176,6 +177,11 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 
     void clear() {
         drop(ContentChanged.everything());
+    }
+
+    /** The kept pages, for their metrics (PageCacheMetrics). */
+    Cache<String, Kept> pages() {
+        return pages;
     }
 
     /** How many pages have been rendered to be kept since start (for tests that count renders). */

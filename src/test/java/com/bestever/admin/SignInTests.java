@@ -14,9 +14,7 @@ import com.bestever.support.SessionCookies;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
-import com.bestever.system.SiteSecrets;
 import jakarta.servlet.http.Cookie;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -256,96 +254,6 @@ class SignInTests {
         mvc.perform(get("/admin").cookie(session)).andExpect(redirectedUrl("/login"));
         Document page = page(mvc.perform(get("/login?signed-out")));
         assertThat(page.selectFirst(".flash").text()).isEqualTo("You have signed out.");
-    }
-
-    @Test
-    void fiveFailuresForOneUserNameRefuseItEvenWithTheRightPassword() throws Exception {
-        Account writer = testAccounts.account(Role.WRITER);
-        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
-            assertThat(errorOn(pageAfter(signIn(writer.getUsername(), "wrong-" + i, newAddress()))))
-                    .isEqualTo("Wrong user name or password.");
-        }
-        MvcResult refused = signIn(writer.getUsername(), TestAccounts.PASSWORD, newAddress());
-        assertThat(errorOn(pageAfter(refused))).isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
-
-        // Other people sign in as usual meanwhile.
-        assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl())
-                .isEqualTo("/admin");
-    }
-
-    @Test
-    void failuresCountedByAnotherInstanceOfTheSiteRefuseTheNameHereToo() throws Exception {
-        Account editor = testAccounts.account(Role.EDITOR);
-        String address = newAddress();
-        SignInThrottle anotherInstance = new SignInThrottle(jdbc, new SiteSecrets(jdbc), clock);
-        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
-            anotherInstance.failed(editor.getUsername(), address);
-        }
-        assertThat(errorOn(pageAfter(signIn(editor.getUsername(), TestAccounts.PASSWORD, newAddress()))))
-                .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
-        assertThat(errorOn(pageAfter(signIn(ADMIN, ADMIN_PASSWORD, address))))
-                .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
-        // Only keyed hashes are kept: neither the name nor the address.
-        assertThat(jdbc.sql("select count(*) from sign_in_failure where key like ? or key like ?")
-                        .params("%" + editor.getUsername() + "%", "%" + address + "%")
-                        .query(Long.class)
-                        .single())
-                .isZero();
-    }
-
-    @Test
-    void anUnknownUserNameIsRefusedInTheSameWay() throws Exception {
-        String nobody = TestData.unique("nobody");
-        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
-            assertThat(errorOn(pageAfter(signIn(nobody, "wrong-" + i, newAddress()))))
-                    .isEqualTo("Wrong user name or password.");
-        }
-        assertThat(errorOn(pageAfter(signIn(nobody, TestAccounts.PASSWORD, newAddress()))))
-                .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
-    }
-
-    @Test
-    void fiveFailuresFromOneAddressRefuseItWhateverTheUserName() throws Exception {
-        String address = newAddress();
-        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
-            signIn(TestData.unique("guess"), "wrong-password", address);
-        }
-        assertThat(errorOn(pageAfter(signIn(ADMIN, ADMIN_PASSWORD, address))))
-                .isEqualTo("Too many failed sign-ins. Try again in 15 minutes.");
-        assertThat(signIn(ADMIN, ADMIN_PASSWORD, newAddress()).getResponse().getRedirectedUrl())
-                .isEqualTo("/admin");
-    }
-
-    @Test
-    void theRefusalEndsFifteenMinutesAfterTheLastFailure() throws Exception {
-        Account editor = testAccounts.account(Role.EDITOR);
-        String address = newAddress();
-        for (int i = 0; i < SignInThrottle.LIMIT; i++) {
-            signIn(editor.getUsername(), "wrong-" + i, address);
-        }
-        clock.advance(Duration.ofMinutes(14).plusSeconds(10));
-        assertThat(errorOn(pageAfter(signIn(editor.getUsername(), TestAccounts.PASSWORD, address))))
-                .isEqualTo("Too many failed sign-ins. Try again in 1 minute.");
-
-        clock.advance(Duration.ofMinutes(1));
-        assertThat(signIn(editor.getUsername(), TestAccounts.PASSWORD, address)
-                        .getResponse()
-                        .getRedirectedUrl())
-                .isEqualTo("/admin");
-    }
-
-    @Test
-    void failuresSpreadOverMoreThanFifteenMinutesAreNotCountedTogether() throws Exception {
-        Account editor = testAccounts.account(Role.EDITOR);
-        for (int i = 0; i < SignInThrottle.LIMIT - 1; i++) {
-            signIn(editor.getUsername(), "wrong-" + i, newAddress());
-        }
-        clock.advance(Duration.ofMinutes(16));
-        signIn(editor.getUsername(), "wrong-again", newAddress());
-        assertThat(signIn(editor.getUsername(), TestAccounts.PASSWORD, newAddress())
-                        .getResponse()
-                        .getRedirectedUrl())
-                .isEqualTo("/admin");
     }
 
     @Test

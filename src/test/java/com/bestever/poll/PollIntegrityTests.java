@@ -168,8 +168,8 @@ class PollIntegrityTests {
 
     @Test
     void aConfiguredAddressKeySaltsTheHashAndIsNotTheCookieKey() throws Exception {
-        PollSettings configured =
-                new PollSettings("", 60, false, 10, Duration.ofDays(1), "an-address-key-from-the-environment", 200);
+        PollSettings configured = new PollSettings(
+                "", 60, 10, Duration.ofDays(1), "an-address-key-from-the-environment", 200, Duration.ofSeconds(3));
         VoterKey key = new VoterKey(configured, new SiteSecrets(jdbc));
 
         assertThat(key.hashOfAddress("192.0.2.1"))

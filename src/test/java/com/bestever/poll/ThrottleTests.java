@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
+import com.bestever.support.TestData;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,9 @@ class ThrottleTests {
 
     @Autowired
     VoteThrottle throttle;
+
+    @Autowired
+    VoterKey voterKey;
 
     @AfterEach
     void resetClock() {
@@ -101,19 +105,75 @@ class ThrottleTests {
     }
 
     @Test
-    void forwardedForIsIgnoredUnlessTrusted() throws Exception {
+    void forwardedForFromAnUntrustedPeerIsIgnored() throws Exception {
         VoteQuestion poll = polls.openPoll();
-        assertThat(settings.trustForwardedFor()).isFalse();
 
         voted(mvc, newReaderFrom("198.51.100.40", poll).header("X-Forwarded-For", "203.0.113.9"))
                 .andExpect(status().isSeeOther());
 
-        String kept = jdbc.sql("select client_hash from vote where question_id = ?")
+        assertThat(keptHash(poll)).isEqualTo(hashOf("198.51.100.40")).isNotEqualTo(hashOf("203.0.113.9"));
+    }
+
+    @Test
+    void forwardedForFromATrustedProxyNamesTheReader() throws Exception {
+        VoteQuestion poll = polls.openPoll();
+
+        // 198.18.0.1 is the tests' trusted proxy; what the reader wrote further left is ignored.
+        voted(mvc, newReaderFrom("198.18.0.1", poll).header("X-Forwarded-For", "192.0.2.1, 203.0.113.10"))
+                .andExpect(status().isSeeOther());
+
+        assertThat(keptHash(poll)).isEqualTo(hashOf("203.0.113.10"));
+    }
+
+    @Test
+    void twoInstancesCountOneAllowanceTogether() {
+        // Another instance of the site: its own throttle object on the same database.
+        VoteThrottle another = new VoteThrottle(settings, voterKey, clock, jdbc);
+        String hash = hashOf(TestData.unique("two-instances"));
+        clock.set(clock.instant());
+        int allowed = 0;
+        for (int i = 0; i < settings.votesPerMinute() + 10; i++) {
+            if ((i % 2 == 0 ? throttle : another).take(hash).isZero()) {
+                allowed++;
+            }
+        }
+        assertThat(allowed).isEqualTo(settings.votesPerMinute());
+        assertThat(another.take(hash)).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+        // Each instance takes its votes from the shared count in leases: never more than the limit in all.
+        assertThat(jdbc.sql("select sum(votes) from vote_throttle where client_hash = ?")
+                        .param(hash)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(settings.votesPerMinute());
+    }
+
+    @Test
+    void oldMinutesAreDeletedSoAFloodOfAddressesIsBounded() {
+        clock.set(clock.instant());
+        for (int i = 0; i < 50; i++) {
+            throttle.take(hashOf("flood-" + i));
+        }
+        clock.advance(Duration.ofMinutes(3));
+        throttle.take(hashOf("after-the-flood"));
+
+        long minute = Math.floorDiv(clock.millis(), 60_000L);
+        assertThat(jdbc.sql("select count(*) from vote_throttle where minute < ?")
+                        .param(minute - 1)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private String keptHash(VoteQuestion poll) {
+        return jdbc.sql("select client_hash from vote where question_id = ?")
                 .param(poll.getId())
                 .query(String.class)
                 .single();
+    }
+
+    private String hashOf(String address) {
         var request = new org.springframework.mock.web.MockHttpServletRequest();
-        request.setRemoteAddr("198.51.100.40");
-        assertThat(kept).isEqualTo(throttle.clientHash(request));
+        request.setRemoteAddr(address);
+        return throttle.clientHash(request);
     }
 }

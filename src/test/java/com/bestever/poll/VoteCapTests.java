@@ -106,7 +106,8 @@ class VoteCapTests {
                 .single();
         Poll poll = read.poll(question.getId()).orElseThrow();
 
-        VoteCap afterRestart = new VoteCap(jdbc, new PollSettings("", 60, false, 10, Duration.ofDays(1), "", 3));
+        VoteCap afterRestart =
+                new VoteCap(jdbc, new PollSettings("", 60, 10, Duration.ofDays(1), "", 3, Duration.ofSeconds(3)));
 
         assertThat(afterRestart.take(poll, hash)).isTrue();
         assertThat(afterRestart.take(poll, hash)).isFalse();

@@ -41,7 +41,7 @@ class VoterKeyTests {
     @Test
     void aConfiguredKeyIsUsedInstead() {
         VoterKey configured = new VoterKey(
-                new PollSettings("a-configured-secret", 60, false, 10, Duration.ofDays(1), "", 200),
+                new PollSettings("a-configured-secret", 60, 10, Duration.ofDays(1), "", 200, Duration.ofSeconds(3)),
                 new SiteSecrets(jdbc));
 
         assertThat(configured.sign("reader-1")).isNotEqualTo(key.sign("reader-1"));

@@ -37,7 +37,7 @@ class OperationsTests {
                 .getResponse()
                 .getContentAsString();
 
-        assertThat(readiness).contains("\"readinessState\"", "\"db\"");
+        assertThat(readiness).contains("\"readinessState\"", "\"db\"", "\"voteWriter\"");
     }
 
     @Test
