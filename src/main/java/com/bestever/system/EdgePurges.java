@@ -133,7 +133,7 @@ public class EdgePurges {
     private void purgeWaiting() {
         List<String> tags;
         synchronized (lock) {
-            tags = List.copyOf(waiting);
+            tags = waiting.stream().sorted().toList(); // in a stable order, for the logs and the tests
             waiting = new LinkedHashSet<>();
             scheduled = false;
         }
