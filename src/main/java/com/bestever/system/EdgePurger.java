@@ -53,9 +53,11 @@ interface EdgePurger {
 
         @Override
         public void purge(List<String> tags) throws IOException, InterruptedException {
-            send(client, HttpRequest.newBuilder(url)
-                    .header("X-Purge-Tags", String.join(" ", tags))
-                    .method("PURGE", HttpRequest.BodyPublishers.noBody()));
+            send(
+                    client,
+                    HttpRequest.newBuilder(url)
+                            .header("X-Purge-Tags", String.join(" ", tags))
+                            .method("PURGE", HttpRequest.BodyPublishers.noBody()));
         }
 
         @Override
@@ -103,8 +105,8 @@ interface EdgePurger {
             String body = settings.tags() ? "{\"tags\":" + jsonArray(tags) + "}" : "{\"purge_everything\":true}";
             send(
                     client,
-                    HttpRequest.newBuilder(URI.create(base(settings.apiUrl()) + "/client/v4/zones/"
-                                    + settings.zoneId() + "/purge_cache"))
+                    HttpRequest.newBuilder(URI.create(
+                                    base(settings.apiUrl()) + "/client/v4/zones/" + settings.zoneId() + "/purge_cache"))
                             .header("Authorization", "Bearer " + settings.apiToken())
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -1,8 +1,8 @@
 package com.bestever.system;
 
 import io.micrometer.core.instrument.Counter;
-import jakarta.annotation.PreDestroy;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -163,8 +163,10 @@ public class EdgePurges {
             }
             failures.increment();
             if (lastFailure == null) {
-                log.warn("The CDN refused a purge {} times; its pages may be stale until they expire: {}",
-                        attempt, ex.toString());
+                log.warn(
+                        "The CDN refused a purge {} times; its pages may be stale until they expire: {}",
+                        attempt,
+                        ex.toString());
             }
             lastFailure = new Failure(Instant.now(), ex.getMessage() == null ? ex.toString() : ex.getMessage());
         }

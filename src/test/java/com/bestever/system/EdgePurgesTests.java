@@ -206,8 +206,8 @@ class EdgePurgesTests {
             assertThat(next().body()).contains("review-5");
         }
         eventually(() -> purges.failing().isPresent());
-        assertThat(purges.failing()).hasValueSatisfying(failure -> assertThat(failure.reason())
-                .contains("503"));
+        assertThat(purges.failing())
+                .hasValueSatisfying(failure -> assertThat(failure.reason()).contains("503"));
         assertThat(metrics.counter("bestever.cdn.purge.failures").count()).isGreaterThanOrEqualTo(1);
 
         failuresToGo.set(0); // the CDN is back: the next purge clears the warning
