@@ -203,6 +203,45 @@ class VarnishEdgeTests {
     }
 
     @Test
+    @Order(0)
+    void withAPurgerTheSiteGivesTheEdgeHoursAndBrowsersAMinute() throws Exception {
+        HttpClient origin = HttpClient.newHttpClient();
+        String page = "/reviews/" + review.getSlug();
+        HttpResponse<String> fresh = origin.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SITE_PORT + page))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(1100);
+        HttpResponse<String> kept = origin.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SITE_PORT + page))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : List.of(fresh, kept)) {
+            assertThat(response.headers().firstValue("Cache-Control"))
+                    .hasValue("public, max-age=60, stale-while-revalidate=600, stale-if-error=86400");
+            assertThat(response.headers().firstValue("Surrogate-Control"))
+                    .hasValue("max-age=86400, stale-while-revalidate=600, stale-if-error=86400");
+            assertThat(response.headers().firstValue("CDN-Cache-Control"))
+                    .hasValue("max-age=86400, stale-while-revalidate=600, stale-if-error=86400");
+            assertThat(response.headers().firstValue("Surrogate-Key").orElseThrow())
+                    .startsWith("site ")
+                    .contains("review-" + review.getId());
+        }
+        assertThat(kept.headers().firstValue("Age"))
+                .as("a page kept by the site says how old it is")
+                .isPresent();
+
+        // A page with live standings: no edge lifetime beyond the browsers' minute.
+        HttpResponse<String> film = origin.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SITE_PORT + "/best-ever"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(film.headers().firstValue("Surrogate-Control")).isEmpty();
+        assertThat(film.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=60");
+    }
+
+    @Test
     @Order(1)
     void aCookielessReaderIsServedFromTheEdge() throws Exception {
         Reader reader = new Reader();
