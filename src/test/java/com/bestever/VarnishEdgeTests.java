@@ -481,6 +481,9 @@ class VarnishEdgeTests {
         do {
             response = reader.get(page);
             if (showsTheChange.test(response)) {
+                System.out.printf(
+                        "VarnishEdgeTests: %s showed the change through the edge %d ms after it%n",
+                        page, Duration.between(since, Instant.now()).toMillis());
                 return;
             }
             Thread.sleep(50);
