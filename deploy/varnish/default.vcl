@@ -75,7 +75,8 @@ sub vcl_backend_response {
             regsub(beresp.http.Cache-Control, "^.*stale-if-error=([0-9]+).*$", "\1") + "s", 10s);
     }
     # An error page is never kept: a review that answered 404 before it went live shows at once.
-    if (beresp.status >= 400) {
+    # Nor is a redirect the site gave no lifetime (an old slug's 301 carries no tags to purge it by).
+    if (beresp.status >= 400 || (beresp.status >= 300 && !beresp.http.Cache-Control)) {
         set beresp.ttl = 0s;
         set beresp.grace = 0s;
         set beresp.uncacheable = true;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A poll opens and closes at its times with nobody saving anything, and its standings may become
- * visible then ({@link ResultsShown}): every second, the polls whose opening or closing time has
+ * visible then ({@link ResultsShown}): twice a second, the polls whose opening or closing time has
  * just passed are announced ({@link ContentChanged}), a closing one by freezing its verdict, so
  * the pages kept by the site and by the CDN show the change within a few seconds of the time.
  */
@@ -41,7 +41,7 @@ class PollTimes {
     /** One poll whose time passed, and whether it is the closing time. */
     private record Passed(long id, boolean closed) {}
 
-    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.SECONDS)
+    @Scheduled(initialDelay = 1000, fixedDelay = 500, timeUnit = TimeUnit.MILLISECONDS)
     synchronized void announcePassedTimes() {
         Instant now = clock.instant();
         if (!now.isAfter(checkedUpTo)) {
