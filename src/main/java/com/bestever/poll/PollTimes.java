@@ -3,6 +3,7 @@ package com.bestever.poll;
 import com.bestever.system.ContentChanged;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,8 @@ class PollTimes {
 
     private static final Logger log = LoggerFactory.getLogger(PollTimes.class);
 
+    private static final Duration LONGEST_STEP = Duration.ofMinutes(1);
+
     private final JdbcClient jdbc;
     private final PollVerdicts verdicts;
     private final ApplicationEventPublisher events;
@@ -44,8 +47,10 @@ class PollTimes {
     @Scheduled(initialDelay = 1000, fixedDelay = 500, timeUnit = TimeUnit.MILLISECONDS)
     synchronized void announcePassedTimes() {
         Instant now = clock.instant();
-        if (!now.isAfter(checkedUpTo)) {
-            checkedUpTo = now; // the clock went back (a test moved it): go on from here
+        if (!now.isAfter(checkedUpTo) || now.isAfter(checkedUpTo.plus(LONGEST_STEP))) {
+            // The clock went back or leapt (a test moved it): go on from here. Polls that closed
+            // meanwhile are still frozen, and announced, by PollVerdicts' own job or the first read.
+            checkedUpTo = now;
             return;
         }
         try {
