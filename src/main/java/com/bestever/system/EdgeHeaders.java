@@ -71,8 +71,9 @@ public class EdgeHeaders {
 
     /**
      * The tag header's value: the site-wide key and every tag, within the vendors' limits. When
-     * they don't fit, the page keeps the site-wide key and its listings' keys ({@code reviews},
-     * {@code genre-2-reviews}), which every change of a thing shown on a listing also purges.
+     * they don't fit (a sitemap page), the page keeps the site-wide key and its listings' keys
+     * ({@code reviews}, {@code genre-2-reviews}): any change of a review, which is what such a
+     * page lists, names them too; a film's or author's rename then waits for the next one.
      */
     static String header(Set<String> tags, String separator) {
         Set<String> keys = new LinkedHashSet<>();
