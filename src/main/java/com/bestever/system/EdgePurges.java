@@ -168,7 +168,9 @@ public class EdgePurges {
                         attempt,
                         ex.toString());
             }
-            lastFailure = new Failure(Instant.now(), ex.getMessage() == null ? ex.toString() : ex.getMessage());
+            lastFailure = new Failure(
+                    Instant.now(),
+                    ex.getMessage() == null ? "no answer (" + ex.getClass().getSimpleName() + ")" : ex.getMessage());
         }
     }
 

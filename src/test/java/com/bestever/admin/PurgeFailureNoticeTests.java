@@ -49,18 +49,15 @@ class PurgeFailureNoticeTests {
 
     @Test
     void theNewsroomIsToldThatTheCdnRefusesPurges() throws Exception {
-        Document before = page(mvc.perform(get("/admin").with(accounts.signedIn(Role.EDITOR))));
-        assertThat(before.select(".cdn-failing")).isEmpty();
-
         data.publishedReview(); // saved, whatever the CDN says
 
-        Document after = before;
+        Document after = page(mvc.perform(get("/admin").with(accounts.signedIn(Role.EDITOR))));
         long deadline = System.currentTimeMillis() + 10_000;
         while (after.select(".cdn-failing").isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
             after = page(mvc.perform(get("/admin").with(accounts.signedIn(Role.EDITOR))));
         }
-        assertThat(after.select(".cdn-failing").text()).contains("The CDN refuses purges");
+        assertThat(after.select(".cdn-failing").text()).contains("The CDN refuses purges", "no answer");
     }
 
     private static int closedPort() {
