@@ -44,10 +44,10 @@ sub vcl_recv {
             + ")([[:space:]]|$)");
         return (synth(200, "Purged"));
     }
-    # Editors (a session) and the newsroom are never served from or stored in the cache; nor is a
+    # Editors (their SESSION cookie) and the newsroom are never served from or stored in the cache; nor is a
     # vote, or anything a reader's own poll state shows.
     if (req.url ~ "^/(admin|login|logout)(/|\?|$)" || req.url ~ "^/polls/[^/]+/vote"
-            || req.http.Cookie ~ "(^|;[[:space:]]*)JSESSIONID=") {
+            || req.http.Cookie ~ "(^|;[[:space:]]*)SESSION=") {
         return (pass);
     }
     # Only a poll's own addresses read the reader's voter cookie (kept to /polls/): elsewhere a

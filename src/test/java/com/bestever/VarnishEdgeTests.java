@@ -3,6 +3,7 @@ package com.bestever;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bestever.admin.Account;
+import com.bestever.admin.NewsroomSessions;
 import com.bestever.admin.Role;
 import com.bestever.article.Article;
 import com.bestever.article.ArticleRepository;
@@ -269,7 +270,7 @@ class VarnishEdgeTests {
         HttpResponse<String> standings = reader.get("/polls/" + poll.getId() + "/results");
         assertThat(standings.statusCode()).isEqualTo(200);
         assertThat(reader.cookies()).noneMatch(cookie -> "/".equals(cookie.getPath()) || cookie.getPath() == null);
-        assertThat(reader.cookies()).noneMatch(cookie -> cookie.getName().equals("JSESSIONID"));
+        assertThat(reader.cookies()).noneMatch(cookie -> cookie.getName().equals(NewsroomSessions.COOKIE));
 
         assertEveryPageIsAnEdgeHit(reader);
     }
@@ -412,7 +413,7 @@ class VarnishEdgeTests {
         Reader browser = new Reader();
         String page = "/reviews/" + review.getSlug();
         browser.signIn(editor.getUsername(), TestAccounts.PASSWORD);
-        assertThat(browser.cookies()).anyMatch(cookie -> cookie.getName().equals("JSESSIONID"));
+        assertThat(browser.cookies()).anyMatch(cookie -> cookie.getName().equals(NewsroomSessions.COOKIE));
 
         for (String editorsPage : List.of("/admin", page, "/")) {
             HttpResponse<String> first = browser.get(editorsPage);
@@ -430,7 +431,7 @@ class VarnishEdgeTests {
         assertThat(new Reader().get(page).body()).doesNotContain(editorsName);
 
         browser.signOut();
-        assertThat(browser.cookies()).noneMatch(cookie -> cookie.getName().equals("JSESSIONID"));
+        assertThat(browser.cookies()).noneMatch(cookie -> cookie.getName().equals(NewsroomSessions.COOKIE));
         assertEveryPageIsAnEdgeHit(browser);
     }
 

@@ -1,6 +1,7 @@
 package com.bestever.admin;
 
 import com.bestever.system.PublicPages;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -66,13 +67,19 @@ class SecurityConfig {
                 // passed by every cache in front of the site, as an editor, for good (issue 18).
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signed-out")
-                        .deleteCookies("JSESSIONID"))
+                        .deleteCookies(NewsroomSessions.COOKIE))
                 // Public pages carry Cache-Control: public (PublicPageCache); every other address
                 // (admin, login, preview, polls, errors) keeps Security's no-store.
                 .headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 request -> !PublicPages.isPublic(request), new CacheControlHeadersWriter())));
         return http.build();
+    }
+
+    /** The session cookie's name, from one constant (its other settings: server.servlet.session.cookie.*). */
+    @Bean
+    DefaultCookieSerializerCustomizer sessionCookie() {
+        return cookie -> cookie.setCookieName(NewsroomSessions.COOKIE);
     }
 
     /** Where a sign-in is kept: Security's default (the session), as a bean for NewsroomSessions. */

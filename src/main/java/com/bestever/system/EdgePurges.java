@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -109,6 +110,24 @@ public class EdgePurges {
     /** Content changed and is committed: its tags go into the next purge. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void changed(ContentChanged event) {
+        if (!event.isEverything()) {
+            purgeSoon(event);
+        }
+    }
+
+    /**
+     * Everything changed (the navigation on every page, a missed notice at start-up, which also
+     * means a new release's pages): purged at once, as it may be announced after a commit, where
+     * no transactional listener hears it.
+     */
+    @EventListener
+    void everythingChanged(ContentChanged event) {
+        if (event.isEverything()) {
+            purgeSoon(event);
+        }
+    }
+
+    private void purgeSoon(ContentChanged event) {
         if (purger == null) {
             return;
         }
