@@ -187,7 +187,7 @@ class EdgePurgesTests {
         EdgePurges purges = purges(CdnSettings.Purger.FASTLY, 3);
 
         purges.changed(reviewChanged(1));
-        purges.changed(ContentChanged.everything());
+        purges.everythingChanged(ContentChanged.everything());
         purges.changed(reviewChanged(2));
 
         assertThat(next().body()).isEqualTo("{\"surrogate_keys\":[\"site\"]}");
