@@ -65,7 +65,11 @@ class SecurityConfig {
                         .defaultSuccessUrl("/admin")
                         .failureHandler(new SignInFailures())
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                // Signing out also deletes the session cookie: a browser that still sent it would be
+                // passed by every cache in front of the site, as an editor, for good (issue 18).
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signed-out")
+                        .deleteCookies(NewsroomSessions.COOKIE))
                 // Public pages carry Cache-Control: public (PublicPageCache); every other address
                 // (admin, login, preview, polls, errors) keeps Security's no-store.
                 .headers(headers -> headers.cacheControl(cacheControl -> cacheControl.disable())

@@ -37,6 +37,7 @@ class FilmPageController {
                         films.currentSlugFor(slug).map(current -> "/films/" + current), "film " + slug));
         var aboutFilm = reviews.aboutFilm(film.getId());
         PageTags.add(
+                PageTags.LIVE_STANDINGS, // the film's polls, with their standings
                 ContentChanged.tag(Kind.FILM, film.getId()),
                 ContentChanged.listing(Kind.FILM, film.getId(), Kind.REVIEW),
                 ContentChanged.listing(Kind.FILM, film.getId(), Kind.POLL));

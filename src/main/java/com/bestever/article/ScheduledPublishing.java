@@ -6,7 +6,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Every 20 seconds, settles scheduled reviews whose time has come (no restart, no editor needed). */
+/**
+ * Twice a second, settles scheduled reviews whose time has come (no restart, no editor needed), and
+ * so tells the site's kept pages and the CDN within a second and a half of the time (a cheap query:
+ * the index on status finds the few scheduled reviews).
+ */
 @Component
 class ScheduledPublishing {
 
@@ -18,7 +22,7 @@ class ScheduledPublishing {
         this.publishing = publishing;
     }
 
-    @Scheduled(initialDelay = 5, fixedDelay = 20, timeUnit = TimeUnit.SECONDS)
+    @Scheduled(initialDelay = 5000, fixedDelay = 500, timeUnit = TimeUnit.MILLISECONDS)
     void publishDueReviews() {
         try {
             int published = publishing.publishDue();

@@ -42,6 +42,13 @@ class LeaderboardController {
     @GetMapping("/best-ever")
     String index(Model model) {
         verdicts.freezeDue();
+        // Every genre's leader: its polls, films and reviews, with standings that move with each vote.
+        PageTags.add(
+                PageTags.LIVE_STANDINGS,
+                ContentChanged.Kind.GENRE.all(),
+                ContentChanged.Kind.POLL.all(),
+                ContentChanged.Kind.FILM.all(),
+                ContentChanged.Kind.REVIEW.all());
         model.addAttribute(
                 "genres",
                 genres.findAllByOrderByNameAsc().stream()
@@ -65,6 +72,7 @@ class LeaderboardController {
         verdicts.freezeDue(); // a poll whose time has come is final here at once, whatever the job's timing
         // The verdict shows the genre's polls, their films and their reviews' addresses.
         PageTags.add(
+                PageTags.LIVE_STANDINGS,
                 ContentChanged.tag(ContentChanged.Kind.GENRE, genre.getId()),
                 ContentChanged.listing(ContentChanged.Kind.GENRE, genre.getId(), ContentChanged.Kind.POLL),
                 ContentChanged.Kind.FILM.all(),

@@ -58,20 +58,14 @@ public record BestEverProperties(
             @DefaultValue("4GB") String maxWalSize) {}
 
     /**
-     * The {@code Cache-Control} of public pages.
+     * The {@code Cache-Control} of public pages (written by {@link EdgeHeaders}).
      *
      * @param maxAge how long a browser or CDN may reuse a page without asking again
      * @param staleWhileRevalidate how much longer it may show the old page while it fetches the new one
      */
     public record HttpCache(
             @DefaultValue("60s") Duration maxAge,
-            @DefaultValue("600s") Duration staleWhileRevalidate) {
-
-        public String publicCacheControl() {
-            return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate="
-                    + staleWhileRevalidate.toSeconds();
-        }
-    }
+            @DefaultValue("600s") Duration staleWhileRevalidate) {}
 
     /**
      * Public pages rendered once and kept compressed in memory until content changes.

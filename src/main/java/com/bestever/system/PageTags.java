@@ -21,6 +21,12 @@ public final class PageTags {
     /** Shown on every page: the site's navigation. */
     public static final String NAVIGATION = "navigation";
 
+    /**
+     * Shown on a page with live standings (a film's polls, the readers' verdict): they change with
+     * every vote, which is never purged, so the edge keeps such a page only briefly ({@link EdgeHeaders}).
+     */
+    public static final String LIVE_STANDINGS = "standings";
+
     static final String ATTRIBUTE = PageTags.class.getName();
 
     private final Set<String> tags = new LinkedHashSet<>();

@@ -99,7 +99,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 
     private final Cache<String, Kept> pages;
     private final boolean enabled;
-    private final String cacheControl;
+    private final EdgeHeaders edge;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong renders = new AtomicLong();
     /** Pages are kept only while the site is ready: before that, the sample content may not be in yet. */
@@ -110,7 +110,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     /** A kept page, the tags of what it shows and when it was rendered (for {@code Age}). */
     record Kept(CachedPage page, Set<String> tags, long keptAtMillis) {}
 
-    PublicPageCache(BestEverProperties properties) {
+    PublicPageCache(BestEverProperties properties, EdgeHeaders edge) {
         BestEverProperties.PageCache settings = properties.pageCache();
         Duration maxAge = settings.maxAge();
         if (maxAge.compareTo(LONGEST) > 0) {
@@ -121,7 +121,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
             maxAge = LONGEST;
         }
         this.enabled = settings.enabled() && !maxAge.isZero() && !maxAge.isNegative();
-        this.cacheControl = properties.httpCache().publicCacheControl();
+        this.edge = edge;
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(maxAge.isNegative() ? Duration.ZERO : maxAge)
                 .maximumWeight(settings.maxSize().toBytes())
@@ -365,7 +365,8 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         }
         boolean gzip = acceptsGzip(request);
         String etag = gzip ? page.gzipEtag() : page.etag();
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // Cache-Control and the CDN's tag header, on a fresh render and a kept page alike.
+        edge.describe(kept.tags(), PublicPages.isPage(PublicPages.path(request)), response);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.setHeader(HttpHeaders.ETAG, etag);
         if (notModified(request, page)) {

@@ -91,12 +91,13 @@ class PublishingWorkflowTests {
     }
 
     @Test
-    void runsThePublishingJobEveryHalfMinuteAtMost() throws Exception {
+    void runsThePublishingJobEverySecondAtMost() throws Exception {
         var scheduled = ScheduledPublishing.class
                 .getDeclaredMethod("publishDueReviews")
                 .getAnnotation(org.springframework.scheduling.annotation.Scheduled.class);
         assertThat(scheduled).isNotNull();
-        assertThat(scheduled.timeUnit().toSeconds(scheduled.fixedDelay())).isBetween(1L, 30L);
+        // A review going live is purged from the CDN within seconds of its time (issue 18).
+        assertThat(scheduled.timeUnit().toMillis(scheduled.fixedDelay())).isBetween(100L, 1000L);
     }
 
     @Test

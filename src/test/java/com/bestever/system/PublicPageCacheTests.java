@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SiteTest
 class PublicPageCacheTests {
 
-    static final String PUBLIC = "public, max-age=60, stale-while-revalidate=600";
+    static final String PUBLIC = "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400";
 
     @Autowired
     MockMvc mvc;
