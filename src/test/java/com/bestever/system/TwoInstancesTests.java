@@ -117,7 +117,7 @@ class TwoInstancesTests {
 
     /** Signs in at A's sign-in form as a browser does; answers the session cookie ("SESSION=..."). */
     static String signIn(ConfigurableApplicationContext instance, String username, String password) throws Exception {
-        a.getBean(JdbcClient.class).sql("delete from sign_in_failure").update();
+        a.getBean(JdbcClient.class).sql("delete from sign_in_attempt").update();
         LiveServer server = server(instance);
         HttpResponse<String> form = server.get("/login");
         String csrfCookie = form.headers().firstValue(HttpHeaders.SET_COOKIE).orElseThrow();
