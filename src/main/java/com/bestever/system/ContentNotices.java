@@ -73,6 +73,8 @@ class ContentNotices implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread listener;
     private volatile Connection listening;
+    /** While true, what the listener publishes was committed elsewhere (or is catch-up after a reconnect). */
+    private volatile boolean relaying;
 
     ContentNotices(DataSource dataSource, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
@@ -203,9 +205,12 @@ class ContentNotices implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }
-                connections.incrementAndGet();
+                // The first connection's "everything" is this start's own (perhaps a new release's
+                // pages, which the CDN must drop too); a reconnect's only catches this instance up.
+                relaying = connections.incrementAndGet() > 1;
                 // Whatever was sent while no one listened here is lost: drop everything kept.
                 events.publishEvent(ContentChanged.everything());
+                relaying = true;
                 hear(connection);
             } catch (SQLException | RuntimeException ex) {
                 if (!running) {
@@ -286,6 +291,15 @@ class ContentNotices implements SmartLifecycle {
     }
 
     /** How many times the listening connection has been opened since start (for tests). */
+    /**
+     * Whether the change being published now was committed by another instance, or is this
+     * instance catching up after a lost connection: its own kept pages must go, but the CDN was
+     * purged by the instance that committed (see {@link EdgePurges}), once, not once per instance.
+     */
+    boolean relaying() {
+        return relaying && Thread.currentThread() == listener;
+    }
+
     long connections() {
         return connections.get();
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,9 @@ public class EdgePurges {
     static final int MOST_TAGS = 2000;
 
     private final EdgePurger purger;
+    /** True for a change another instance committed (it purges the CDN itself) or a reconnect's catch-up. */
+    private final BooleanSupplier relayed;
+
     private final CdnSettings settings;
     private final ScheduledExecutorService thread;
     private final Counter sent;
@@ -57,13 +61,18 @@ public class EdgePurges {
     public record Failure(Instant at, String reason) {}
 
     @Autowired
-    public EdgePurges(CdnSettings settings, MeterRegistry metrics) {
-        this(settings, metrics, purger(settings));
+    EdgePurges(CdnSettings settings, MeterRegistry metrics, ContentNotices notices) {
+        this(settings, metrics, purger(settings), notices::relaying);
     }
 
-    EdgePurges(CdnSettings settings, MeterRegistry metrics, EdgePurger purger) {
+    EdgePurges(CdnSettings settings, MeterRegistry metrics) {
+        this(settings, metrics, purger(settings), () -> false);
+    }
+
+    EdgePurges(CdnSettings settings, MeterRegistry metrics, EdgePurger purger, BooleanSupplier relayed) {
         this.settings = settings;
         this.purger = purger;
+        this.relayed = relayed;
         this.sent = Counter.builder("bestever.cdn.purges")
                 .description("Purge requests the CDN accepted")
                 .register(metrics);
@@ -128,7 +137,7 @@ public class EdgePurges {
     }
 
     private void purgeSoon(ContentChanged event) {
-        if (purger == null) {
+        if (purger == null || relayed.getAsBoolean()) {
             return;
         }
         synchronized (lock) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -59,6 +61,9 @@ class ContentNoticesTests {
 
     @Autowired
     ContentNotices notices;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     String keptPage(Article review) throws Exception {
         String path = "/reviews/" + review.getSlug();
@@ -100,6 +105,27 @@ class ContentNoticesTests {
                 .as("dropped within a second")
                 .isTrue();
         assertThat(cache.tagsOf(otherPage)).as("another review's page stays").isNotNull();
+    }
+
+    /** Only the instance that committed a change purges the CDN; one that hears of it relays it to its own pages. */
+    @Test
+    void aChangeHeardFromAnotherInstanceIsRelayedAndALocalOneIsNot() throws Exception {
+        Article changed = data.publishedReview();
+        String tag = ContentChanged.tag(ContentChanged.Kind.REVIEW, changed.getId());
+        List<Boolean> relayed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addApplicationListener(ApplicationListener.forPayload((ContentChanged event) -> {
+            if (event.tags().contains(tag)) {
+                relayed.add(notices.relaying());
+            }
+        }));
+
+        context.publishEvent(ContentNotices.changes(tag).iterator().next());
+        noticeFromElsewhere(tag);
+
+        assertThat(within(WITHIN, () -> relayed.size() == 2))
+                .as("heard within a second")
+                .isTrue();
+        assertThat(relayed).containsExactly(false, true);
     }
 
     @Test
