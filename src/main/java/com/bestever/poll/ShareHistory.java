@@ -1,5 +1,6 @@
 package com.bestever.poll;
 
+import com.bestever.system.ContentChanged;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,14 +34,19 @@ public class ShareHistory {
 
     static final int HEIGHT = 100;
 
+    /** More polls than this gained a point at once: their pages are dropped as everything. */
+    static final int MOST_POLLS_ANNOUNCED = 500;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     /** The day each poll's snapshot was last written or found, in this process. */
     private final Map<Long, LocalDate> taken = new ConcurrentHashMap<>();
 
-    ShareHistory(JdbcClient jdbc, Clock clock) {
+    ShareHistory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -50,7 +57,20 @@ public class ShareHistory {
      */
     @Scheduled(cron = "0 5 0 * * *", zone = "UTC")
     public int snapshotToday() {
-        return snapshot(null);
+        int written = snapshot(null);
+        // Each chart that gained a point changed with nobody saving: its pages (kept here, on the
+        // other instances and at the edge) are dropped now, not when they next expire. Past a few
+        // hundred polls, one drop of everything costs less than a drop per poll.
+        List<Long> polls = jdbc.sql("select distinct question_id from poll_share_snapshot where day = ?")
+                .param(Date.valueOf(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .query(Long.class)
+                .list();
+        if (polls.size() > MOST_POLLS_ANNOUNCED) {
+            events.publishEvent(ContentChanged.everything());
+        } else {
+            polls.forEach(pollId -> events.publishEvent(new ContentChanged(ContentChanged.Kind.POLL, pollId)));
+        }
+        return written;
     }
 
     /**

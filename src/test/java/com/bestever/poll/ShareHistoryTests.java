@@ -11,14 +11,17 @@ import com.bestever.support.Html;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
+import com.bestever.system.ContentChanged;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -75,6 +78,9 @@ class ShareHistoryTests {
         return Html.page(
                 mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse());
     }
+
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
 
     @Test
     void theChartDrawsTheLeadingShareOfEachDayByDate() throws Exception {
@@ -140,6 +146,21 @@ class ShareHistoryTests {
         history.chart(poll.getId());
         assertThat(snapshotRows(poll)).isEqualTo(4);
         assertThat(history.chart(poll.getId()).last().votes()).isEqualTo(9);
+    }
+
+    /** The daily job changes charts with nobody saving: their pages are announced as changed. */
+    @Test
+    void theDailySnapshotAnnouncesThePollsWhoseChartGainedAPoint() {
+        VoteQuestion poll = polls.openPoll();
+        polls.setVotes(yes(poll), 3);
+        List<ContentChanged> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addApplicationListener(ApplicationListener.forPayload(announced::add));
+
+        history.snapshotToday();
+
+        assertThat(announced)
+                .anySatisfy(change ->
+                        assertThat(change.tags()).contains(ContentChanged.tag(ContentChanged.Kind.POLL, poll.getId())));
     }
 
     @Test
