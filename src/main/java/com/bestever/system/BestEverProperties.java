@@ -71,6 +71,14 @@ public record BestEverProperties(
             return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate="
                     + staleWhileRevalidate.toSeconds();
         }
+
+        /**
+         * A 301 from an earlier slug: kept as long as a page, no longer and never stale, because an
+         * editor may rename back (A to B to A) and a redirect kept longer would then loop.
+         */
+        public String redirectCacheControl() {
+            return "public, max-age=" + maxAge.toSeconds();
+        }
     }
 
     /**
