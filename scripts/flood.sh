@@ -128,7 +128,7 @@ python3 scripts/flood.py slow-headers 127.0.0.1 "$PORT" "$SLOW_SECONDS" "$SLOW_H
 review_summary "review page meanwhile"
 echo
 
-sed -e "s/server app:8080;/server 127.0.0.1:$PORT;/" -e "s/listen 80;/listen 127.0.0.1:$NGINX_PORT;/" \
+sed -e "s/server app1:8080/server 127.0.0.1:$PORT/" -e "/server app2:8080/d" -e "s/listen 80;/listen 127.0.0.1:$NGINX_PORT;/" \
   -e "s#/tmp/nginx-bestever#$WORK/nginx#g" deploy/nginx/nginx.conf >"$WORK/nginx.conf"
 nginx -c "$WORK/nginx.conf" -g 'daemon off;' 2>"$WORK/nginx.log" &
 NGINX_PID=$!
