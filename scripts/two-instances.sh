@@ -24,7 +24,7 @@ REVIEW=/reviews/the-400-blows
 JAVA=${JAVA:-$(ls /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n1 || true)}
 JAVA=${JAVA:-java}
 
-for tool in nginx python3 curl createdb dropdb "$JAVA"; do
+for tool in nginx python3 curl psql createdb dropdb "$JAVA"; do
   command -v "$tool" >/dev/null || { echo "$tool is not installed" >&2; exit 1; }
 done
 python3 -c 'import yaml' 2>/dev/null || { echo "python3-yaml is not installed" >&2; exit 1; }
@@ -140,6 +140,11 @@ for i in 1 2; do
   done
 done
 echo "both ready after $(( $(date +%s) - START )) s"
+# What an empty database gets at startup is written once, by one of them (system.StartupSeeding).
+admins=$(psql -d "$DB" -Atc "select count(*) from app_user where role = 'ADMIN'")
+reviews=$(psql -d "$DB" -Atc "select count(*) from article")
+seeded_by=$(grep -l 'No administrator account existed' "$WORK"/app1.log "$WORK"/app2.log | xargs -n1 basename | sed 's/.log$//' | paste -sd' ')
+echo "seeded once: $admins administrator (created by ${seeded_by:-none}), $reviews sample review"
 
 # The shipped nginx config; only the addresses, the port and the temporary paths change.
 sed -e "s/server app1:8080/server 127.0.0.1:$PORT1/" -e "s/server app2:8080/server 127.0.0.1:$PORT2/" \
@@ -170,6 +175,7 @@ echo "answers: $statuses"
 echo "page title: $title"
 echo "served by app1: $by1, by app2: $by2 (each instance's access log)"
 ok=1
+[[ $admins == 1 && $reviews == 1 ]] || ok=0
 [[ "$statuses" == "200 x $REQUESTS  " ]] || ok=0
 [[ "$title" == *"400 Blows"* ]] || ok=0
 (( by1 > 0 && by2 > 0 && by1 + by2 == REQUESTS )) || ok=0
