@@ -726,7 +726,10 @@ class HostileInputTests {
                             value,
                             status,
                             "accepted, but its row in " + section.group(1) + " shows "
-                                    + escape(row.strip().length() > 120 ? row.strip().substring(0, 120) + "…" : row.strip()));
+                                    + escape(
+                                            row.strip().length() > 120
+                                                    ? row.strip().substring(0, 120) + "…"
+                                                    : row.strip()));
                 }
                 return;
             }
