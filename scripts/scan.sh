@@ -113,8 +113,8 @@ sqlmap_run newsroom-form -u "$BASE/admin/genres/new" --cookie "JSESSIONID=$FORM_
   --data "name=Scanned&slug=&description=x&_csrf=x" --csrf-token=_csrf --csrf-url="$BASE/admin/genres/new" \
   -p name,description
 
-# wapiti 3.0.4 on Python 3.11: a working wildcard_translate (flags at the start of the pattern) and
-# no download of the Wappalyzer database at start.
+# wapiti 3.0.4 on Python 3.11: a working wildcard_translate (flags at the start of the pattern), no
+# download of the Wappalyzer database at start, and multipart forms sent as a browser sends them.
 cat > "$OUT/wapiti.py" <<'PY'
 import re, sys
 import wapitiCore.net.crawler as crawler
@@ -123,6 +123,16 @@ def wildcard_translate(pattern):
 crawler.wildcard_translate = wildcard_translate
 import wapitiCore.attack.mod_wapp as mod_wapp
 mod_wapp.mod_wapp.update = lambda self: None
+# A multipart form's text fields are sent as text parts: wapiti hands them to requests as files,
+# which gives each a filename, so the server sees files and no _csrf field, and every attack on
+# the newsroom's multipart forms (reviews, films) was refused with 403 before reaching them.
+import requests
+session_post = requests.Session.post
+def post(self, url, data=None, json=None, **kwargs):
+    if kwargs.get("files"):
+        kwargs["files"] = [(k, (None, v)) if isinstance(v, str) else (k, v) for k, v in kwargs["files"]]
+    return session_post(self, url, data=data, json=json, **kwargs)
+requests.Session.post = post
 from wapitiCore.main.wapiti import wapiti_main
 sys.argv[0] = "wapiti"
 wapiti_main()
