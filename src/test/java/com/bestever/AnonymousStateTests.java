@@ -2,6 +2,7 @@ package com.bestever;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bestever.admin.NewsroomSessions;
 import com.bestever.support.LiveServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -183,7 +184,7 @@ class AnonymousStateTests {
     static void assertNoSessionCookie(String what, HttpResponse<?> response) {
         assertThat(response.headers().allValues(HttpHeaders.SET_COOKIE))
                 .as(what)
-                .noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+                .noneMatch(cookie -> cookie.startsWith(NewsroomSessions.COOKIE + "="));
     }
 
     @Test
@@ -228,11 +229,16 @@ class AnonymousStateTests {
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
         List<String> cookies = signedIn.headers().allValues(HttpHeaders.SET_COOKIE);
-        assertThat(cookies).anyMatch(c -> c.startsWith("JSESSIONID=") && c.contains("HttpOnly"));
+        assertThat(cookies)
+                .anyMatch(c -> c.startsWith(NewsroomSessions.COOKIE + "=")
+                        && c.contains("; Path=/;")
+                        && c.contains("; HttpOnly")
+                        && c.contains("; SameSite=Lax")
+                        && !c.contains("Max-Age"));
         assertThat(cookies).anyMatch(c -> c.startsWith("SIGN-IN-CSRF=;") && c.contains("Expires=Thu, 01 Jan 1970"));
         assertThat(server.sessionsCreated()).isEqualTo(sessionsBefore + 1);
         String session = cookies.stream()
-                .filter(c -> c.startsWith("JSESSIONID="))
+                .filter(c -> c.startsWith(NewsroomSessions.COOKIE + "="))
                 .findFirst()
                 .orElseThrow();
         HttpResponse<String> newsroom = server.send(HttpRequest.newBuilder(server.uri("/admin"))

@@ -25,10 +25,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * own change in another browser): the session ends at its next request, so whoever knew only
  * the old password is signed out.</li>
  * </ul>
- * It costs one look-up by primary key per signed-in request; readers are not signed in.
+ * It costs one look-up by primary key per signed-in request; readers are not signed in. The
+ * session lives in PostgreSQL (Spring Session JDBC), so an ended session is ended on every
+ * instance, and so is a role change.
  */
 @Component
 public class NewsroomSessions {
+
+    /**
+     * The name of the session cookie (Spring Session's, for the sessions kept in PostgreSQL): only a
+     * signed-in editor's browser has one; HttpOnly, SameSite=Lax, {@code Path=/}.
+     */
+    public static final String COOKIE = "SESSION";
 
     /** The sign-in page's parameter that says the session ended because the password changed. */
     static final String PASSWORD_CHANGED = "password-changed";

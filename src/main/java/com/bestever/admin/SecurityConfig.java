@@ -1,6 +1,7 @@
 package com.bestever.admin;
 
 import com.bestever.system.PublicPages;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -69,6 +70,12 @@ class SecurityConfig {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 request -> !PublicPages.isPublic(request), new CacheControlHeadersWriter())));
         return http.build();
+    }
+
+    /** The session cookie's name, from one constant (its other settings: server.servlet.session.cookie.*). */
+    @Bean
+    DefaultCookieSerializerCustomizer sessionCookie() {
+        return cookie -> cookie.setCookieName(NewsroomSessions.COOKIE);
     }
 
     /** Where a sign-in is kept: Security's default (the session), as a bean for NewsroomSessions. */

@@ -20,6 +20,10 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class SignedIn implements UserDetails, CredentialsContainer {
 
+    // Kept serialized in the shared session table (Spring Session JDBC): a fixed version lets a
+    // session outlive a redeploy that does not change these fields.
+    private static final long serialVersionUID = 1L;
+
     private final long accountId;
     private final String username;
     private final String displayName;

@@ -12,6 +12,7 @@ import com.bestever.poll.VoteQuestionRepository;
 import com.bestever.system.BestEverProperties;
 import com.bestever.system.ImageRejected;
 import com.bestever.system.Images;
+import com.bestever.system.OneAtATime;
 import com.bestever.system.Picture;
 import com.bestever.system.Slugs;
 import java.io.IOException;
@@ -43,6 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 class SampleContent implements ApplicationRunner {
 
     static final String FILED_REVIEW = "sample/the-400-blows.txt";
+    /** The name of this work for {@link OneAtATime}. */
+    static final String SAMPLE_CONTENT = "sample content";
 
     private static final Logger log = LoggerFactory.getLogger(SampleContent.class);
     private static final Pattern CLOSING =
@@ -55,6 +58,7 @@ class SampleContent implements ApplicationRunner {
     private final GenreRepository genres;
     private final VoteQuestionRepository polls;
     private final Images images;
+    private final OneAtATime oneAtATime;
 
     SampleContent(
             BestEverProperties properties,
@@ -63,8 +67,10 @@ class SampleContent implements ApplicationRunner {
             AuthorRepository authors,
             GenreRepository genres,
             VoteQuestionRepository polls,
-            Images images) {
+            Images images,
+            OneAtATime oneAtATime) {
         this.images = images;
+        this.oneAtATime = oneAtATime;
         this.properties = properties;
         this.articles = articles;
         this.films = films;
@@ -91,7 +97,12 @@ class SampleContent implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        if (!properties.sampleContent() || articles.count() > 0) {
+        if (!properties.sampleContent()) {
+            return;
+        }
+        // Instances starting together on an empty database: one loads it, the others then find it.
+        oneAtATime.hold(SAMPLE_CONTENT);
+        if (articles.count() > 0) {
             return;
         }
         FiledReview filed = FiledReview.parse(read(FILED_REVIEW));

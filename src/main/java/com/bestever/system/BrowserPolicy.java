@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The browser policy on every response, public or not, rendered or replayed from the page cache
  * (this filter runs outside the cache, so a kept page gets the same headers as a fresh one):
- * scripts, styles, images and forms from this site only, no framing, no inline script or style
+ * styles, images and forms from this site only, scripts only the site's own by hash ({@link Scripts}), no framing, no inline script or style
  * attribute (the JSON-LD block is data, not script), the referrer cut to the origin when it
  * leaves the site, powerful browser features off, no content sniffing. HSTS only when the
  * request came over HTTPS (directly, or from a trusted proxy that said so).
@@ -20,18 +20,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BrowserPolicy extends OncePerRequestFilter implements Ordered {
 
-    static final String CONTENT_SECURITY_POLICY = String.join(
-            "; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    /** The policy, with {@code script-src} allowing exactly the site's own scripts, by hash ({@link Scripts}). */
+    static String contentSecurityPolicy(Scripts scripts) {
+        return String.join(
+                "; ",
+                "default-src 'self'",
+                "script-src " + scripts.sources(),
+                "style-src 'self'",
+                "img-src 'self' data:",
+                "font-src 'self'",
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'none'",
+                "form-action 'self'",
+                "frame-ancestors 'none'");
+    }
 
     static final String PERMISSIONS_POLICY = String.join(
             ", ",
@@ -57,10 +60,16 @@ class BrowserPolicy extends OncePerRequestFilter implements Ordered {
             "x-frame-options",
             "strict-transport-security");
 
+    private final String contentSecurityPolicy;
+
+    BrowserPolicy(Scripts scripts) {
+        this.contentSecurityPolicy = contentSecurityPolicy(scripts);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");

@@ -26,10 +26,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -50,7 +54,12 @@ import org.springframework.web.util.UriUtils;
  * plus {@code ?page=N} on a listing ({@code ?page=1} and none are the same page; a page number
  * that is not a number is a 400, never kept); other query parameters, {@code Accept}, {@code Authorization} and a
  * session cookie the server does not know change nothing. Only a valid editor's session (one
- * the server knows, holding a sign-in) gets a private rendering.
+ * the server knows, holding a sign-in) gets a private rendering. Sessions live in PostgreSQL
+ * (Spring Session JDBC), whose filter runs before this one: a request without a session cookie
+ * costs no query, one with a cookie one look-up by the session's unique id.
+ * <p>
+ * Several instances: each keeps its own pages; {@link ContentNotices} tells every instance what
+ * changed on any of them. Nothing is kept before the site is ready.
  * <p>
  * Public pages get {@code bestever.http-cache} as their Cache-Control (Spring Security's
  * no-store is kept for every other address, see {@link SecurityConfig}); a 301 from an earlier
@@ -95,6 +104,9 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     private final String redirectCacheControl;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong renders = new AtomicLong();
+    /** Pages are kept only while the site is ready: before that, the sample content may not be in yet. */
+    private volatile boolean ready;
+
     private final ConcurrentHashMap<String, CompletableFuture<Kept>> rendering = new ConcurrentHashMap<>();
 
     /** A kept page, the tags of what it shows and when it was rendered (for {@code Age}). */
@@ -137,6 +149,21 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void contentChangedAndCommitted(ContentChanged event) {
         drop(event);
+    }
+
+    /**
+     * The site became ready (migrations run, the sample content in: Spring Boot's readiness follows
+     * the application runners) or stopped being ready. A page rendered before readiness may show a
+     * site without its content ("No reviews are published yet."): it is never kept, and becoming
+     * ready drops every kept page, which also fails any render that began before it.
+     */
+    @EventListener
+    void readinessChanged(AvailabilityChangeEvent<ReadinessState> event) {
+        boolean nowReady = event.getState() == ReadinessState.ACCEPTING_TRAFFIC;
+        if (nowReady && !ready) {
+            clear();
+        }
+        ready = nowReady;
     }
 
     /** Drops the kept pages tagged with one of the event's tags (all of them for everything). */
@@ -249,7 +276,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
                 CachedPage.of(body, rendering.getContentType(), headersToReplay(response), key != null),
                 tags.tags(),
                 System.currentTimeMillis());
-        boolean keep = key != null && body.length <= LARGEST_PAGE && generation.get() == before;
+        boolean keep = key != null && ready && body.length <= LARGEST_PAGE && generation.get() == before;
         if (keep) {
             pages.put(key, page);
             if (generation.get() != before) {
@@ -425,7 +452,14 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
      * a reader like any other.
      */
     private static boolean signedIn(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
+        HttpSession session;
+        try {
+            // The session filter runs first (spring.session.servlet.filter-order), so this asks the
+            // shared session table, once per request and only when the request has a session cookie.
+            session = request.getSession(false);
+        } catch (DataAccessException | TransactionException ex) {
+            return false; // the database is away: a kept page can still be served
+        }
         return session != null && session.getAttribute(SIGN_IN) != null;
     }
 

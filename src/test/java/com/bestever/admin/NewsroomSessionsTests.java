@@ -9,14 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.bestever.support.SessionCookies;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestAccounts;
+import jakarta.servlet.http.Cookie;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,18 +46,14 @@ class NewsroomSessionsTests {
     JdbcClient jdbc;
 
     /** Signs in at /login as a browser would, and answers the browser's session. */
-    MockHttpSession signIn(String username, String password) throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login")
+    Cookie signIn(String username, String password) throws Exception {
+        return SessionCookies.of(mvc.perform(post("/login")
                         .param("username", username)
                         .param("password", password)
                         .with(csrf())
                         .with(SignInTests.from(SignInTests.newAddress())))
                 .andExpect(redirectedUrl("/admin"))
-                .andReturn()
-                .getRequest()
-                .getSession(false);
-        assertThat(session).isNotNull();
-        return session;
+                .andReturn());
     }
 
     ResultActions changeNameAndRole(Account account, String displayName, Role role) throws Exception {
@@ -69,39 +67,39 @@ class NewsroomSessionsTests {
     @Test
     void aPromotionAppliesAtTheNextRequestWithoutSigningInAgain() throws Exception {
         Account writer = testAccounts.account(Role.WRITER);
-        MockHttpSession session = signIn(writer.getUsername(), TestAccounts.PASSWORD);
-        mvc.perform(get("/admin/films/new").session(session)).andExpect(status().isForbidden());
+        Cookie session = signIn(writer.getUsername(), TestAccounts.PASSWORD);
+        mvc.perform(get("/admin/films/new").cookie(session)).andExpect(status().isForbidden());
 
         changeNameAndRole(writer, "  Pauline Kael  ", Role.EDITOR)
                 .andExpect(redirectedUrl("/admin/accounts/" + writer.getId()));
 
-        mvc.perform(get("/admin/films/new").session(session)).andExpect(status().isOk());
-        Document home = page(mvc.perform(get("/admin").session(session)).andExpect(status().isOk()));
+        mvc.perform(get("/admin/films/new").cookie(session)).andExpect(status().isOk());
+        Document home = page(mvc.perform(get("/admin").cookie(session)).andExpect(status().isOk()));
         assertThat(home.selectFirst(".signed-in-as strong").text()).isEqualTo("Pauline Kael");
         assertThat(home.selectFirst(".signed-in-as .role").text()).isEqualTo("Editor");
         // The same session, not a new sign-in.
-        assertThat(session.isInvalid()).isFalse();
+        assertThat(SessionCookies.known(jdbc, session)).isTrue();
     }
 
     @Test
     void aDemotionTakesThePagesAwayAtTheNextRequest() throws Exception {
         Account editor = testAccounts.account(Role.EDITOR);
-        MockHttpSession session = signIn(editor.getUsername(), TestAccounts.PASSWORD);
-        mvc.perform(get("/admin/films/new").session(session)).andExpect(status().isOk());
+        Cookie session = signIn(editor.getUsername(), TestAccounts.PASSWORD);
+        mvc.perform(get("/admin/films/new").cookie(session)).andExpect(status().isOk());
 
         changeNameAndRole(editor, editor.getDisplayName(), Role.WRITER);
 
-        mvc.perform(get("/admin/films/new").session(session)).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/films/new").session(session).with(csrf()).param("title", "Sneaked In"))
+        mvc.perform(get("/admin/films/new").cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/films/new").cookie(session).with(csrf()).param("title", "Sneaked In"))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/admin").cookie(session)).andExpect(status().isOk());
     }
 
     @Test
     void aPasswordResetSignsOutEverySessionOfTheAccount() throws Exception {
         Account editor = testAccounts.account(Role.EDITOR);
-        MockHttpSession atWork = signIn(editor.getUsername(), TestAccounts.PASSWORD);
-        MockHttpSession atHome = signIn(editor.getUsername(), TestAccounts.PASSWORD);
+        Cookie atWork = signIn(editor.getUsername(), TestAccounts.PASSWORD);
+        Cookie atHome = signIn(editor.getUsername(), TestAccounts.PASSWORD);
 
         mvc.perform(post("/admin/accounts/" + editor.getId() + "/password")
                         .with(testAccounts.signedIn(Role.ADMIN))
@@ -110,37 +108,39 @@ class NewsroomSessionsTests {
                         .param("repeatPassword", "a-password-from-the-admin"))
                 .andExpect(redirectedUrl("/admin/accounts/" + editor.getId()));
 
-        for (MockHttpSession session : new MockHttpSession[] {atWork, atHome}) {
-            mvc.perform(get("/admin/films").session(session)).andExpect(redirectedUrl("/login?password-changed"));
-            assertThat(session.isInvalid()).isTrue();
+        for (Cookie session : new Cookie[] {atWork, atHome}) {
+            mvc.perform(get("/admin/films").cookie(session)).andExpect(redirectedUrl("/login?password-changed"));
+            assertThat(SessionCookies.known(jdbc, session)).isFalse();
         }
         Document login =
                 page(mvc.perform(get("/login").param("password-changed", "")).andExpect(status().isOk()));
         assertThat(SignInTests.errorOn(login)).isEqualTo(LoginController.PASSWORD_CHANGED);
 
-        MockHttpSession again = signIn(editor.getUsername(), "a-password-from-the-admin");
-        mvc.perform(get("/admin/films").session(again)).andExpect(status().isOk());
+        Cookie again = signIn(editor.getUsername(), "a-password-from-the-admin");
+        mvc.perform(get("/admin/films").cookie(again)).andExpect(status().isOk());
     }
 
     @Test
     void changingOnesOwnPasswordKeepsThisSessionAndEndsTheOthers() throws Exception {
         Account writer = testAccounts.account(Role.WRITER);
-        MockHttpSession here = signIn(writer.getUsername(), TestAccounts.PASSWORD);
-        MockHttpSession elsewhere = signIn(writer.getUsername(), TestAccounts.PASSWORD);
-        String idBefore = here.getId();
-
-        mvc.perform(post("/admin/account/password")
-                        .session(here)
+        Cookie here = signIn(writer.getUsername(), TestAccounts.PASSWORD);
+        Cookie elsewhere = signIn(writer.getUsername(), TestAccounts.PASSWORD);
+        MvcResult changed = mvc.perform(post("/admin/account/password")
+                        .cookie(here)
                         .with(csrf())
                         .param("currentPassword", TestAccounts.PASSWORD)
                         .param("newPassword", "my-own-new-password")
                         .param("repeatPassword", "my-own-new-password"))
-                .andExpect(redirectedUrl("/admin"));
+                .andExpect(redirectedUrl("/admin"))
+                .andReturn();
+        Cookie renewed = SessionCookies.of(changed);
+        assertThat(SessionCookies.id(renewed))
+                .as("a new session id after the change")
+                .isNotEqualTo(SessionCookies.id(here));
 
-        Document home = page(mvc.perform(get("/admin").session(here)).andExpect(status().isOk()));
+        Document home = page(mvc.perform(get("/admin").cookie(renewed)).andExpect(status().isOk()));
         assertThat(home.selectFirst(".flash").text()).contains("Your password is changed");
-        assertThat(here.getId()).as("a new session id after the change").isNotEqualTo(idBefore);
-        mvc.perform(get("/admin").session(elsewhere)).andExpect(redirectedUrl("/login?password-changed"));
+        mvc.perform(get("/admin").cookie(elsewhere)).andExpect(redirectedUrl("/login?password-changed"));
     }
 
     @Test
@@ -215,15 +215,15 @@ class NewsroomSessionsTests {
         assertThat(own.select("form[action$=/password]")).isEmpty();
         assertThat(own.select("main a[href=/admin/account/password]")).hasSize(1);
 
-        MockHttpSession session = signIn(admin.getUsername(), TestAccounts.PASSWORD);
+        Cookie session = signIn(admin.getUsername(), TestAccounts.PASSWORD);
         mvc.perform(post("/admin/accounts/" + admin.getId() + "/password")
-                        .session(session)
+                        .cookie(session)
                         .with(csrf())
                         .param("newPassword", "no-current-password-asked")
                         .param("repeatPassword", "no-current-password-asked"))
                 .andExpect(redirectedUrl(PasswordController.PATH));
         Document passwordPage =
-                page(mvc.perform(get(PasswordController.PATH).session(session)).andExpect(status().isOk()));
+                page(mvc.perform(get(PasswordController.PATH).cookie(session)).andExpect(status().isOk()));
         assertThat(passwordPage.selectFirst(".flash-error").text()).contains("with your current one");
         assertThat(accounts.find(admin.getId()).orElseThrow().getPasswordChangedAt())
                 .isEqualTo(admin.getPasswordChangedAt());

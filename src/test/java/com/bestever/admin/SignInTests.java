@@ -10,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.bestever.support.MutableClock;
+import com.bestever.support.SessionCookies;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
 import com.bestever.system.SiteSecrets;
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.nodes.Document;
@@ -23,7 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -87,7 +90,8 @@ class SignInTests {
         String back = failed.getResponse().getRedirectedUrl();
         assertThat(back).startsWith("/login?");
         assertThat(failed.getRequest().getSession(false)).isNull();
-        assertThat(failed.getResponse().getHeaders(HttpHeaders.SET_COOKIE)).noneMatch(c -> c.startsWith("JSESSIONID"));
+        assertThat(failed.getResponse().getHeaders(HttpHeaders.SET_COOKIE))
+                .noneMatch(c -> c.startsWith(NewsroomSessions.COOKIE));
         return page(mvc.perform(get(back)).andExpect(status().isOk()));
     }
 
@@ -130,26 +134,44 @@ class SignInTests {
 
     @Test
     void signingInGivesASessionTheBrowserAlreadyHadANewId() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        String before = session.getId();
+        Cookie before = SessionCookies.forId(anonymousSession());
         MvcResult signedIn = mvc.perform(post("/login")
-                        .session(session)
+                        .cookie(before)
                         .param("username", ADMIN)
                         .param("password", ADMIN_PASSWORD)
                         .with(csrf())
                         .with(from(newAddress())))
                 .andExpect(redirectedUrl("/admin"))
                 .andReturn();
-        assertThat(signedIn.getRequest().getSession(false).getId()).isNotEqualTo(before);
+        Cookie after = SessionCookies.of(signedIn);
+        assertThat(SessionCookies.id(after)).isNotEqualTo(SessionCookies.id(before));
+        assertThat(SessionCookies.known(jdbc, before))
+                .as("the id the browser had before is no more")
+                .isFalse();
+        assertThat(SessionCookies.known(jdbc, after)).isTrue();
+    }
+
+    @Autowired
+    SessionRepository<? extends Session> sessionRepository;
+
+    /** A session the server knows that holds no sign-in (no page of the site makes one: made here). */
+    String anonymousSession() {
+        return save(sessionRepository);
+    }
+
+    static <S extends Session> String save(SessionRepository<S> repository) {
+        S session = repository.createSession();
+        repository.save(session);
+        return session.getId();
     }
 
     @Test
     void theConfiguredAdministratorSignsInAndSeesTheNewsroom() throws Exception {
         MvcResult signedIn = signIn(ADMIN, ADMIN_PASSWORD, newAddress());
         assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/admin");
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
+        Cookie session = SessionCookies.of(signedIn);
 
-        var response = mvc.perform(get("/admin").session(session))
+        var response = mvc.perform(get("/admin").cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andReturn()
@@ -168,7 +190,7 @@ class SignInTests {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
-        // MockMvc does not write the servlet container's cookie: these are the container's settings.
+        // The settings Spring Session writes its cookie with (AnonymousStateTests reads the real cookie).
         assertThat(sessionCookieSetting("http-only")).isEqualTo("true");
         assertThat(sessionCookieSetting("same-site")).isEqualTo("lax");
         assertThat(sessionCookieSetting("secure")).isEqualTo("false");
@@ -225,13 +247,13 @@ class SignInTests {
     @Test
     void signingOutIsAPostThatEndsTheSession() throws Exception {
         MvcResult signedIn = signIn(ADMIN, ADMIN_PASSWORD, newAddress());
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
-        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
+        Cookie session = SessionCookies.of(signedIn);
+        mvc.perform(get("/admin").cookie(session)).andExpect(status().isOk());
 
-        mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
-        mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?signed-out"));
+        mvc.perform(post("/logout").cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?signed-out"));
 
-        mvc.perform(get("/admin").session(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/admin").cookie(session)).andExpect(redirectedUrl("/login"));
         Document page = page(mvc.perform(get("/login?signed-out")));
         assertThat(page.selectFirst(".flash").text()).isEqualTo("You have signed out.");
     }
@@ -354,14 +376,14 @@ class SignInTests {
     void disablingAnAccountEndsTheSessionItAlreadyHas() throws Exception {
         Account editor = testAccounts.account(Role.EDITOR);
         MvcResult signedIn = signIn(editor.getUsername(), TestAccounts.PASSWORD, newAddress());
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
-        mvc.perform(get("/admin").session(session)).andExpect(status().isOk());
+        Cookie session = SessionCookies.of(signedIn);
+        mvc.perform(get("/admin").cookie(session)).andExpect(status().isOk());
 
         Account admin = accounts.findByUsername(ADMIN).orElseThrow();
         accounts.setEnabled(editor.getId(), false, new SignedIn(admin));
 
-        mvc.perform(get("/admin/films").session(session)).andExpect(redirectedUrl("/login?disabled"));
-        assertThat(session.isInvalid()).isTrue();
+        mvc.perform(get("/admin/films").cookie(session)).andExpect(redirectedUrl("/login?disabled"));
+        assertThat(SessionCookies.known(jdbc, session)).isFalse();
         Document page = page(mvc.perform(get("/login").param("disabled", "")));
         assertThat(errorOn(page)).isEqualTo(LoginController.DISABLED);
     }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import org.apache.catalina.Context;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The site on a real port (a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} test): plain
@@ -43,9 +45,18 @@ public final class LiveServer {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    /** Sessions the server has created since it started (live or not). */
+    /**
+     * Sessions on the server: those the servlet container has created since it started (there
+     * should be none: sessions are Spring Session's), plus the editors' sessions in the shared
+     * session table now.
+     */
     public long sessionsCreated() {
-        return tomcatContext().getManager().getSessionCounter();
+        long rows = ((ApplicationContext) context)
+                .getBean(JdbcClient.class)
+                .sql("select count(*) from spring_session")
+                .query(Long.class)
+                .single();
+        return tomcatContext().getManager().getSessionCounter() + rows;
     }
 
     /** Sessions alive now. */

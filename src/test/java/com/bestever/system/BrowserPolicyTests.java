@@ -24,6 +24,9 @@ class BrowserPolicyTests {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    Scripts scripts;
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -91,9 +94,27 @@ class BrowserPolicyTests {
                 .isEmpty();
     }
 
-    private static void assertPolicy(MockHttpServletResponse response) {
+    /** Scripts run only by the hash of the site's own files, which each script tag declares. */
+    @Test
+    void scriptsAreAllowedByTheHashTheirTagsDeclare() throws Exception {
+        Document review = page(mvc.perform(get("/reviews/the-400-blows")));
+        var script = review.selectFirst("script[src*=poll]");
+        assertThat(script).as("the poll's script").isNotNull();
+        byte[] served =
+                mvc.perform(get(script.attr("src"))).andReturn().getResponse().getContentAsByteArray();
+        String hash = "sha256-"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(served));
+
+        assertThat(script.attr("integrity")).isEqualTo(hash);
+        String policy = mvc.perform(get("/")).andReturn().getResponse().getHeader("Content-Security-Policy");
+        assertThat(policy).contains("script-src '" + hash + "'").doesNotContain("script-src 'self'");
+    }
+
+    private void assertPolicy(MockHttpServletResponse response) {
         assertThat(response.getHeaders("Content-Security-Policy"))
-                .containsExactly(BrowserPolicy.CONTENT_SECURITY_POLICY);
+                .containsExactly(BrowserPolicy.contentSecurityPolicy(scripts));
         assertThat(response.getHeader("Content-Security-Policy"))
                 .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 
+import com.bestever.admin.NewsroomSessions;
 import com.bestever.article.Article;
+import com.bestever.support.SessionCookies;
 import com.bestever.support.SiteTest;
 import com.bestever.support.SqlStatements;
 import com.bestever.support.TestData;
@@ -13,7 +15,14 @@ import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import javax.sql.DataSource;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +31,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Public pages rendered once, kept gzipped, revalidated with ETags, and dropped when content changes. */
@@ -178,14 +188,33 @@ class PublicPageCacheTests {
         assertThat(missing.getHeader("Cache-Control")).contains("no-store");
     }
 
+    @Autowired
+    SessionRepository<? extends Session> sessions;
+
+    @Autowired
+    DataSource dataSource;
+
+    /** A session in the shared session table, holding a sign-in or not, as the browser's cookie. */
+    Cookie session(boolean signedIn) {
+        return SessionCookies.forId(save(sessions, signedIn));
+    }
+
+    static <S extends Session> String save(SessionRepository<S> repository, boolean signedIn) {
+        S session = repository.createSession();
+        if (signedIn) {
+            session.setAttribute(
+                    "SPRING_SECURITY_CONTEXT",
+                    new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                            "editor", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR"))));
+        }
+        repository.save(session);
+        return session.getId();
+    }
+
     @Test
     void aSignedInEditorGetsAPrivateCopy() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        session.setAttribute(
-                "SPRING_SECURITY_CONTEXT",
-                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
-                        "editor", null, AuthorityUtils.createAuthorityList("ROLE_EDITOR"))));
-        var response = mvc.perform(get("/reviews/the-400-blows").session(session))
+        fetch("/reviews/the-400-blows");
+        var response = mvc.perform(get("/reviews/the-400-blows").cookie(session(true)))
                 .andReturn()
                 .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
@@ -193,11 +222,68 @@ class PublicPageCacheTests {
     }
 
     @Test
+    void aSessionWithoutASignInIsAReader() throws Exception {
+        var kept = fetch("/reviews/the-400-blows");
+        var response = mvc.perform(get("/reviews/the-400-blows").cookie(session(false)))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getHeader("Cache-Control")).isEqualTo(PUBLIC);
+        assertThat(response.getHeader("ETag")).isEqualTo(kept.getHeader("ETag"));
+    }
+
+    /**
+     * Sessions are in PostgreSQL, and a reader without a session cookie never asks for one: with
+     * the session table locked, a reader's kept page and a fresh render answer at once, while a
+     * request with a session cookie waits for the table (which shows the lock works).
+     */
+    @Test
+    void aReaderWithoutASessionCookieCostsNoSessionQuery() throws Exception {
+        Article review = data.publishedReview();
+        fetch("/reviews/the-400-blows");
+        long renders = cache.renders();
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement lock = locker.createStatement()) {
+                lock.execute("lock table spring_session in access exclusive mode");
+            }
+            long started = System.nanoTime();
+            assertThat(fetch("/reviews/the-400-blows").getStatus()).isEqualTo(200);
+            assertThat(fetch("/reviews/" + review.getSlug()).getStatus()).isEqualTo(200);
+            assertThat(cache.renders()).as("one fresh render among them").isEqualTo(renders + 1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+
+            CompletableFuture<Integer> withCookie = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return mvc.perform(get("/reviews/the-400-blows")
+                                    .cookie(SessionCookies.forId(
+                                            UUID.randomUUID().toString())))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(withCookie)
+                    .as("a session cookie is looked up in the locked table")
+                    .isNotDone();
+            locker.rollback();
+            assertThat(withCookie.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aMadeUpSessionCookieOrCredentialsGetTheKeptPage() throws Exception {
         var kept = fetch("/reviews/the-400-blows");
         long renders = cache.renders();
 
-        var withCookie = mvc.perform(get("/reviews/the-400-blows").cookie(new Cookie("JSESSIONID", "made-up")))
+        var withCookie = mvc.perform(get("/reviews/the-400-blows")
+                        .cookie(SessionCookies.forId(UUID.randomUUID().toString())))
+                .andReturn()
+                .getResponse();
+        var withJunkCookie = mvc.perform(
+                        get("/reviews/the-400-blows").cookie(new Cookie(NewsroomSessions.COOKIE, "made-up")))
                 .andReturn()
                 .getResponse();
         var withAuthorization = mvc.perform(get("/reviews/the-400-blows").header("Authorization", "Basic eDp4"))
@@ -207,7 +293,7 @@ class PublicPageCacheTests {
                 .andReturn()
                 .getResponse();
 
-        for (var response : java.util.List.of(withCookie, withAuthorization, askingForJson)) {
+        for (var response : java.util.List.of(withCookie, withJunkCookie, withAuthorization, askingForJson)) {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getHeader("Cache-Control")).isEqualTo(PUBLIC);
             assertThat(response.getHeader("ETag")).isEqualTo(kept.getHeader("ETag"));
