@@ -140,7 +140,7 @@ for i in 1 2; do
   done
 done
 echo "both ready after $(( $(date +%s) - START )) s"
-# What an empty database gets at startup is written once, by one of them (system.StartupSeeding).
+# What an empty database gets at startup is written once, by one of them (system.OneAtATime).
 admins=$(psql -d "$DB" -Atc "select count(*) from app_user where role = 'ADMIN'")
 reviews=$(psql -d "$DB" -Atc "select count(*) from article")
 seeded_by=$(grep -l 'No administrator account existed' "$WORK"/app1.log "$WORK"/app2.log | xargs -n1 basename | sed 's/.log$//' | paste -sd' ')
