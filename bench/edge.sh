@@ -51,7 +51,7 @@ java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --bestever.base-url="$ORIGIN" 
 APP=$!
 for _ in $(seq 1 180); do curl -fs "$ORIGIN/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$ORIGIN/actuator/health/readiness" >/dev/null || { echo "the site did not start: $WORK/app.log" >&2; exit 1; }
-sed -e 's/\.host = "app";/.host = "127.0.0.1";/' -e "s/\.port = \"8080\";/.port = \"$PORT\";/" \
+sed -e 's/\.host = "web";/.host = "127.0.0.1";/' -e "s/\.port = \"80\";/.port = \"$PORT\";/" \
   "$HERE/../deploy/varnish/default.vcl" >"$WORK/default.vcl"
 varnishd -F -a 127.0.0.1:$EDGE_PORT -T 127.0.0.1:0 -f "$WORK/default.vcl" -n "$WORK/varnish" -s malloc,512m >"$WORK/varnish.log" 2>&1 &
 VARNISH=$!

@@ -56,12 +56,15 @@ cleanup() {
 trap cleanup EXIT
 
 BASE="http://127.0.0.1:$PORT"
+# The session counts come from /actuator/metrics, which answers only with the metrics token.
+METRICS_TOKEN=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 "$JAVA" -version 2>&1 | head -n1
 "$JAVA" -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --bestever.embedded-database.data-directory="$WORK/postgres" \
   --bestever.admin.password=flood-admin-password \
   --management.endpoints.web.exposure.include=health,metrics \
+  --bestever.operations.metrics-token="$METRICS_TOKEN" \
   >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 180); do
@@ -79,8 +82,9 @@ heap_mb() { # the live heap after a full collection
 }
 sessions() { # live sessions, and created since the start
   local live created
-  live=$(curl -fsS "$BASE/actuator/metrics/tomcat.sessions.active.current" | grep -o '"value":[0-9.]*' | cut -d: -f2)
-  created=$(curl -fsS "$BASE/actuator/metrics/tomcat.sessions.created" | grep -o '"value":[0-9.]*' | cut -d: -f2)
+  live=$(curl -fsS -H "Authorization: Bearer $METRICS_TOKEN" "$BASE/actuator/metrics/tomcat.sessions.active.current" | grep -o '"value":[0-9.]*' | cut -d: -f2)
+  created=$(curl -fsS -H "Authorization: Bearer $METRICS_TOKEN" "$BASE/actuator/metrics/tomcat.sessions.created" | grep -o '"value":[0-9.]*' | cut -d: -f2)
+  [[ -n "$live" && -n "$created" ]] || { echo "cannot read the session counts from /actuator/metrics" >&2; exit 1; }
   printf "%.0f live/%.0f created" "$live" "$created"
 }
 review_probe() { # $1 URL, $2 seconds: in the background, into $WORK/probe.json
@@ -128,7 +132,7 @@ python3 scripts/flood.py slow-headers 127.0.0.1 "$PORT" "$SLOW_SECONDS" "$SLOW_H
 review_summary "review page meanwhile"
 echo
 
-sed -e "s/server app:8080;/server 127.0.0.1:$PORT;/" -e "s/listen 80;/listen 127.0.0.1:$NGINX_PORT;/" \
+sed -e "s/server app1:8080/server 127.0.0.1:$PORT/" -e "/server app2:8080/d" -e "s/listen 80;/listen 127.0.0.1:$NGINX_PORT;/" \
   -e "s#/tmp/nginx-bestever#$WORK/nginx#g" deploy/nginx/nginx.conf >"$WORK/nginx.conf"
 nginx -c "$WORK/nginx.conf" -g 'daemon off;' 2>"$WORK/nginx.log" &
 NGINX_PID=$!

@@ -7,8 +7,8 @@ vcl 4.1;
 import std;
 
 backend default {
-    .host = "app";
-    .port = "8080";
+    .host = "web";
+    .port = "80";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     # A stopped site is noticed within seconds; meanwhile, and after, pages are served from grace.
@@ -26,7 +26,8 @@ backend default {
 acl purgers {
     "127.0.0.1";
     "::1";
-    ("app");
+    ("app1");
+    ("app2");
 }
 
 sub vcl_recv {

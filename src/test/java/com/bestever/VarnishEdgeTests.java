@@ -113,8 +113,8 @@ class VarnishEdgeTests {
         workdir = Files.createTempDirectory(
                 "varnish-edge", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         String shipped = Files.readString(Path.of("deploy/varnish/default.vcl"));
-        String vcl = shipped.replace(".host = \"app\";", ".host = \"127.0.0.1\";")
-                .replace(".port = \"8080\";", ".port = \"" + SITE_PORT + "\";");
+        String vcl = shipped.replace(".host = \"web\";", ".host = \"127.0.0.1\";")
+                .replace(".port = \"80\";", ".port = \"" + SITE_PORT + "\";");
         assertThat(vcl)
                 .as("the test points the shipped VCL's backend at this site")
                 .isNotEqualTo(shipped);

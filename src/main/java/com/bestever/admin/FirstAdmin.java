@@ -1,6 +1,7 @@
 package com.bestever.admin;
 
 import com.bestever.system.BestEverProperties;
+import com.bestever.system.OneAtATime;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -24,28 +25,38 @@ class FirstAdmin implements ApplicationRunner {
 
     static final String DEFAULT_USERNAME = "admin";
 
+    /** The name of this work for {@link OneAtATime}: instances starting together create one administrator. */
+    static final String FIRST_ADMIN = "first administrator";
+
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final BestEverProperties.Admin settings;
     private final Clock clock;
+    private final OneAtATime oneAtATime;
 
     @Autowired
     FirstAdmin(
-            AccountRepository accounts, PasswordEncoder passwordEncoder, BestEverProperties properties, Clock clock) {
-        this(accounts, passwordEncoder, properties.admin(), clock);
+            AccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            BestEverProperties properties,
+            Clock clock,
+            OneAtATime oneAtATime) {
+        this(accounts, passwordEncoder, properties.admin(), clock, oneAtATime);
     }
 
     FirstAdmin(
             AccountRepository accounts,
             PasswordEncoder passwordEncoder,
             BestEverProperties.Admin settings,
-            Clock clock) {
+            Clock clock,
+            OneAtATime oneAtATime) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.settings = settings;
         this.clock = clock;
+        this.oneAtATime = oneAtATime;
     }
 
     @Override
@@ -57,6 +68,8 @@ class FirstAdmin implements ApplicationRunner {
     /** Answers the account it created or promoted, or null when an administrator already existed. */
     @Transactional
     Account ensureAnAdmin() {
+        // Another instance starting on the same empty database may be creating one right now.
+        oneAtATime.hold(FIRST_ADMIN);
         if (accounts.existsByRole(Role.ADMIN)) {
             return null;
         }

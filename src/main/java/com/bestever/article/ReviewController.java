@@ -2,16 +2,15 @@ package com.bestever.article;
 
 import com.bestever.system.ContentChanged.Kind;
 import com.bestever.system.GoneException;
+import com.bestever.system.MovedPermanently;
 import com.bestever.system.NotFoundException;
 import com.bestever.system.PageNumber;
 import com.bestever.system.PageTags;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.view.RedirectView;
 
 /** The review page and the home page's list of the latest reviews. */
 @Controller
@@ -39,7 +38,7 @@ class ReviewController {
     }
 
     @GetMapping("/reviews/{slug}")
-    Object review(@PathVariable String slug, Model model) {
+    String review(@PathVariable String slug, Model model) {
         var page = reviews.page(slug);
         if (page.isPresent()) {
             PageTags.add(page.get().tags());
@@ -48,13 +47,9 @@ class ReviewController {
             return "article/review";
         }
         // A review whose slug changed keeps its old links: 301 to where it lives now.
-        return reviews.currentSlugFor(slug)
-                .map(current -> {
-                    RedirectView redirect = new RedirectView("/reviews/" + current);
-                    redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-                    return redirect;
-                })
-                .orElseThrow(() -> reviews.wasDeletedFrom(slug)
+        throw reviews.currentSlugFor(slug)
+                .<RuntimeException>map(current -> new MovedPermanently("/reviews/" + current))
+                .orElseGet(() -> reviews.wasDeletedFrom(slug)
                         ? new GoneException("review " + slug)
                         : new NotFoundException("review " + slug));
     }

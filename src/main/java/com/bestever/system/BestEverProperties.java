@@ -65,7 +65,16 @@ public record BestEverProperties(
      */
     public record HttpCache(
             @DefaultValue("60s") Duration maxAge,
-            @DefaultValue("600s") Duration staleWhileRevalidate) {}
+            @DefaultValue("600s") Duration staleWhileRevalidate) {
+
+        /**
+         * A 301 from an earlier slug: kept as long as a page, no longer and never stale, because an
+         * editor may rename back (A to B to A) and a redirect kept longer would then loop.
+         */
+        public String redirectCacheControl() {
+            return "public, max-age=" + maxAge.toSeconds();
+        }
+    }
 
     /**
      * Public pages rendered once and kept compressed in memory until content changes.

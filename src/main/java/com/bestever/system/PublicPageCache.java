@@ -62,7 +62,8 @@ import org.springframework.web.util.UriUtils;
  * changed on any of them. Nothing is kept before the site is ready.
  * <p>
  * Public pages get {@code bestever.http-cache} as their Cache-Control (Spring Security's
- * no-store is kept for every other address, see {@link SecurityConfig}). Search results are
+ * no-store is kept for every other address, see {@link SecurityConfig}); a 301 from an earlier
+ * slug gets {@link BestEverProperties.HttpCache#redirectCacheControl()}. Search results are
  * served the same way but never kept. A response that sets a cookie or is not a 200 is never kept.
  */
 @Component
@@ -100,6 +101,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     private final Cache<String, Kept> pages;
     private final boolean enabled;
     private final EdgeHeaders edge;
+    private final String redirectCacheControl;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong renders = new AtomicLong();
     /** Pages are kept only while the site is ready: before that, the sample content may not be in yet. */
@@ -122,6 +124,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         }
         this.enabled = settings.enabled() && !maxAge.isZero() && !maxAge.isNegative();
         this.edge = edge;
+        this.redirectCacheControl = properties.httpCache().redirectCacheControl();
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(maxAge.isNegative() ? Duration.ZERO : maxAge)
                 .maximumWeight(settings.maxSize().toBytes())
@@ -262,6 +265,11 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
                 || forbidsStoring(rendering)) {
             if (rendering.getStatus() >= 400 && !rendering.containsHeader(HttpHeaders.CACHE_CONTROL)) {
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+            if (rendering.getStatus() == HttpServletResponse.SC_MOVED_PERMANENTLY
+                    && !rendering.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+                // An earlier slug (MovedPermanently): browsers and CDNs may keep the redirect a while.
+                response.setHeader(HttpHeaders.CACHE_CONTROL, redirectCacheControl);
             }
             if (setsCookie(response) || request.getSession(false) != null) {
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
 import com.bestever.system.BestEverProperties;
+import com.bestever.system.OneAtATime;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +44,9 @@ class FirstAdminTests {
     JdbcClient jdbc;
 
     @Autowired
+    OneAtATime oneAtATime;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -50,6 +57,33 @@ class FirstAdminTests {
         assertThat(passwordEncoder.matches(SignInTests.ADMIN_PASSWORD, admin.getPasswordHash()))
                 .isTrue();
         assertThat(admin.getPasswordHash()).startsWith("{bcrypt}$2");
+    }
+
+    @Test
+    void anInstanceStartingWhileAnotherCreatesTheAdministratorWaitsThenCreatesNone() throws Exception {
+        long before = accounts.count();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> otherInstance =
+                CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+                    oneAtATime.hold(FirstAdmin.FIRST_ADMIN);
+                    held.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Account> starting = CompletableFuture.supplyAsync(firstAdmin::ensureAnAdmin);
+        Thread.sleep(500);
+        assertThat(starting).as("waits for the other instance's start-up").isNotDone();
+
+        release.countDown();
+        otherInstance.get(10, TimeUnit.SECONDS);
+        assertThat(starting.get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(accounts.count()).isEqualTo(before);
     }
 
     @Test
@@ -102,7 +136,8 @@ class FirstAdminTests {
     }
 
     private FirstAdmin bootstrapWith(String username, String password) {
-        return new FirstAdmin(accounts, passwordEncoder, new BestEverProperties.Admin(username, password), clock);
+        return new FirstAdmin(
+                accounts, passwordEncoder, new BestEverProperties.Admin(username, password), clock, oneAtATime);
     }
 
     private void inRolledBackTransactionWithoutAdmins(Runnable work) {

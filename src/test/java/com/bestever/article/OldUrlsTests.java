@@ -1,11 +1,13 @@
 package com.bestever.article;
 
 import static com.bestever.article.Newsroom.EDITOR;
+import static com.bestever.article.Newsroom.postForm;
 import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,6 +18,7 @@ import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
 import java.time.Duration;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,9 @@ class OldUrlsTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    Newsroom newsroom;
 
     @AfterEach
     void resetClock() {
@@ -95,6 +101,54 @@ class OldUrlsTests {
         rename(id, first);
         mvc.perform(get("/films/" + first)).andExpect(status().isOk());
         mvc.perform(get("/films/" + first + "-c")).andExpect(redirectedUrl("/films/" + first));
+    }
+
+    @Test
+    void everyRedirectFromAnEarlierSlugMayBeKeptAMinuteByBrowsersAndCdnsButNeverServedStale() throws Exception {
+        Article review = testData.publishedReview();
+        String slug = review.getSlug();
+        String film = review.getFilm().getSlug();
+        String author = review.getAuthor().getSlug();
+        String genre = review.getGenre().getSlug();
+        transaction.executeWithoutResult(status -> {
+            articles.findById(review.getId()).orElseThrow().changeSlug(slug + "-now");
+            films.findById(review.getFilm().getId()).orElseThrow().setSlug(film + "-now");
+            authors.findById(review.getAuthor().getId()).orElseThrow().setSlug(author + "-now");
+            genres.findById(review.getGenre().getId()).orElseThrow().setSlug(genre + "-now");
+        });
+
+        for (String old : new String[] {
+            "/reviews/" + slug, "/films/" + film, "/authors/" + author, "/genres/" + genre, "/best-ever/" + genre
+        }) {
+            mvc.perform(get(old))
+                    .andExpect(status().isMovedPermanently())
+                    .andExpect(redirectedUrl(old + "-now"))
+                    // As long as a page is kept (bestever.http-cache.max-age), and no stale-while-revalidate.
+                    .andExpect(header().string("Cache-Control", "public, max-age=60"));
+        }
+    }
+
+    @Test
+    void aReviewRenamedAwayAndBackThroughTheFormIsServedAtItsSlugAndTheOtherLeadsThereInOneHop() throws Exception {
+        Article review = testData.publishedReview();
+        String a = review.getSlug();
+        String b = a + "-b";
+        renameThroughTheForm(review.getId(), b);
+        mvc.perform(get("/reviews/" + a)).andExpect(redirectedUrl("/reviews/" + b));
+
+        renameThroughTheForm(review.getId(), a);
+
+        Document page = page(mvc.perform(get("/reviews/" + a)).andExpect(status().isOk()));
+        assertThat(page.select("h1").text()).isEqualTo(review.getTitle());
+        mvc.perform(get("/reviews/" + b))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(redirectedUrl("/reviews/" + a));
+        // Renamed on to a third slug, both earlier ones lead straight to it: never a chain.
+        String c = a + "-c";
+        renameThroughTheForm(review.getId(), c);
+        mvc.perform(get("/reviews/" + a)).andExpect(redirectedUrl("/reviews/" + c));
+        mvc.perform(get("/reviews/" + b)).andExpect(redirectedUrl("/reviews/" + c));
+        mvc.perform(get("/reviews/" + c)).andExpect(status().isOk());
     }
 
     @Test
@@ -147,5 +201,12 @@ class OldUrlsTests {
     void rename(Long filmId, String slug) {
         transaction.executeWithoutResult(
                 status -> films.findById(filmId).orElseThrow().setSlug(slug));
+    }
+
+    void renameThroughTheForm(Long id, String slug) throws Exception {
+        Map<String, String> fields = newsroom.fieldsOf(id, mvc, EDITOR);
+        fields.put("slug", slug);
+        mvc.perform(postForm("/admin/articles/" + id + "/edit", fields).with(EDITOR))
+                .andExpect(status().is3xxRedirection());
     }
 }

@@ -185,6 +185,7 @@ class HostileInputTests {
     private final Map<String, Failure> failures = new TreeMap<>();
     private int sent;
     private int checkedRoundTrips;
+    private int checkedListRows;
     private int checkedRefusals;
 
     record Route(HttpMethod method, String pattern, Set<String> pathVariables, Set<String> parameters) {
@@ -251,8 +252,18 @@ class HostileInputTests {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         System.out.printf(
                 "Hostile input: %d routes × %d fields × %d values (seed %d, %d tries a field), %d requests in %d s;"
-                        + " %d refused writes checked unchanged, %d accepted texts checked round-trip%n",
-                routes.size(), fields, CORPUS.size(), SEED, TRIES, sent, seconds, checkedRefusals, checkedRoundTrips);
+                        + " %d refused writes checked unchanged, %d accepted texts checked round-trip in their form"
+                        + " and %d in their list row%n",
+                routes.size(),
+                fields,
+                CORPUS.size(),
+                SEED,
+                TRIES,
+                sent,
+                seconds,
+                checkedRefusals,
+                checkedRoundTrips,
+                checkedListRows);
         System.out.printf("  (checksums took %d s)%n", TimeUnit.NANOSECONDS.toSeconds(checksumNanos));
         statusClasses.forEach((route, classes) -> System.out.printf(
                 "  %-55s 2xx %4d  3xx %4d  4xx %4d  5xx %4d%n", route, classes[2], classes[3], classes[4], classes[5]));
@@ -672,8 +683,61 @@ class HostileInputTests {
                                                         : shownValue));
                     }
                 }
+                if (LISTED.contains(field)) {
+                    checkListRow(route, role, field, value, status, location.replaceAll("\\?.*", ""), expectedText);
+                }
             }
         }
+    }
+
+    /** The fields a newsroom list shows in each row: a review's or film's title, a name, an account's name. */
+    private static final Set<String> LISTED = Set.of("title", "name", "displayName");
+
+    private static final java.util.regex.Pattern SECTION = java.util.regex.Pattern.compile("^(/admin/[a-z-]+)/\\d+");
+
+    /**
+     * The saved thing's row in its section's list ({@code /admin/films} for {@code /admin/films/7/edit},
+     * the row that links there, through the list's pages) shows the accepted text exactly.
+     */
+    private void checkListRow(
+            Route route, String role, String field, String value, int status, String link, String expectedText)
+            throws Exception {
+        java.util.regex.Matcher section = SECTION.matcher(link);
+        if (!section.find()) {
+            return;
+        }
+        for (int number = 1; number <= 50; number++) {
+            MvcResult listed = mvc.perform(request(HttpMethod.GET, URI.create(section.group(1) + "?page=" + number))
+                            .with(as(role)))
+                    .andReturn();
+            if (listed.getResponse().getStatus() != 200) {
+                break;
+            }
+            Document list = Jsoup.parse(listed.getResponse().getContentAsString(StandardCharsets.UTF_8));
+            Element linkToIt = list.selectFirst("tr a[href=\"" + link + "\"]");
+            if (linkToIt != null) {
+                checkedListRows++;
+                String row = linkToIt.closest("tr").wholeText();
+                if (!row.contains(expectedText.strip())) {
+                    fail(
+                            route,
+                            role,
+                            field,
+                            value,
+                            status,
+                            "accepted, but its row in " + section.group(1) + " shows "
+                                    + escape(
+                                            row.strip().length() > 120
+                                                    ? row.strip().substring(0, 120) + "…"
+                                                    : row.strip()));
+                }
+                return;
+            }
+            if (list.selectFirst("a[rel=next]") == null) {
+                break;
+            }
+        }
+        fail(route, role, field, value, status, "accepted, but no row of " + section.group(1) + " links to " + link);
     }
 
     /** The final answer: MockMvc returns when a request goes asynchronous (a vote waits for its commit). */

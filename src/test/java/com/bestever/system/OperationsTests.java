@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** What operators get: public health probes, and build info and metrics for a scraper with the token. */
 @SiteTest
@@ -17,6 +19,9 @@ class OperationsTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void healthAndItsProbesArePublicAndSessionless() throws Exception {
@@ -69,12 +74,17 @@ class OperationsTests {
     }
 
     @Test
-    void infoShowsTheBuild() throws Exception {
-        String info = mvc.perform(get("/actuator/info").header("Authorization", TOKEN))
+    void infoShowsTheBuildVersionAndTheGitCommitItWasBuiltFrom() throws Exception {
+        MockHttpServletResponse response = mvc.perform(get("/actuator/info").header("Authorization", TOKEN))
                 .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        JsonNode info = json.readTree(response.getContentAsString());
 
-        assertThat(info).contains("\"java\"");
+        // spring-boot-maven-plugin's build-info and git-commit-id-maven-plugin's git.properties.
+        assertThat(info.path("build").path("version").asString()).isNotBlank();
+        assertThat(info.path("build").path("artifact").asString()).isEqualTo("bestever");
+        assertThat(info.path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
+        assertThat(info.path("java").path("version").asString()).isNotBlank();
     }
 }
