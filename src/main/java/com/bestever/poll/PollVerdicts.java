@@ -196,7 +196,9 @@ public class PollVerdicts {
     /** The newest verdicts of polls readers may see, with their reviews, newest first: for the feed. */
     public List<Published> latest(int limit) {
         freezeDue();
-        List<Verdict> newest = jdbc.sql(SELECT + " where q.article_id is not null order by v.closed_at desc limit ?")
+        List<Verdict> newest = jdbc.sql(
+                        SELECT
+                                + " where q.article_id is not null order by v.closed_at desc, v.question_id desc, v.round desc limit ?")
                 .param(limit * 2)
                 .query(PollVerdicts::verdict)
                 .list();
