@@ -154,7 +154,8 @@ class ShareHistoryTests {
         VoteQuestion poll = polls.openPoll();
         polls.setVotes(yes(poll), 3);
         List<ContentChanged> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
-        context.addApplicationListener(ApplicationListener.forPayload(announced::add));
+        context.addApplicationListener(
+                ApplicationListener.forPayload((ContentChanged change) -> announced.add(change)));
 
         history.snapshotToday();
 
