@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 public class Scripts {
 
     private final Map<String, String> integrity;
+    private final String sources;
 
     Scripts() {
         this(new PathMatchingResourcePatternResolver());
@@ -46,6 +47,8 @@ public class Scripts {
             throw new UncheckedIOException("The site's scripts could not be read", ex);
         }
         this.integrity = Map.copyOf(hashes);
+        // In the order of the files' names, so the policy is the same text on every instance.
+        this.sources = hashes.values().stream().map(hash -> "'" + hash + "'").collect(Collectors.joining(" "));
     }
 
     /** Each script's {@code integrity} attribute by its file name, for templates: {@code ${integrity['poll.js']}}. */
@@ -56,7 +59,7 @@ public class Scripts {
 
     /** The policy's {@code script-src} sources: each script's hash, quoted. */
     String sources() {
-        return integrity.values().stream().map(hash -> "'" + hash + "'").collect(Collectors.joining(" "));
+        return sources;
     }
 
     private static String sha256(byte[] bytes) {
