@@ -69,6 +69,12 @@ class DatabaseUnavailable {
             if (cause instanceof java.net.SocketException || cause instanceof java.io.EOFException) {
                 return true;
             }
+            // Hikari's proxy of a connection it already closed as broken says so without an SQLState.
+            if (cause instanceof java.sql.SQLException closed
+                    && closed.getSQLState() == null
+                    && "Connection is closed".equals(closed.getMessage())) {
+                return true;
+            }
         }
         return false;
     }

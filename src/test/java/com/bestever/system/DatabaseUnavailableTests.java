@@ -37,6 +37,13 @@ class DatabaseUnavailableTests {
                     new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")));
         }
 
+        /** As seen under load when PostgreSQL stopped: the rollback meets Hikari's closed-connection proxy. */
+        @GetMapping("/rollback-on-a-closed-connection")
+        String rollbackOnAClosedConnection() {
+            throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException(
+                    "Unable to rollback against JDBC Connection", new java.sql.SQLException("Connection is closed")));
+        }
+
         @GetMapping("/a-bug")
         String aBug() {
             throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException("a mapping mistake"));
@@ -54,7 +61,9 @@ class DatabaseUnavailableTests {
 
     @Test
     void everyWayTheDatabaseIsAwayIsA503WithRetryAfter() throws Exception {
-        for (String path : new String[] {"/no-connection", "/connection-lost", "/too-slow", "/rollback-failed"}) {
+        for (String path : new String[] {
+            "/no-connection", "/connection-lost", "/too-slow", "/rollback-failed", "/rollback-on-a-closed-connection"
+        }) {
             mvc.perform(get(path))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS))
