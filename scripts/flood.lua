@@ -23,7 +23,7 @@ end
 function response(status, headers, body)
   if status >= 500 then fivexx = fivexx + 1 end
   for name, value in pairs(headers) do
-    if name:lower() == "set-cookie" and value:find("JSESSIONID") then sessions = sessions + 1 end
+    if name:lower() == "set-cookie" and (value:find("^SESSION=") or value:find("JSESSIONID")) then sessions = sessions + 1 end
   end
 end
 

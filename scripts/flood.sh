@@ -80,12 +80,14 @@ heap_mb() { # the live heap after a full collection
   "$JCMD" "$APP_PID" GC.run >/dev/null
   "$JCMD" "$APP_PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.1f", v / 1024; exit } }'
 }
-sessions() { # live sessions, and created since the start
-  local live created
+sessions() { # server sessions: Tomcat's (live, created) and the rows of spring_session (where editors' sessions live)
+  local live created rows
   live=$(curl -fsS -H "Authorization: Bearer $METRICS_TOKEN" "$BASE/actuator/metrics/tomcat.sessions.active.current" | grep -o '"value":[0-9.]*' | cut -d: -f2)
   created=$(curl -fsS -H "Authorization: Bearer $METRICS_TOKEN" "$BASE/actuator/metrics/tomcat.sessions.created" | grep -o '"value":[0-9.]*' | cut -d: -f2)
-  [[ -n "$live" && -n "$created" ]] || { echo "cannot read the session counts from /actuator/metrics" >&2; exit 1; }
-  printf "%.0f live/%.0f created" "$live" "$created"
+  rows=$(PGPASSWORD=$(head -n 1 "$WORK/postgres.password") psql -h 127.0.0.1 -p "$(sed -n 4p "$WORK/postgres/postmaster.pid")" \
+    -U postgres -d postgres -Atqc "select count(*) from spring_session")
+  [[ -n "$live" && -n "$created" && -n "$rows" ]] || { echo "cannot read the session counts" >&2; exit 1; }
+  echo "${live%.*} live/${created%.*} created, ${rows} in spring_session"
 }
 review_probe() { # $1 URL, $2 seconds: in the background, into $WORK/probe.json
   python3 scripts/flood.py probe "$1" "$2" "$WORK/probe.json" &

@@ -82,7 +82,7 @@ sign_in() {
   token=$(curl -fs -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
   curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$ADMIN_USER" \
     --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$token" "$BASE/login"
-  awk '$6 == "JSESSIONID" {print $7}' "$jar" | tail -1
+  awk '$6 == "SESSION" {print $7}' "$jar" | tail -1
 }
 
 # (No --threads: sqlmap refuses it together with --csrf-url.)
@@ -91,7 +91,7 @@ sign_in() {
 LIST_SESSION=$(sign_in "$OUT/list.cookies")
 FORM_SESSION=$(sign_in "$OUT/form.cookies")
 WAPITI_SESSION=$(sign_in "$OUT/wapiti.cookies")
-signed_in() { [[ $(curl -s -o /dev/null -w '%{http_code}' -b "JSESSIONID=$1" "$BASE/admin/articles") == 200 ]]; }
+signed_in() { [[ $(curl -s -o /dev/null -w '%{http_code}' -b "SESSION=$1" "$BASE/admin/articles") == 200 ]]; }
 for session in "$LIST_SESSION" "$FORM_SESSION" "$WAPITI_SESSION"; do
   signed_in "$session" || { echo "could not sign in as $ADMIN_USER; see $LOG" >&2; exit 1; }
 done
@@ -108,8 +108,8 @@ sqlmap_run review -u "$BASE/reviews/the-400-blows*"
 sqlmap_run vote -u "$BASE/polls/$POLL_ID/votes" --data "choice=$CHOICE" --headers "Origin: $BASE"
 sqlmap_run sign-in -u "$BASE/login" --data "username=someone&password=secret&_csrf=x" \
   --csrf-token=_csrf --csrf-url="$BASE/login" -p username,password
-sqlmap_run newsroom-list -u "$BASE/admin/articles?status=DRAFT&q=blows" --cookie "JSESSIONID=$LIST_SESSION"
-sqlmap_run newsroom-form -u "$BASE/admin/genres/new" --cookie "JSESSIONID=$FORM_SESSION" \
+sqlmap_run newsroom-list -u "$BASE/admin/articles?status=DRAFT&q=blows" --cookie "SESSION=$LIST_SESSION"
+sqlmap_run newsroom-form -u "$BASE/admin/genres/new" --cookie "SESSION=$FORM_SESSION" \
   --data "name=Scanned&slug=&description=x&_csrf=x" --csrf-token=_csrf --csrf-url="$BASE/admin/genres/new" \
   -p name,description
 
@@ -149,7 +149,7 @@ wapiti_run anonymous "$BASE/" -x "$BASE/logout*"
 signed_in "$WAPITI_SESSION" || { echo "the session for wapiti is no longer signed in" >&2; exit 1; }
 # wapiti's JSON cookie file: {domain: {path: {name: attributes}}}, the domain without the port.
 cat > "$OUT/cookies.json" <<JSON
-{"127.0.0.1": {"/": {"JSESSIONID": {"value": "$WAPITI_SESSION", "expires": null, "secure": false, "port": null, "version": 0}}}}
+{"127.0.0.1": {"/": {"SESSION": {"value": "$WAPITI_SESSION", "expires": null, "secure": false, "port": null, "version": 0}}}}
 JSON
 # Signed in, from each newsroom list: its folder (--scope folder) is /admin/. (Started from /admin/,
 # as before, wapiti got a 404, had no link to follow and scanned nothing signed in.)
