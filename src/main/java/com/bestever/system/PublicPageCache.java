@@ -59,7 +59,8 @@ import org.springframework.web.util.UriUtils;
  * costs no query, one with a cookie one look-up by the session's unique id.
  * <p>
  * Several instances: each keeps its own pages; {@link ContentNotices} tells every instance what
- * changed on any of them. Nothing is kept before the site is ready.
+ * changed on any of them. Before the site is ready, public pages answer 503 (Retry-After), and
+ * nothing is kept.
  * <p>
  * Public pages get {@code bestever.http-cache} as their Cache-Control (Spring Security's
  * no-store is kept for every other address, see {@link SecurityConfig}); a 301 from an earlier
@@ -206,6 +207,14 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!ready) {
+            // Still starting (the web server opens before the sample content is in): a page now
+            // could say "No reviews are published yet." of a site that has them. Come back shortly.
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
         if (signedIn(request)) {
             // A signed-in editor's view: rendered for this request only.
             response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");

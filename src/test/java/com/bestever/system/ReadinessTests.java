@@ -18,10 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 
 /**
- * Ready means ready: on a fresh database the site answers requests while it is still starting
- * (the web server opens before the sample content is loaded), but readiness stays DOWN until
- * migrations and the sample content are in, and no page rendered before that is kept, so the
- * first reader after readiness never gets "No reviews are published yet.".
+ * Ready means ready: on a fresh database the web server opens before the sample content is
+ * loaded, but readiness stays DOWN until migrations and the sample content are in; meanwhile public
+ * pages answer 503 with Retry-After (never "No reviews are published yet." of a site that has
+ * them) and nothing is kept.
  */
 class ReadinessTests {
 
@@ -68,11 +68,14 @@ class ReadinessTests {
             HttpResponse<String> readiness = server.get("/actuator/health/readiness");
             assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
             assertThat(server.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-            // A request now is answered, from the database as it is (no review yet)...
-            HttpResponse<String> early = server.get("/");
-            assertThat(early.statusCode()).isEqualTo(200);
-            assertThat(Jsoup.parse(early.body()).select("p.empty").text()).isEqualTo("No reviews are published yet.");
-            // ...and not kept.
+            // A reader now is asked to come back shortly, never shown an empty site...
+            for (String path : new String[] {"/", "/reviews/the-400-blows"}) {
+                HttpResponse<String> early = server.get(path);
+                assertThat(early.statusCode()).as(path).isEqualTo(503);
+                assertThat(early.headers().firstValue("Retry-After")).as(path).hasValue("5");
+                assertThat(Jsoup.parse(early.body()).select("p.empty")).as(path).isEmpty();
+            }
+            // ...and nothing is kept.
             assertThat(context.getBean(PublicPageCache.class).tagsOf("/")).isNull();
 
             gate.open.countDown();
