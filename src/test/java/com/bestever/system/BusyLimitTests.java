@@ -50,6 +50,13 @@ class BusyLimitTests {
                 (request, response) -> ran[0] = true);
         assertThat(ran[0]).as("the health probe never waits").isTrue();
 
+        ran[0] = false;
+        limit.doFilter(
+                new MockHttpServletRequest("POST", "/polls/1/votes"),
+                new MockHttpServletResponse(),
+                (request, response) -> ran[0] = true);
+        assertThat(ran[0]).as("a vote never waits behind other work").isTrue();
+
         finish.countDown();
         first.get(5, TimeUnit.SECONDS);
         MockHttpServletResponse admitted = new MockHttpServletResponse();
