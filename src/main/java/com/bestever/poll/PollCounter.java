@@ -381,18 +381,7 @@ class PollCounter implements SmartLifecycle {
      * statement. Only a vote that exists and holds another answer moves.
      */
     private Set<Key> moveVotes(List<Ballot> changes) {
-        int n = changes.size();
-        Long[] questions = new Long[n];
-        Integer[] rounds = new Integer[n];
-        Long[] options = new Long[n];
-        String[] voters = new String[n];
-        for (int i = 0; i < n; i++) {
-            Ballot ballot = changes.get(i);
-            questions[i] = ballot.questionId();
-            rounds[i] = ballot.round();
-            options[i] = ballot.optionId();
-            voters[i] = ballot.voterId();
-        }
+        Columns columns = Columns.of(changes);
         Set<Key> moved = new HashSet<>();
         jdbc.sql("""
                         with wanted as (
@@ -421,7 +410,7 @@ class PollCounter implements SmartLifecycle {
                         )
                         select question_id, round, voter_id from moved
                         """)
-                .params(questions, rounds, options, voters)
+                .params(columns.questions(), columns.rounds(), columns.options(), columns.voters())
                 .query((rs, row) ->
                         moved.add(new Key(rs.getLong("question_id"), rs.getInt("round"), rs.getString("voter_id"))))
                 .list();
@@ -436,20 +425,7 @@ class PollCounter implements SmartLifecycle {
      * question (a foreign key on the pair), which fails the statement and so counts nothing.
      */
     private Set<Key> insertAndCount(List<Ballot> ballots) {
-        int n = ballots.size();
-        Long[] questions = new Long[n];
-        Integer[] rounds = new Integer[n];
-        Long[] options = new Long[n];
-        String[] voters = new String[n];
-        String[] hashes = new String[n];
-        for (int i = 0; i < n; i++) {
-            Ballot ballot = ballots.get(i);
-            questions[i] = ballot.questionId();
-            rounds[i] = ballot.round();
-            options[i] = ballot.optionId();
-            voters[i] = ballot.voterId();
-            hashes[i] = ballot.clientHash();
-        }
+        Columns columns = Columns.of(ballots);
         Set<Key> counted = new HashSet<>();
         jdbc.sql("""
                         with counted as (
@@ -464,7 +440,7 @@ class PollCounter implements SmartLifecycle {
                         )
                         select question_id, round, voter_id from counted
                         """)
-                .params(questions, rounds, options, voters, hashes)
+                .params(columns.questions(), columns.rounds(), columns.options(), columns.voters(), columns.hashes())
                 .query((rs, row) ->
                         counted.add(new Key(rs.getLong("question_id"), rs.getInt("round"), rs.getString("voter_id"))))
                 .list();
@@ -541,6 +517,24 @@ class PollCounter implements SmartLifecycle {
 
         VotesUnavailable(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** Ballots as the columns PostgreSQL's {@code unnest} takes, one array per column. */
+    private record Columns(Long[] questions, Integer[] rounds, Long[] options, String[] voters, String[] hashes) {
+
+        static Columns of(List<Ballot> ballots) {
+            int n = ballots.size();
+            Columns columns = new Columns(new Long[n], new Integer[n], new Long[n], new String[n], new String[n]);
+            for (int i = 0; i < n; i++) {
+                Ballot ballot = ballots.get(i);
+                columns.questions[i] = ballot.questionId();
+                columns.rounds[i] = ballot.round();
+                columns.options[i] = ballot.optionId();
+                columns.voters[i] = ballot.voterId();
+                columns.hashes[i] = ballot.clientHash();
+            }
+            return columns;
         }
     }
 }

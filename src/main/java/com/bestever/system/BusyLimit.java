@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -47,23 +46,16 @@ class BusyLimit extends OncePerRequestFilter implements Ordered {
         return Ordered.HIGHEST_PRECEDENCE + 20;
     }
 
+    /**
+     * Health probes never wait, nor do votes: a vote is little work and bounded on its own
+     * (per-address throttle and cap, the vote writer's queue and deadline), but it waits on the
+     * database; when PostgreSQL was away, votes holding the few permits for their connection
+     * timeouts kept every other page waiting past it (scripts/fault-db-restart.sh).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = PublicPages.path(request);
-        return path.startsWith("/actuator/") || isVote(request, path);
+        return PublicPages.path(request).startsWith("/actuator/") || PublicPages.isVote(request);
     }
-
-    /**
-     * A vote is little work and bounded on its own (per-address throttle and cap, the vote
-     * writer's queue and deadline), but it waits on the database: when PostgreSQL is away, votes
-     * holding the few permits for their connection timeouts kept every other page waiting past
-     * it (seen in scripts/fault-db-restart.sh: a search took over 5 s to be told 503).
-     */
-    private static boolean isVote(HttpServletRequest request, String path) {
-        return "POST".equals(request.getMethod()) && VOTE.matcher(path).matches();
-    }
-
-    private static final Pattern VOTE = Pattern.compile("/polls/[^/]+/votes");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

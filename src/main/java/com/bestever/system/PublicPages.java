@@ -38,6 +38,16 @@ public final class PublicPages {
         return false;
     }
 
+    /** A reader's vote: the poll form's address (Ant-style, for matchers of routes). */
+    static final String VOTE = "/polls/*/votes";
+
+    private static final org.springframework.util.AntPathMatcher ROUTES = new org.springframework.util.AntPathMatcher();
+
+    /** A POST of a reader's vote. */
+    static boolean isVote(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && ROUTES.match(VOTE, path(request));
+    }
+
     static boolean isSearch(String path) {
         return path.equals("/search");
     }

@@ -38,7 +38,7 @@ public record RequestBodyLimits(
 
     /** The routes that take a small body (POST), as Ant-style patterns. */
     static final Map<String, String> SMALL_BODY_ROUTES =
-            Map.of("/login", "a sign-in", "/polls/*/votes", "a vote", "/logout", "a sign-out");
+            Map.of("/login", "a sign-in", PublicPages.VOTE, "a vote", "/logout", "a sign-out");
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
