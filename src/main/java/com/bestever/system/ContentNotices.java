@@ -207,10 +207,12 @@ class ContentNotices implements SmartLifecycle {
                 }
                 // The first connection's "everything" is this start's own (perhaps a new release's
                 // pages, which the CDN must drop too); a reconnect's only catches this instance up.
-                relaying = connections.incrementAndGet() > 1;
+                relaying = connections.get() > 0;
                 // Whatever was sent while no one listened here is lost: drop everything kept.
                 events.publishEvent(ContentChanged.everything());
                 relaying = true;
+                // Counted once caught up: a connection counts from when nothing stale is kept.
+                connections.incrementAndGet();
                 hear(connection);
             } catch (SQLException | RuntimeException ex) {
                 if (!running) {
