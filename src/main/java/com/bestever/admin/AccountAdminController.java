@@ -156,7 +156,7 @@ class AccountAdminController {
     @PostMapping("/{id}/sign-in-failures/reset")
     String resetSignInFailures(@PathVariable long id, RedirectAttributes redirect) {
         Account account = find(id);
-        signIns.reset(account.getUsername());
+        signIns.reset(account);
         redirect.addFlashAttribute(
                 "notice", "Cleared the failed sign-ins of " + account.getUsername() + ": they can sign in again now.");
         return "redirect:/admin/accounts/" + id;

@@ -20,11 +20,18 @@ public class Accounts {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock, AuditLog audit) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** An account as the audit log names it: by its user name, which never changes. */
+    static AuditLog.Subject subject(Account account) {
+        return AuditLog.Subject.of("account", account.getId(), account.getUsername());
     }
 
     /** A new, enabled account; the user name is stored in lower case. */
@@ -34,12 +41,18 @@ public class Accounts {
         if (accounts.existsByUsername(name)) {
             throw new UsernameTaken(name);
         }
+        Account account;
         try {
-            return accounts.saveAndFlush(
+            account = accounts.saveAndFlush(
                     new Account(name, displayName.strip(), role, passwordEncoder.encode(password), clock.instant()));
         } catch (DataIntegrityViolationException ex) {
             throw new UsernameTaken(name);
         }
+        audit.record(
+                AuditKind.ACCOUNT_CREATED,
+                subject(account),
+                "“" + account.getDisplayName() + "”, " + role.label() + ", enabled");
+        return account;
     }
 
     @Transactional(readOnly = true)
@@ -91,7 +104,14 @@ public class Accounts {
                 throw new RefusedChange("This is the last enabled administrator account; it stays enabled.");
             }
         }
+        boolean was = account.isEnabled();
         account.setEnabled(enabled);
+        audit.record(
+                enabled ? AuditKind.ACCOUNT_ENABLED : AuditKind.ACCOUNT_DISABLED,
+                subject(account),
+                was == enabled
+                        ? "already " + (enabled ? "enabled" : "disabled")
+                        : (enabled ? "disabled → enabled" : "enabled → disabled"));
     }
 
     /**
@@ -109,8 +129,20 @@ public class Accounts {
                 throw new RefusedChange("This is the last enabled administrator account; it stays an administrator.");
             }
         }
+        List<String> changes = new java.util.ArrayList<>();
+        if (!account.getDisplayName().equals(displayName.strip())) {
+            changes.add("name “" + account.getDisplayName() + "” → “" + displayName.strip() + "”");
+        }
+        Role was = account.getRole();
+        if (role != was) {
+            changes.add("role " + was.label() + " → " + role.label());
+        }
         account.setDisplayName(displayName.strip());
         account.setRole(role);
+        audit.record(
+                role != was ? AuditKind.ROLE_CHANGED : AuditKind.ACCOUNT_CHANGED,
+                subject(account),
+                changes.isEmpty() ? "saved without a change" : String.join("; ", changes));
     }
 
     /** Locks the enabled administrators (see {@link AccountRepository#lockEnabledAdmins}). */
@@ -124,6 +156,10 @@ public class Accounts {
     void resetPassword(long id, String newPassword) {
         Account account = accounts.findById(id).orElseThrow(() -> new NotFoundException("account " + id));
         account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        audit.record(
+                AuditKind.PASSWORD_SET,
+                subject(account),
+                "a new password set by an administrator; their sessions ended");
     }
 
     /** Changes one's own password: the account as it is now, or empty (and nothing changed) when the current password is wrong. */
@@ -134,6 +170,7 @@ public class Accounts {
             return Optional.empty();
         }
         account.setPasswordHash(passwordEncoder.encode(newPassword), clock.instant());
+        audit.record(AuditKind.PASSWORD_CHANGED, subject(account), "own password changed; their other sessions ended");
         return Optional.of(account);
     }
 

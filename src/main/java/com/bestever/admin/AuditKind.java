@@ -13,8 +13,12 @@ public enum AuditKind {
     SIGN_OUT("sign_in.sign_out", "Signed out"),
     ACCOUNT_CREATED("account.created", "Account created"),
     ACCOUNT_CHANGED("account.changed", "Account changed"),
+    ACCOUNT_ENABLED("account.enabled", "Account enabled"),
+    ACCOUNT_DISABLED("account.disabled", "Account disabled"),
     ROLE_CHANGED("account.role_changed", "Role changed"),
     PASSWORD_CHANGED("account.password_changed", "Password changed"),
+    PASSWORD_SET("account.password_set", "Password set by an administrator"),
+    SIGN_IN_BACK_OFF_RESET("account.sign_in_back_off_reset", "Sign-in back-off lifted"),
     FACTOR_ADDED("account.factor_added", "Second factor added"),
     FACTOR_REMOVED("account.factor_removed", "Second factor removed"),
     FACTORS_RESET("account.factors_reset", "Second factors reset"),
@@ -26,10 +30,21 @@ public enum AuditKind {
     REVIEW_UNPUBLISHED("review.unpublished", "Review unpublished"),
     REVIEW_DELETED("review.deleted", "Review deleted"),
     REVIEW_RESTORED("review.restored", "Review restored from a revision"),
+    FILM_CREATED("film.created", "Film created"),
     FILM_CHANGED("film.changed", "Film changed"),
+    FILM_DELETED("film.deleted", "Film deleted"),
+    AUTHOR_CREATED("author.created", "Critic created"),
     AUTHOR_CHANGED("author.changed", "Critic changed"),
+    AUTHOR_DELETED("author.deleted", "Critic deleted"),
+    GENRE_CREATED("genre.created", "Genre created"),
     GENRE_CHANGED("genre.changed", "Genre changed"),
+    GENRE_DELETED("genre.deleted", "Genre deleted"),
     POLL_CHANGED("poll.changed", "Poll changed"),
+    POLL_CLOSED("poll.closed", "Poll closed"),
+    POLL_REOPENED("poll.reopened", "Poll reopened"),
+    VOTES_VOIDED("poll.votes_voided", "Votes voided"),
+    CHALLENGER_APPROVED("poll.challenger_approved", "Challenger approved"),
+    CHALLENGER_REJECTED("poll.challenger_rejected", "Challenger rejected"),
     EXPORTED("site.exported", "Site exported"),
     IMPORTED("site.imported", "Site imported");
 
@@ -47,5 +62,12 @@ public enum AuditKind {
 
     public String label() {
         return label;
+    }
+
+    /** The kind with this code, if there is one (the page's filter). */
+    public static java.util.Optional<AuditKind> ofCode(String code) {
+        return java.util.Arrays.stream(values())
+                .filter(kind -> kind.code.equals(code))
+                .findFirst();
     }
 }

@@ -1,8 +1,11 @@
 package com.bestever.admin;
 
-import jakarta.servlet.http.HttpServletRequest;
+import com.bestever.system.ClientAddresses;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,12 +25,17 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class AuditLog {
 
+    /** Who acts when no one is signed in: the scheduled jobs. */
+    public static final String SYSTEM = "(system)";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ClientAddresses addresses;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, Clock clock, ClientAddresses addresses) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     /** What an entry is about: its type ("review", "film", "account"…), id and title at the time. */
@@ -40,12 +48,23 @@ public class AuditLog {
         }
     }
 
+    /**
+     * "changed: title, year" (or "saved without a change"): the names whose values differ between
+     * two snapshots of an entry taken with the same names, in their order.
+     */
+    public static String changes(Map<String, ?> before, Map<String, ?> after) {
+        List<String> changed = after.keySet().stream()
+                .filter(name -> !Objects.equals(before.get(name), after.get(name)))
+                .toList();
+        return changed.isEmpty() ? "saved without a change" : "changed: " + String.join(", ", changed);
+    }
+
     /** Records an act by the account signed in to this request. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditKind kind, Subject subject, String summary) {
         SignedIn signedIn = AdminPages.signedIn();
         Long accountId = signedIn == null ? null : signedIn.accountId();
-        String actor = signedIn == null ? "(system)" : signedIn.getUsername();
+        String actor = signedIn == null ? SYSTEM : signedIn.getUsername();
         insert(kind, accountId, actor, subject, summary);
     }
 
@@ -71,14 +90,15 @@ public class AuditLog {
                 .update();
     }
 
-    private static String currentAddress() {
+    /**
+     * The client's address as {@link ClientAddresses} resolves it, asked again here: the request
+     * held for this thread may be the one from before that filter's wrapper (MockMvc, a filter
+     * ordered ahead of it), whose remote address is the proxy's. None for a scheduled job.
+     */
+    private String currentAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? address(attributes.getRequest())
+                ? addresses.clientOf(attributes.getRequest())
                 : null;
-    }
-
-    private static String address(HttpServletRequest request) {
-        return request.getRemoteAddr();
     }
 
     private static String cut(String text, int max) {

@@ -17,6 +17,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may see what. Public pages are the same for every reader, so they never touch the
@@ -32,7 +33,9 @@ class SecurityConfig {
             HttpSecurity http,
             AuthenticationManager signIn,
             SecurityContextRepository sessions,
-            NewsroomSessions newsroomSessions)
+            NewsroomSessions newsroomSessions,
+            SignInAudit audit,
+            TransactionTemplate transaction)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // Accounts: administrators only. Everyone signed in changes their own password.
@@ -68,6 +71,12 @@ class SecurityConfig {
                 // Signing out also deletes the session cookie: a browser that still sent it would be
                 // passed by every cache in front of the site, as an editor, for good (issue 18).
                 .logout(logout -> logout.logoutUrl("/logout")
+                        // Recorded before the context is cleared (Security runs its own handler last).
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn) {
+                                transaction.executeWithoutResult(status -> audit.signedOut(signedIn));
+                            }
+                        })
                         .logoutSuccessUrl("/login?signed-out")
                         .deleteCookies(NewsroomSessions.COOKIE))
                 // Public pages carry Cache-Control: public (PublicPageCache); every other address

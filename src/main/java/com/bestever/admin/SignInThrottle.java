@@ -79,13 +79,23 @@ class SignInThrottle {
     private final SiteSecrets secrets;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final SignInAudit audit;
+    private final AuditLog auditLog;
     private volatile SecretKeySpec key;
 
-    SignInThrottle(JdbcClient jdbc, SiteSecrets secrets, Clock clock, TransactionTemplate transaction) {
+    SignInThrottle(
+            JdbcClient jdbc,
+            SiteSecrets secrets,
+            Clock clock,
+            TransactionTemplate transaction,
+            SignInAudit audit,
+            AuditLog auditLog) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.clock = clock;
         this.transaction = transaction;
+        this.audit = audit;
+        this.auditLog = auditLog;
     }
 
     /** An attempt counted as a failure until its password proves right ({@link #succeeded}). */
@@ -104,7 +114,16 @@ class SignInThrottle {
         String addressKey = addressKey(address);
         String pairKey = PAIR.prefix() + hash((userKey + "|" + addressKey).getBytes(StandardCharsets.UTF_8));
         Attempt attempt = new Attempt(userKey, addressKey, pairKey);
-        Duration refused = transaction.execute(status -> count(attempt));
+        Duration refused = transaction.execute(status -> {
+            Duration wait = count(attempt);
+            if (wait != null) {
+                audit.refused(
+                        username,
+                        "refused by the sign-in back-off, without a password check (held back "
+                                + new SignInRefused(wait).minutes() + " min)");
+            }
+            return wait;
+        });
         if (refused != null) {
             throw new SignInRefused(refused);
         }
@@ -172,10 +191,16 @@ class SignInThrottle {
         return null;
     }
 
+    /** The password was wrong (or the account disabled): the attempt stays counted, and is recorded. */
+    void failed(String username, String why) {
+        transaction.executeWithoutResult(status -> audit.refused(username, why));
+    }
+
     /** The password was right: the attempt was no failure, and this address is now known for the name. */
-    void succeeded(Attempt attempt) {
+    void succeeded(Attempt attempt, SignedIn signedIn) {
         Timestamp now = Timestamp.from(clock.instant());
         transaction.executeWithoutResult(status -> {
+            audit.succeeded(signedIn);
             jdbc.sql("delete from sign_in_attempt where key in (?, ?)")
                     .params(attempt.pairKey(), attempt.userKey())
                     .update();
@@ -199,9 +224,15 @@ class SignInThrottle {
      * An administrator lifts the back-off of one user name: its own, its pairs', and that of the
      * addresses it was tried from. Addresses it signed in from stay known.
      */
-    void reset(String username) {
-        String userKey = userKey(username);
+    void reset(Account account) {
+        String userKey = userKey(account.getUsername());
         transaction.executeWithoutResult(status -> {
+            auditLog.record(
+                    AuditKind.SIGN_IN_BACK_OFF_RESET,
+                    Accounts.subject(account),
+                    isHeldBack(account.getUsername())
+                            ? "lifted the sign-in back-off of this user name (it was held back)"
+                            : "cleared the failed sign-ins of this user name (it was not held back)");
             jdbc.sql("""
                             delete from sign_in_attempt
                              where key in (select address_key from sign_in_attempt

@@ -3,6 +3,7 @@ package com.bestever.admin;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -48,10 +49,15 @@ class ThrottledSignIn implements AuthenticationProvider {
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
-            throttle.succeeded(counted);
+            throttle.succeeded(counted, (SignedIn) signedIn.getPrincipal());
             return signedIn;
         } catch (AuthenticationException ex) {
             failures.increment();
+            throttle.failed(
+                    username,
+                    ex instanceof DisabledException
+                            ? "the right password for a disabled account"
+                            : "a wrong user name or password");
             throw ex;
         }
     }

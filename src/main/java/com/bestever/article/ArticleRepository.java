@@ -157,18 +157,22 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     @Query("select count(e) > 0 from EarlierSlug e where e.slug = :slug and e.article.id <> :articleId")
     boolean isEarlierSlugOfAnother(String slug, Long articleId);
 
-    /** Scheduled reviews whose time has come, for the publishing job. */
-    @Query("""
-            select a.id from Article a
-             where a.status = com.bestever.article.ArticleStatus.SCHEDULED and a.publishAt <= :now
+    /**
+     * Scheduled reviews whose time has come, for the publishing job, locked: another instance's
+     * job skips them, so each is settled (and recorded in the audit log) once.
+     */
+    @org.springframework.data.jpa.repository.NativeQuery("""
+            select a.id from article a
+             where a.status = 'SCHEDULED' and a.publish_at <= :now
+               for update skip locked
             """)
     java.util.List<Long> findIdsDueAt(Instant now);
 
-    /** Marks due scheduled reviews published (they are already public; this only settles the status). */
+    /** Marks these due scheduled reviews published (they are already public; this only settles the status). */
     @org.springframework.data.jpa.repository.Modifying
     @Query("""
             update Article a set a.status = com.bestever.article.ArticleStatus.PUBLISHED
-             where a.status = com.bestever.article.ArticleStatus.SCHEDULED and a.publishAt <= :now
+             where a.id in :ids and a.status = com.bestever.article.ArticleStatus.SCHEDULED
             """)
-    int publishDueAt(Instant now);
+    int publishDue(java.util.Collection<Long> ids);
 }

@@ -1,5 +1,7 @@
 package com.bestever.article;
 
+import com.bestever.admin.AuditKind;
+import com.bestever.admin.AuditLog;
 import com.bestever.admin.SignedIn;
 import com.bestever.poll.PollDesk;
 import com.bestever.poll.VoteQuestion;
@@ -38,6 +40,7 @@ public class Publishing {
     private final Images images;
     private final Clock clock;
     private final ZoneId zone;
+    private final AuditLog audit;
 
     Publishing(
             ArticleRepository articles,
@@ -49,7 +52,9 @@ public class Publishing {
             Reviews reviews,
             Images images,
             Clock clock,
-            BestEverProperties properties) {
+            BestEverProperties properties,
+            AuditLog audit) {
+        this.audit = audit;
         this.images = images;
         this.markdown = markdown;
         this.reviews = reviews;
@@ -130,8 +135,9 @@ public class Publishing {
         article.replaceRecommendations(form.recommendationLines());
         applyAppearance(article, form, checked);
         articles.saveAndFlush(article);
-        polls.save(checked.poll(), article.getId(), article.getFilm());
+        String poll = polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
+        audit.record(AuditKind.REVIEW_CREATED, ReviewAudit.subject(article), ReviewAudit.created(article, poll));
         return new Saved(Outcome.SAVED, article.getId());
     }
 
@@ -149,6 +155,7 @@ public class Publishing {
         if (checked == null) {
             return new Saved(Outcome.INVALID, id);
         }
+        ReviewAudit.Snapshot before = ReviewAudit.Snapshot.of(article);
         article.setTitle(form.getTitle().strip());
         article.changeSlug(checked.slug());
         article.setGenre(checked.genre());
@@ -161,8 +168,13 @@ public class Publishing {
         article.replaceRecommendations(form.recommendationLines());
         applyAppearance(article, form, checked);
         articles.saveAndFlush(article);
-        polls.save(checked.poll(), article.getId(), article.getFilm());
+        String poll = polls.save(checked.poll(), article.getId(), article.getFilm());
         revisions.record(article);
+        ReviewAudit.Snapshot after = ReviewAudit.Snapshot.of(article);
+        audit.record(
+                ReviewAudit.kindOfSave(before.status(), after.status()),
+                ReviewAudit.subject(article),
+                ReviewAudit.summary(before, after, poll));
         return new Saved(Outcome.SAVED, id);
     }
 
@@ -188,18 +200,28 @@ public class Publishing {
     @Transactional
     public void unpublish(Long id, long version, SignedIn signedIn) {
         Article article = editableAt(id, version, signedIn);
+        ArticleStatus was = article.getStatus();
         article.setStatus(ArticleStatus.DRAFT);
         articles.saveAndFlush(article);
         revisions.record(article);
+        audit.record(
+                AuditKind.REVIEW_UNPUBLISHED,
+                ReviewAudit.subject(article),
+                ReviewAudit.status(was) + " → " + ReviewAudit.status(ArticleStatus.DRAFT));
     }
 
     /** Puts a review on the public site now. */
     @Transactional
     public void publishNow(Long id, long version, SignedIn signedIn) {
         Article article = editableAt(id, version, signedIn);
+        ArticleStatus was = article.getStatus();
         article.publish(clock.instant());
         articles.saveAndFlush(article);
         revisions.record(article);
+        audit.record(
+                AuditKind.REVIEW_PUBLISHED,
+                ReviewAudit.subject(article),
+                ReviewAudit.status(was) + " → " + ReviewAudit.status(ArticleStatus.PUBLISHED) + ", now");
     }
 
     /** Deletes a review for good; its poll stays (with its votes) but no longer hangs under a review. */
@@ -210,9 +232,13 @@ public class Publishing {
         }
         Article article = articles.findById(id).orElseThrow(() -> new NotFoundException("article " + id));
         String title = article.getTitle();
+        AuditLog.Subject subject = ReviewAudit.subject(article);
+        String status = ReviewAudit.status(article.getStatus());
         polls.reviewDeleted(id);
         articles.bury(id);
         articles.delete(article);
+        audit.record(
+                AuditKind.REVIEW_DELETED, subject, "deleted while " + status + "; its address now answers 410 Gone");
         return title;
     }
 
@@ -230,9 +256,14 @@ public class Publishing {
         }
         // A bulk update passes no entity listener: this is the one write that announces by hand,
         // with the listings each review now appears in (read before the update).
-        List<ContentChanged> changes =
-                articles.findAllById(due).stream().map(Article::changed).toList();
-        int count = articles.publishDueAt(now);
+        List<Article> settled = articles.findAllById(due);
+        List<ContentChanged> changes = settled.stream().map(Article::changed).toList();
+        int count = articles.publishDue(due);
+        // The job's act: each review it settles is one entry by "(system)" (no one is signed in here).
+        settled.forEach(article -> audit.record(
+                AuditKind.REVIEW_PUBLISHED,
+                ReviewAudit.subject(article),
+                "scheduled → published by the scheduled job, due at " + article.getPublishAt()));
         changes.forEach(events::publishEvent);
         return count;
     }

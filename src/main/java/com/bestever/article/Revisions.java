@@ -1,5 +1,7 @@
 package com.bestever.article;
 
+import com.bestever.admin.AuditKind;
+import com.bestever.admin.AuditLog;
 import com.bestever.system.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -14,10 +16,12 @@ public class Revisions {
 
     private final ArticleRevisionRepository revisions;
     private final ArticleRepository articles;
+    private final AuditLog audit;
 
-    Revisions(ArticleRevisionRepository revisions, ArticleRepository articles) {
+    Revisions(ArticleRevisionRepository revisions, ArticleRepository articles, AuditLog audit) {
         this.revisions = revisions;
         this.articles = articles;
+        this.audit = audit;
     }
 
     /** Keeps the review's text as it is now, as its next revision (by the signed-in account, now). */
@@ -53,6 +57,7 @@ public class Revisions {
         if (managed.getVersion() != expectedVersion) {
             throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Article.class, article.getId());
         }
+        ReviewAudit.Snapshot before = ReviewAudit.Snapshot.of(managed);
         managed.setTitle(revision.getTitle());
         managed.setPullQuote(revision.getPullQuote());
         managed.setBody(revision.getBody());
@@ -60,6 +65,12 @@ public class Revisions {
         managed.replaceRecommendations(revision.recommendationLines());
         articles.saveAndFlush(managed);
         ArticleRevision restored = record(managed);
+        List<String> changed = ReviewAudit.Snapshot.of(managed).changedSince(before);
+        audit.record(
+                AuditKind.REVIEW_RESTORED,
+                ReviewAudit.subject(managed),
+                "revision " + number + " restored as revision " + restored.getNumber()
+                        + (changed.isEmpty() ? "; no text changed" : "; changed: " + String.join(", ", changed)));
         return restored;
     }
 }

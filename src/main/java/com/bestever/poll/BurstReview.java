@@ -1,5 +1,6 @@
 package com.bestever.poll;
 
+import com.bestever.admin.AuditKind;
 import com.bestever.admin.SignedIn;
 import com.bestever.system.ContentChanged;
 import java.sql.Timestamp;
@@ -33,13 +34,16 @@ class BurstReview {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PollAudit audit;
 
     BurstReview(
             JdbcClient jdbc,
             PollVerdicts verdicts,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PollAudit audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.verdicts = verdicts;
         this.transaction = transaction;
@@ -225,6 +229,12 @@ class BurstReview {
             jdbc.sql("update vote_voiding set votes = ? where id = ?")
                     .params(n, voiding)
                     .update();
+            audit.record(
+                    AuditKind.VOTES_VOIDED,
+                    pollId,
+                    Standings.votesText(n) + " of client " + burst.clientHash().substring(0, 12) + "… voided in round "
+                            + round + (burst.from() == null ? "" : ", from " + burst.from())
+                            + (burst.until() == null ? "" : ", until " + burst.until()) + ": " + burst.reason());
             events.publishEvent(new ContentChanged(ContentChanged.Kind.POLL, pollId));
             return n;
         });

@@ -1,5 +1,7 @@
 package com.bestever.poll;
 
+import com.bestever.admin.AuditKind;
+import com.bestever.admin.AuditLog;
 import com.bestever.admin.SignedIn;
 import com.bestever.system.ContentChanged;
 import java.sql.Timestamp;
@@ -36,13 +38,16 @@ class Challengers {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
     Challengers(
             JdbcClient jdbc,
             PollReviews reviews,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.reviews = reviews;
         this.transaction = transaction;
@@ -240,6 +245,18 @@ class Challengers {
                             genreId,
                             title)
                     .update();
+            if (n > 0) {
+                String genre = jdbc.sql("select name from genre where id = ?")
+                        .param(genreId)
+                        .query(String.class)
+                        .optional()
+                        .orElse("?");
+                audit.record(
+                        approve ? AuditKind.CHALLENGER_APPROVED : AuditKind.CHALLENGER_REJECTED,
+                        AuditLog.Subject.of("genre", genreId, genre),
+                        "“" + title.strip() + "” " + (approve ? "approved" : "rejected") + " as a challenger (" + n
+                                + (n == 1 ? " reader)" : " readers)"));
+            }
             if (n > 0 && approve) {
                 events.publishEvent(new ContentChanged(ContentChanged.Kind.GENRE, genreId));
             }

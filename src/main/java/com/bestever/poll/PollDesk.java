@@ -1,5 +1,7 @@
 package com.bestever.poll;
 
+import com.bestever.admin.AuditKind;
+import com.bestever.admin.AuditLog;
 import com.bestever.film.Film;
 import com.bestever.genre.Genre;
 import com.bestever.genre.GenreRepository;
@@ -34,8 +36,10 @@ public class PollDesk {
     private final GenreRepository genres;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    PollDesk(VoteQuestionRepository questions, GenreRepository genres, Clock clock, JdbcClient jdbc) {
+    PollDesk(VoteQuestionRepository questions, GenreRepository genres, Clock clock, JdbcClient jdbc, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.questions = questions;
         this.genres = genres;
@@ -175,14 +179,17 @@ public class PollDesk {
     /**
      * Writes the checked poll under the saved review about {@code film}: creates it, changes it,
      * or deletes it when the editor no longer wants one (checked: it has no votes).
+     *
+     * @return what happened to the poll, for the review's audit entry ("poll created"), or null if nothing
      */
-    public void save(Checked checked, long articleId, Film film) {
+    public String save(Checked checked, long articleId, Film film) {
         VoteQuestion poll = checked.poll;
         if (checked.genre == null) {
             if (poll != null) {
                 questions.delete(poll);
+                return "poll " + poll.getId() + " deleted";
             }
-            return;
+            return null;
         }
         PollDraft draft = checked.draft;
         String question = draft.question() == null || draft.question().isBlank()
@@ -199,8 +206,9 @@ public class PollDesk {
                 }
             }
             questions.save(poll);
-            return;
+            return "poll created";
         }
+        String before = described(poll);
         poll.setFilm(film);
         poll.setGenre(checked.genre);
         poll.setQuestion(question);
@@ -221,6 +229,19 @@ public class PollDesk {
             }
         }
         questions.save(poll);
+        return before.equals(described(poll)) ? null : "poll " + poll.getId() + " changed";
+    }
+
+    /** What the review form sets of a poll, to tell whether a save changed it. */
+    private static String described(VoteQuestion poll) {
+        return String.join(
+                "|",
+                String.valueOf(poll.getFilm().getId()),
+                String.valueOf(poll.getGenre().getId()),
+                poll.getQuestion(),
+                String.valueOf(poll.getOpensAt()),
+                String.valueOf(poll.getClosesAt()),
+                poll.getOptions().stream().map(VoteOption::getLabel).toList().toString());
     }
 
     /** When readers see the poll's standings; the change is announced like any edit of the poll. */
@@ -228,8 +249,14 @@ public class PollDesk {
         VoteQuestion poll = questions
                 .findById(pollId)
                 .orElseThrow(() -> new PollProblem(HttpStatus.NOT_FOUND, "There is no poll " + pollId + "."));
+        ResultsShown was = poll.getResultsShown();
         poll.setResultsShown(shown);
         questions.save(poll);
+        audit.record(
+                AuditKind.POLL_CHANGED,
+                AuditLog.Subject.of("poll", pollId, poll.getQuestion()),
+                "standings shown: " + was.label().toLowerCase(java.util.Locale.ENGLISH) + " → "
+                        + shown.label().toLowerCase(java.util.Locale.ENGLISH));
     }
 
     /** The review is deleted: its poll stays, with its votes, but no longer hangs under a review. */

@@ -1,5 +1,6 @@
 package com.bestever.poll;
 
+import com.bestever.admin.AuditKind;
 import com.bestever.system.ContentChanged;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public class PollVerdicts {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final PollAudit audit;
 
     PollVerdicts(
             JdbcClient jdbc,
@@ -48,7 +50,9 @@ public class PollVerdicts {
             PollReviews reviews,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            PollAudit audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.leaderboard = leaderboard;
         this.reviews = reviews;
@@ -323,6 +327,7 @@ public class PollVerdicts {
             if (closed == 0) {
                 throw new PollProblem(HttpStatus.CONFLICT, "Only an open poll can be closed.");
             }
+            audit.record(AuditKind.POLL_CLOSED, pollId, "closed now by an editor; the round's verdict is final");
             events.publishEvent(new ContentChanged(ContentChanged.Kind.POLL, pollId));
         });
         freezeIfDue(pollId);
@@ -351,6 +356,14 @@ public class PollVerdicts {
             jdbc.sql("update vote_option set votes = 0 where question_id = ?")
                     .param(pollId)
                     .update();
+            int round = jdbc.sql("select round from vote_question where id = ?")
+                    .param(pollId)
+                    .query(Integer.class)
+                    .single();
+            audit.record(
+                    AuditKind.POLL_REOPENED,
+                    pollId,
+                    "reopened for round " + round + ", counts at zero; earlier verdicts stay");
             events.publishEvent(new ContentChanged(ContentChanged.Kind.POLL, pollId));
         });
     }

@@ -44,8 +44,12 @@ public class ClientAddresses extends OncePerRequestFilter implements Ordered {
         this.trusted = List.copyOf(ranges);
     }
 
-    /** The client's address: the peer's, or what a trusted proxy says it saw. */
-    String clientOf(HttpServletRequest request) {
+    /**
+     * The client's address: the peer's, or what a trusted proxy says it saw. Asking again of a
+     * request this filter already wrapped gives the same answer (the audit log asks whichever
+     * request object it holds).
+     */
+    public String clientOf(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
         if (!isTrusted(peer)) {
             return peer;
