@@ -35,6 +35,7 @@ class FirstAdmin implements ApplicationRunner {
     private final BestEverProperties.Admin settings;
     private final Clock clock;
     private final OneAtATime oneAtATime;
+    private final AuditLog audit;
 
     @Autowired
     FirstAdmin(
@@ -42,8 +43,9 @@ class FirstAdmin implements ApplicationRunner {
             PasswordEncoder passwordEncoder,
             BestEverProperties properties,
             Clock clock,
-            OneAtATime oneAtATime) {
-        this(accounts, passwordEncoder, properties.admin(), clock, oneAtATime);
+            OneAtATime oneAtATime,
+            AuditLog audit) {
+        this(accounts, passwordEncoder, properties.admin(), clock, oneAtATime, audit);
     }
 
     FirstAdmin(
@@ -51,7 +53,9 @@ class FirstAdmin implements ApplicationRunner {
             PasswordEncoder passwordEncoder,
             BestEverProperties.Admin settings,
             Clock clock,
-            OneAtATime oneAtATime) {
+            OneAtATime oneAtATime,
+            AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.settings = settings;
@@ -85,12 +89,22 @@ class FirstAdmin implements ApplicationRunner {
 
         Account admin = accounts.findByUsername(username).orElse(null);
         if (admin == null) {
-            admin = accounts.save(new Account(username, "Administrator", Role.ADMIN, hash, clock.instant()));
+            admin = accounts.saveAndFlush(new Account(username, "Administrator", Role.ADMIN, hash, clock.instant()));
+            audit.record(
+                    AuditKind.ACCOUNT_CREATED,
+                    Accounts.subject(admin),
+                    "the first administrator, created at start (no administrator existed)");
         } else {
             // The operator named an existing account: it becomes the administrator.
+            Role was = admin.getRole();
             admin.setRole(Role.ADMIN);
             admin.setEnabled(true);
             admin.setPasswordHash(hash, clock.instant());
+            audit.record(
+                    AuditKind.ROLE_CHANGED,
+                    Accounts.subject(admin),
+                    "role " + was.label() + " → " + Role.ADMIN.label()
+                            + " at start (no administrator existed); enabled, password set from the settings");
         }
         if (generated) {
             admin.requirePasswordChange();

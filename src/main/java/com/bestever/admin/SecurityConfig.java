@@ -41,6 +41,9 @@ class SecurityConfig {
                         // Accounts: administrators only. Everyone signed in changes their own password.
                         .requestMatchers("/admin/accounts/**")
                         .hasRole("ADMIN")
+                        // The audit log: administrators only.
+                        .requestMatchers(AuditController.PATH, AuditController.PATH + "/**", AuditController.CSV)
+                        .hasRole("ADMIN")
                         // Films, authors and genres: writers may read the lists, editors change them.
                         .requestMatchers(HttpMethod.GET, "/admin/films", "/admin/authors", "/admin/genres")
                         .hasRole("WRITER")

@@ -49,6 +49,9 @@ class FirstAdminTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    AuditLog audit;
+
     @Test
     void theConfiguredAdministratorWasCreatedAtStartup() {
         Account admin = accounts.findByUsername("admin").orElseThrow();
@@ -137,7 +140,7 @@ class FirstAdminTests {
 
     private FirstAdmin bootstrapWith(String username, String password) {
         return new FirstAdmin(
-                accounts, passwordEncoder, new BestEverProperties.Admin(username, password), clock, oneAtATime);
+                accounts, passwordEncoder, new BestEverProperties.Admin(username, password), clock, oneAtATime, audit);
     }
 
     private void inRolledBackTransactionWithoutAdmins(Runnable work) {
