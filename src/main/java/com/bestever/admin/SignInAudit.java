@@ -48,6 +48,17 @@ class SignInAudit {
                 why);
     }
 
+    /** An administrator lifted the back-off of this account's user name. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void backOffLifted(Account account, boolean wasHeldBack) {
+        audit.record(
+                AuditKind.SIGN_IN_BACK_OFF_RESET,
+                Accounts.subject(account),
+                wasHeldBack
+                        ? "lifted the sign-in back-off of this user name (it was held back)"
+                        : "cleared the failed sign-ins of this user name (it was not held back)");
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     void signedOut(SignedIn signedIn) {
         audit.recordAs(

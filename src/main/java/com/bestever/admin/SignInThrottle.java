@@ -80,22 +80,15 @@ class SignInThrottle {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final SignInAudit audit;
-    private final AuditLog auditLog;
     private volatile SecretKeySpec key;
 
     SignInThrottle(
-            JdbcClient jdbc,
-            SiteSecrets secrets,
-            Clock clock,
-            TransactionTemplate transaction,
-            SignInAudit audit,
-            AuditLog auditLog) {
+            JdbcClient jdbc, SiteSecrets secrets, Clock clock, TransactionTemplate transaction, SignInAudit audit) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.clock = clock;
         this.transaction = transaction;
         this.audit = audit;
-        this.auditLog = auditLog;
     }
 
     /** An attempt counted as a failure until its password proves right ({@link #succeeded}). */
@@ -227,12 +220,7 @@ class SignInThrottle {
     void reset(Account account) {
         String userKey = userKey(account.getUsername());
         transaction.executeWithoutResult(status -> {
-            auditLog.record(
-                    AuditKind.SIGN_IN_BACK_OFF_RESET,
-                    Accounts.subject(account),
-                    isHeldBack(account.getUsername())
-                            ? "lifted the sign-in back-off of this user name (it was held back)"
-                            : "cleared the failed sign-ins of this user name (it was not held back)");
+            audit.backOffLifted(account, isHeldBack(account.getUsername()));
             jdbc.sql("""
                             delete from sign_in_attempt
                              where key in (select address_key from sign_in_attempt

@@ -62,6 +62,9 @@ class SignInBackOffTests {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    SignInAudit signInAudit;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -191,7 +194,8 @@ class SignInBackOffTests {
     void attemptsCountedByAnotherInstanceHoldTheNameBackHereTooAndOnlyHashesAreKept() throws Exception {
         Account editor = testAccounts.account(Role.EDITOR);
         String address = newAddress();
-        SignInThrottle anotherInstance = new SignInThrottle(jdbc, new SiteSecrets(jdbc), clock, transaction);
+        SignInThrottle anotherInstance =
+                new SignInThrottle(jdbc, new SiteSecrets(jdbc), clock, transaction, signInAudit);
         for (int i = 0; i < SignInThrottle.PAIR.limit(); i++) {
             anotherInstance.attempt(editor.getUsername(), address); // counted; its password never proved right
         }
