@@ -63,25 +63,28 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditKind kind, Subject subject, String summary) {
         SignedIn signedIn = AdminPages.signedIn();
-        Long accountId = signedIn == null ? null : signedIn.accountId();
-        String actor = signedIn == null ? SYSTEM : signedIn.getUsername();
-        insert(kind, accountId, actor, subject, summary);
+        if (signedIn == null) {
+            // A job's act (the scheduled publishing, the first administrator at start): no person, no address.
+            insert(kind, null, SYSTEM, null, subject, summary);
+        } else {
+            insert(kind, signedIn.accountId(), signedIn.getUsername(), currentAddress(), subject, summary);
+        }
     }
 
     /** Records an act by someone not (yet) signed in to this request: a sign-in, say. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(AuditKind kind, Long accountId, String actor, Subject subject, String summary) {
-        insert(kind, accountId, actor, subject, summary);
+        insert(kind, accountId, actor, currentAddress(), subject, summary);
     }
 
-    private void insert(AuditKind kind, Long accountId, String actor, Subject subject, String summary) {
+    private void insert(AuditKind kind, Long accountId, String actor, String address, Subject subject, String summary) {
         jdbc.sql("""
                         insert into audit_entry (at, account_id, actor, address, kind, subject_type, subject_id, subject_title, summary)
                         values (:at, :accountId, :actor, :address, :kind, :type, :id, :title, :summary)""")
                 .param("at", Timestamp.from(clock.instant()))
                 .param("accountId", accountId)
                 .param("actor", cut(actor == null ? "" : actor, 100))
-                .param("address", cut(currentAddress(), 64))
+                .param("address", cut(address, 64))
                 .param("kind", kind.code())
                 .param("type", subject.type())
                 .param("id", subject.id())

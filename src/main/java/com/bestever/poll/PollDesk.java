@@ -232,6 +232,10 @@ public class PollDesk {
         return before.equals(described(poll)) ? null : "poll " + poll.getId() + " changed";
     }
 
+    private static Instant minute(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MINUTES);
+    }
+
     /** What the review form sets of a poll, to tell whether a save changed it. */
     private static String described(VoteQuestion poll) {
         return String.join(
@@ -239,8 +243,9 @@ public class PollDesk {
                 String.valueOf(poll.getFilm().getId()),
                 String.valueOf(poll.getGenre().getId()),
                 poll.getQuestion(),
-                String.valueOf(poll.getOpensAt()),
-                String.valueOf(poll.getClosesAt()),
+                // To the minute, as the form shows them: a save that only rounds them is no change.
+                String.valueOf(minute(poll.getOpensAt())),
+                String.valueOf(minute(poll.getClosesAt())),
                 poll.getOptions().stream().map(VoteOption::getLabel).toList().toString());
     }
 
