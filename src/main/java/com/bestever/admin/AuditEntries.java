@@ -51,18 +51,13 @@ class AuditEntries {
             String summary) {
 
         /** The kind's label, or its code for a kind this version no longer knows. */
-        String kindLabel() {
+        public String kindLabel() {
             return AuditKind.ofCode(kind).map(AuditKind::label).orElse(kind);
         }
 
         /** When, to the second, in the site's zone: "2026-12-07 02:20:26". */
-        String when(ZoneId zone) {
+        public String when(ZoneId zone) {
             return WHEN.format(at.atZone(zone));
-        }
-
-        /** The cursor of the page after this entry: "2026-12-07T02:20:26.123456Z~1234". */
-        String cursor() {
-            return Cursor.of(this).text();
         }
     }
 
