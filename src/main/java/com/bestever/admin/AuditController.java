@@ -52,17 +52,11 @@ class AuditController {
         }
     }
 
-    /** The filter as typed, for the form and the links. */
+    /** The filter as typed (the request's parameters person, kind, from, to), for the form and the links. */
     record Typed(String person, String kind, String from, String to) {}
 
     @GetMapping(PATH)
-    ModelAndView page(
-            @RequestParam(required = false) String person,
-            @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) String before) {
-        Typed typed = new Typed(person, kind, from, to);
+    ModelAndView page(Typed typed, @RequestParam(required = false) String before) {
         AuditEntries.Filter filter = filter(typed);
         AuditEntries.Cursor after = cursor(before);
         AuditEntries.Page page = entries.page(filter, after, zone);
@@ -77,14 +71,8 @@ class AuditController {
     }
 
     @GetMapping(CSV)
-    void csv(
-            @RequestParam(required = false) String person,
-            @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            HttpServletResponse response)
-            throws IOException {
-        AuditEntries.Filter filter = filter(new Typed(person, kind, from, to));
+    void csv(Typed typed, HttpServletResponse response) throws IOException {
+        AuditEntries.Filter filter = filter(typed);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-log.csv\"");
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
