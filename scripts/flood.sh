@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One client must not take the site down. Run by hand, on loopback only, bounded in time (about
-# five minutes): starts the site as in production (-Xmx256m, -XX:+ExitOnOutOfMemoryError, a fresh
+# eight minutes): starts the site as in production (-Xmx256m, -XX:+ExitOnOutOfMemoryError, a fresh
 # embedded database under a temporary folder), then
+#   0. asks each route gently for $WARM_SECONDS s (start-up compiles the code; not measured),
 #   1. floods each anonymous route for $SECONDS_PER_ROUTE s with wrk (2 threads, 16 connections),
 #   2. holds slow-body connections to each POST route (one byte a second),
 #   3. holds a few thousand slow-header connections, directly and through the compose file's
@@ -27,6 +28,10 @@ SLOW_SECONDS=${SLOW_SECONDS:-20}
 SLOW_BODIES=${SLOW_BODIES:-32}
 SLOW_HEADERS=${SLOW_HEADERS:-3000}
 PHASES=${PHASES:-1 2 3}
+# Before anything is measured, each route is asked for this long at a gentle rate: in its first
+# minute the JVM compiles the site's code on the same two cores (about 40% of the CPU, seen with
+# async-profiler), which is start-up, not the flood. WARM_SECONDS=0 measures a cold site.
+WARM_SECONDS=${WARM_SECONDS:-10}
 # The probe of phase 3c comes from another loopback address than the slow connections, so nginx's
 # per-address limits count them apart, as they would two clients.
 PROBE_ADDRESS=${PROBE_ADDRESS:-127.0.0.2}
@@ -105,6 +110,14 @@ review_summary() { # $1 label
   echo "    $1: $(python3 scripts/flood.py summary "$WORK/probe.json")"
 }
 
+ROUTES=${ROUTES:-"/login /polls/$POLL/results /search?q=truffaut{n} /no-such-page/{n} /reviews/the-400-blows /reviews/the-400-blows?utm={n}"}
+if [[ "$WARM_SECONDS" != 0 ]]; then
+  echo "warming up: each route for ${WARM_SECONDS}s (wrk -t1 -c2), not measured"
+  for route in $ROUTES; do
+    wrk -t1 -c2 -d"${WARM_SECONDS}s" -s scripts/flood.lua "$BASE$route" >/dev/null
+  done
+fi
+
 START_HEAP=$(heap_mb)
 echo "start: heap after GC ${START_HEAP} MB, sessions $(sessions)"
 echo
@@ -113,7 +126,6 @@ phase() { [[ " $PHASES " == *" $1 "* ]]; }
 
 if phase 1; then
 echo "== 1. wrk -t2 -c16 -d${SECONDS_PER_ROUTE}s per anonymous route ({n}: a new value each request)"
-ROUTES=${ROUTES:-"/login /polls/$POLL/results /search?q=truffaut{n} /no-such-page/{n} /reviews/the-400-blows /reviews/the-400-blows?utm={n}"}
 for route in $ROUTES; do
   before_heap=$(heap_mb)
   before_sessions=$(sessions)
