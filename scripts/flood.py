@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Helpers for scripts/flood.sh (loopback only, bounded in time).
 
-  flood.py probe URL SECONDS OUT.json
+  flood.py probe URL SECONDS OUT.json [LOCAL-ADDRESS]
       GET URL on a new connection every 20 ms for SECONDS; writes the answer times and statuses.
+      From LOCAL-ADDRESS (e.g. 127.0.0.2) when given: a reader other than the flooding client.
   flood.py slow-body HOST PORT SECONDS N PATH...
       N connections per PATH, each sending a POST's headers (Content-Length: 1000) and then one
       byte of its body a second; prints how they ended (the status line the server sent, or none).
@@ -19,7 +20,7 @@ import time
 import urllib.parse
 
 
-async def probe(url, seconds, out):
+async def probe(url, seconds, out, local_address=None):
     parts = urllib.parse.urlsplit(url)
     path = parts.path + ("?" + parts.query if parts.query else "")
     times, statuses = [], {}
@@ -29,7 +30,8 @@ async def probe(url, seconds, out):
         status = "timeout"
         try:
             reader, writer = await asyncio.wait_for(
-                asyncio.open_connection(parts.hostname, parts.port), 5)
+                asyncio.open_connection(parts.hostname, parts.port,
+                                        local_addr=(local_address, 0) if local_address else None), 5)
             writer.write(f"GET {path} HTTP/1.1\r\nHost: {parts.hostname}\r\nAccept-Encoding: gzip\r\n"
                          f"Connection: close\r\n\r\n".encode())
             await writer.drain()
@@ -140,7 +142,7 @@ async def slow_headers(host, port, seconds, n):
 def main():
     command = sys.argv[1]
     if command == "probe":
-        asyncio.run(probe(sys.argv[2], float(sys.argv[3]), sys.argv[4]))
+        asyncio.run(probe(sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5] if len(sys.argv) > 5 else None))
     elif command == "summary":
         summary(sys.argv[2])
     elif command == "slow-body":

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One client must not take the site down. Run by hand, on loopback only, bounded in time (about
-# five minutes): starts the site as in production (-Xmx256m, -XX:+ExitOnOutOfMemoryError, a fresh
+# eight minutes): starts the site as in production (-Xmx256m, -XX:+ExitOnOutOfMemoryError, a fresh
 # embedded database under a temporary folder), then
+#   0. asks each route gently for $WARM_SECONDS s (start-up compiles the code; not measured),
 #   1. floods each anonymous route for $SECONDS_PER_ROUTE s with wrk (2 threads, 16 connections),
 #   2. holds slow-body connections to each POST route (one byte a second),
 #   3. holds a few thousand slow-header connections, directly and through the compose file's
@@ -13,6 +14,8 @@
 #   scripts/flood.sh                          # Java 25 if installed (as the Dockerfile), else `java`
 #   JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java scripts/flood.sh    # another runtime
 #   NO_BUILD=1 SECONDS_PER_ROUTE=10 scripts/flood.sh                     # the jar as it is, shorter
+#   NO_BUILD=1 PHASES=1 ROUTES='/login /no-such-page/{n}' scripts/flood.sh  # some phases, some routes
+#   JAVA_OPTS='-agentpath:...' scripts/flood.sh                          # more JVM options (a profiler)
 #
 # Needs wrk (apt-get install -y wrk), nginx (apt-get install -y nginx-light), python3, a JDK's jcmd.
 set -euo pipefail
@@ -24,6 +27,14 @@ SECONDS_PER_ROUTE=${SECONDS_PER_ROUTE:-30}
 SLOW_SECONDS=${SLOW_SECONDS:-20}
 SLOW_BODIES=${SLOW_BODIES:-32}
 SLOW_HEADERS=${SLOW_HEADERS:-3000}
+PHASES=${PHASES:-1 2 3}
+# Before anything is measured, each route is asked for this long at a gentle rate: in its first
+# minute the JVM compiles the site's code on the same two cores (about 40% of the CPU, seen with
+# async-profiler), which is start-up, not the flood. WARM_SECONDS=0 measures a cold site.
+WARM_SECONDS=${WARM_SECONDS:-10}
+# The probe of phase 3c comes from another loopback address than the slow connections, so nginx's
+# per-address limits count them apart, as they would two clients.
+PROBE_ADDRESS=${PROBE_ADDRESS:-127.0.0.2}
 if [[ -z "${JAVA:-}" ]]; then
   JAVA=$(ls /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n1 || true)
   JAVA=${JAVA:-java}
@@ -59,7 +70,8 @@ BASE="http://127.0.0.1:$PORT"
 # The session counts come from /actuator/metrics, which answers only with the metrics token.
 METRICS_TOKEN=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 "$JAVA" -version 2>&1 | head -n1
-"$JAVA" -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$JAR" \
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+"$JAVA" -Xmx256m -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$JAR" \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --bestever.embedded-database.data-directory="$WORK/postgres" \
   --bestever.admin.password=flood-admin-password \
@@ -89,8 +101,8 @@ sessions() { # server sessions: Tomcat's (live, created) and the rows of spring_
   [[ -n "$live" && -n "$created" && -n "$rows" ]] || { echo "cannot read the session counts" >&2; exit 1; }
   echo "${live%.*} live/${created%.*} created, ${rows} in spring_session"
 }
-review_probe() { # $1 URL, $2 seconds: in the background, into $WORK/probe.json
-  python3 scripts/flood.py probe "$1" "$2" "$WORK/probe.json" &
+review_probe() { # $1 URL, $2 seconds[, $3 the local address to probe from]: in the background, into $WORK/probe.json
+  python3 scripts/flood.py probe "$1" "$2" "$WORK/probe.json" ${3:+"$3"} &
   PROBE_PID=$!
 }
 review_summary() { # $1 label
@@ -98,18 +110,23 @@ review_summary() { # $1 label
   echo "    $1: $(python3 scripts/flood.py summary "$WORK/probe.json")"
 }
 
+ROUTES=${ROUTES:-"/login /polls/$POLL/results /search?q=truffaut{n} /no-such-page/{n} /reviews/the-400-blows /reviews/the-400-blows?utm={n}"}
+if [[ "$WARM_SECONDS" != 0 ]]; then
+  echo "warming up: each route for ${WARM_SECONDS}s (wrk -t1 -c2), not measured"
+  for route in $ROUTES; do
+    wrk -t1 -c2 -d"${WARM_SECONDS}s" -s scripts/flood.lua "$BASE$route" >/dev/null
+  done
+fi
+
 START_HEAP=$(heap_mb)
 echo "start: heap after GC ${START_HEAP} MB, sessions $(sessions)"
 echo
 
+phase() { [[ " $PHASES " == *" $1 "* ]]; }
+
+if phase 1; then
 echo "== 1. wrk -t2 -c16 -d${SECONDS_PER_ROUTE}s per anonymous route ({n}: a new value each request)"
-for route in \
-  "/login" \
-  "/polls/$POLL/results" \
-  "/search?q=truffaut{n}" \
-  "/no-such-page/{n}" \
-  "/reviews/the-400-blows" \
-  "/reviews/the-400-blows?utm={n}"; do
+for route in $ROUTES; do
   before_heap=$(heap_mb)
   before_sessions=$(sessions)
   review_probe "$BASE/reviews/the-400-blows" "$SECONDS_PER_ROUTE"
@@ -120,14 +137,18 @@ for route in \
   echo "    heap after GC: ${before_heap} -> $(heap_mb) MB; sessions: ${before_sessions} -> $(sessions)"
 done
 echo
+fi
 
+if phase 2; then
 echo "== 2. slow bodies: $SLOW_BODIES connections to each POST route, one byte a second, ${SLOW_SECONDS}s"
 review_probe "$BASE/reviews/the-400-blows" "$SLOW_SECONDS"
 python3 scripts/flood.py slow-body 127.0.0.1 "$PORT" "$SLOW_SECONDS" "$SLOW_BODIES" /login "/polls/$POLL/votes"
 review_summary "review page meanwhile"
 echo "    heap after GC: $(heap_mb) MB; sessions: $(sessions)"
 echo
+fi
 
+if phase 3; then
 echo "== 3a. slow headers, directly: $SLOW_HEADERS connections, a header line every 2 s, ${SLOW_SECONDS}s"
 review_probe "$BASE/reviews/the-400-blows" "$SLOW_SECONDS"
 python3 scripts/flood.py slow-headers 127.0.0.1 "$PORT" "$SLOW_SECONDS" "$SLOW_HEADERS"
@@ -142,14 +163,15 @@ sleep 1
 NGINX="http://127.0.0.1:$NGINX_PORT"
 curl -fsS -o /dev/null "$NGINX/reviews/the-400-blows"
 echo "== 3b. through nginx (deploy/nginx/nginx.conf): slow headers, $SLOW_HEADERS connections, ${SLOW_SECONDS}s"
-review_probe "$NGINX/reviews/the-400-blows" "$SLOW_SECONDS"
+review_probe "$NGINX/reviews/the-400-blows" "$SLOW_SECONDS" "$PROBE_ADDRESS"
 python3 scripts/flood.py slow-headers 127.0.0.1 "$NGINX_PORT" "$SLOW_SECONDS" "$SLOW_HEADERS"
-review_summary "review page meanwhile (through nginx)"
+review_summary "review page meanwhile (through nginx, from $PROBE_ADDRESS)"
 echo "== 3c. through nginx: slow bodies, $SLOW_BODIES connections to each POST route, ${SLOW_SECONDS}s"
-review_probe "$NGINX/reviews/the-400-blows" "$SLOW_SECONDS"
+review_probe "$NGINX/reviews/the-400-blows" "$SLOW_SECONDS" "$PROBE_ADDRESS"
 python3 scripts/flood.py slow-body 127.0.0.1 "$NGINX_PORT" "$SLOW_SECONDS" "$SLOW_BODIES" /login "/polls/$POLL/votes"
-review_summary "review page meanwhile (through nginx)"
+review_summary "review page meanwhile (through nginx, from $PROBE_ADDRESS)"
 echo
+fi
 
 echo "end: heap after GC $(heap_mb) MB (start ${START_HEAP} MB), sessions $(sessions)"
 echo "errors in the log: $(grep -cE ' ERROR |OutOfMemoryError' "$WORK/app.log" || true)"

@@ -1,6 +1,11 @@
 package com.bestever.admin;
 
+import com.bestever.system.RenderedOnce;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +23,19 @@ class LoginController {
     static final String PASSWORD_CHANGED = "Your password was changed after you signed in here, so you were signed out."
             + " Sign in with the new password.";
 
+    private final RenderedOnce renderedOnce;
+
+    LoginController(RenderedOnce renderedOnce) {
+        this.renderedOnce = renderedOnce;
+    }
+
+    /**
+     * The form is the same for everyone but for its CSRF token, so each of its few variants (which
+     * message it shows) is rendered once and the token spliced in ({@link RenderedOnce}): a client
+     * loading it in a loop costs no render each.
+     */
     @GetMapping("/login")
-    String login(HttpServletRequest request, Model model) {
+    Object login(HttpServletRequest request, HttpServletResponse response, Model model) throws Exception {
         if (AdminPages.signedIn() != null) {
             return "redirect:/admin";
         }
@@ -39,7 +55,16 @@ class LoginController {
         // The form's token is kept in a cookie (CsrfTokens): make it now, while headers can still be
         // sent, rather than when the form is rendered, after part of the page may have gone out.
         if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            token.getToken();
+            String value = token.getToken();
+            Map<String, Object> shown = model.asMap();
+            return renderedOnce.answer(
+                    Arrays.asList(shown.get("problem"), shown.get("notice")),
+                    "admin/login",
+                    shown,
+                    value,
+                    HttpStatus.OK,
+                    request,
+                    response);
         }
         return "admin/login";
     }

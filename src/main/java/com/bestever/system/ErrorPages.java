@@ -1,6 +1,7 @@
 package com.bestever.system;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +46,11 @@ class ErrorPages {
             + " changed it meanwhile). Reload the page and try again.";
 
     private final Refusals refusals;
+    private final RenderedOnce renderedOnce;
 
-    ErrorPages(Refusals refusals) {
+    ErrorPages(Refusals refusals, RenderedOnce renderedOnce) {
         this.refusals = refusals;
+        this.renderedOnce = renderedOnce;
     }
 
     @ExceptionHandler(GoneException.class)
@@ -63,9 +66,18 @@ class ErrorPages {
         return new ModelAndView(redirect);
     }
 
+    /**
+     * The same page for every address with nothing at it, so it is rendered once and kept
+     * ({@link RenderedOnce}): a flood of made-up addresses costs no render each.
+     */
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
-    Object notFound(HttpServletRequest request) {
-        return answer(request, HttpStatus.NOT_FOUND, "There is nothing at this address.", "error/404");
+    Object notFound(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Object answer = answer(request, HttpStatus.NOT_FOUND, "There is nothing at this address.", "error/404");
+        if (answer instanceof ModelAndView page) {
+            return renderedOnce.answer(
+                    "error/404", page.getViewName(), page.getModel(), null, HttpStatus.NOT_FOUND, request, response);
+        }
+        return answer;
     }
 
     @ExceptionHandler({
@@ -96,7 +108,7 @@ class ErrorPages {
      * enforces). Anything else is a fault of ours and goes on to the 500 page as before.
      */
     @ExceptionHandler(Exception.class)
-    Object other(Exception ex, HttpServletRequest request) throws Exception {
+    Object other(Exception ex, HttpServletRequest request, HttpServletResponse servletResponse) throws Exception {
         SQLException database = sqlCause(ex);
         if (database != null && database.getSQLState() != null) {
             String state = database.getSQLState();
@@ -119,6 +131,9 @@ class ErrorPages {
                 && !(ex instanceof org.springframework.web.context.request.async.AsyncRequestTimeoutException)) {
             HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
             refusals.count("request");
+            if (status == HttpStatus.NOT_FOUND) {
+                return notFound(request, servletResponse); // no route at all: the one 404 page
+            }
             return answer(request, status, sentence(status));
         }
         throw ex;

@@ -93,6 +93,17 @@ class SignInTests {
         return page(mvc.perform(get(back)).andExpect(status().isOk()));
     }
 
+    /**
+     * The cookies a GET of /login set, to send back: the sign-in form's CSRF cookie (under MockMvc,
+     * whose test security support starts a session, the session's instead).
+     */
+    static Cookie[] cookiesOf(MvcResult shown) {
+        return shown.getResponse().getHeaders(HttpHeaders.SET_COOKIE).stream()
+                .map(header -> header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
+                .map(pair -> new Cookie(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1)))
+                .toArray(Cookie[]::new);
+    }
+
     static String errorOn(Document page) {
         assertThat(page.select("#sign-in-error"))
                 .as(page.select("main").outerHtml())
@@ -128,6 +139,56 @@ class SignInTests {
         assertThat(form.select("input[name=username]")).hasSize(1);
         assertThat(form.select("input[type=password][name=password]")).hasSize(1);
         assertThat(form.selectFirst("input[type=hidden][name=_csrf]").val()).isNotBlank();
+    }
+
+    /**
+     * The form is rendered once and kept, each visitor's token spliced in: every visitor gets a
+     * token of its own that signs in with its own cookie only, and each message shows only where asked.
+     */
+    @Test
+    void everyVisitorOfTheKeptSignInFormGetsItsOwnToken() throws Exception {
+        MvcResult first = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
+        MvcResult second = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
+        String firstField = page(first.getResponse())
+                .selectFirst("input[type=hidden][name=_csrf]")
+                .val();
+        String secondField = page(second.getResponse())
+                .selectFirst("input[type=hidden][name=_csrf]")
+                .val();
+        Cookie[] firstCookies = cookiesOf(first);
+        Cookie[] secondCookies = cookiesOf(second);
+        assertThat(firstField).isNotBlank().isNotEqualTo(secondField);
+        assertThat(firstCookies).isNotEmpty();
+        assertThat(secondCookies).isNotEmpty();
+        assertThat(first.getResponse().getContentAsString().replace(firstField, ""))
+                .isEqualTo(second.getResponse().getContentAsString().replace(secondField, ""));
+
+        // One visitor's field with the other's cookie: refused; with its own: signed in.
+        String address = newAddress();
+        mvc.perform(post("/login")
+                        .param("username", ADMIN)
+                        .param("password", ADMIN_PASSWORD)
+                        .param("_csrf", firstField)
+                        .cookie(secondCookies)
+                        .with(from(address)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/login")
+                        .param("username", ADMIN)
+                        .param("password", ADMIN_PASSWORD)
+                        .param("_csrf", secondField)
+                        .cookie(secondCookies)
+                        .with(from(address)))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/admin"));
+
+        // The kept variants: each message on its own address only.
+        assertThat(errorOn(page(mvc.perform(get("/login?error")).andExpect(status().isOk()))))
+                .isEqualTo(LoginController.WRONG);
+        assertThat(page(mvc.perform(get("/login"))).select("#sign-in-error, .flash"))
+                .isEmpty();
+        Document signedOut = page(mvc.perform(get("/login?signed-out")));
+        assertThat(signedOut.select("#sign-in-error")).isEmpty();
+        assertThat(signedOut.selectFirst(".flash").text()).isEqualTo("You have signed out.");
     }
 
     @Test

@@ -2,9 +2,12 @@ package com.bestever.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.bestever.film.Film;
+import com.bestever.genre.Genre;
 import com.bestever.support.Html;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
@@ -110,6 +113,48 @@ class PublicPagesTests {
         Article inReview = testData.review(article -> article.setStatus(ArticleStatus.IN_REVIEW));
         notFound("/reviews/" + inReview.getSlug());
         assertThat(page("/").select("a[href=/reviews/" + draft.getSlug() + "]")).isEmpty();
+    }
+
+    /**
+     * Every address with nothing at it gets the same page, rendered once and kept (so a flood of
+     * made-up addresses costs no render each), and the kept page follows the site's header.
+     */
+    @Test
+    void everyAddressWithNothingAtItGetsTheSamePageWhichFollowsTheHeader() throws Exception {
+        Genre leading = testData.genre();
+        var first = mvc.perform(get("/no-such-page/" + TestData.unique("a")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType("text/html;charset=UTF-8"))
+                .andReturn()
+                .getResponse();
+        Document shown = Html.page(first);
+        assertThat(shown.selectFirst("h1").text()).isEqualTo("This page is not here");
+        assertThat(shown.select(".site-nav a").eachText()).doesNotContain(leading.getName());
+        var second = mvc.perform(get("/reviews/" + TestData.unique("no-such-review")))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse();
+        assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString());
+
+        // Enough reviews in one genre put it in every page's header: the kept 404 page too.
+        for (int i = 0; i < 12; i++) {
+            Film film = testData.film(leading);
+            testData.review(article -> {
+                article.setGenre(leading);
+                article.setFilm(film);
+                article.publish(clock.instant().minus(Duration.ofMinutes(1)));
+            });
+        }
+        assertThat(page("/").select(".site-nav a").eachText()).contains(leading.getName());
+        assertThat(notFound("/no-such-page/" + TestData.unique("b"))
+                        .select(".site-nav a")
+                        .eachText())
+                .contains(leading.getName());
+
+        // A client that asked for JSON still gets the problem, not the page.
+        mvc.perform(get("/no-such-page/c").accept("application/json"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType("application/problem+json"));
     }
 
     @Test

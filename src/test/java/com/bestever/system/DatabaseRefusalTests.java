@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -36,7 +37,8 @@ class DatabaseRefusalTests {
                 .params("a\u0000b", "nul-genre")
                 .update());
         double before = counted();
-        Object answer = errors.other(refused, new MockHttpServletRequest("POST", "/admin/genres/new"));
+        Object answer = errors.other(
+                refused, new MockHttpServletRequest("POST", "/admin/genres/new"), new MockHttpServletResponse());
         assertThat(((ModelAndView) answer).getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(counted()).isEqualTo(before + 1);
     }
@@ -48,7 +50,7 @@ class DatabaseRefusalTests {
                 .update());
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/polls/1/votes");
         request.addHeader("Accept", "application/json");
-        Object answer = errors.other(refused, request);
+        Object answer = errors.other(refused, request, new MockHttpServletResponse());
         assertThat(((ResponseEntity<?>) answer).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(((ResponseEntity<?>) answer).getBody())
                 .hasToString(((ResponseEntity<?>) answer).getBody().toString());
@@ -57,7 +59,8 @@ class DatabaseRefusalTests {
     @Test
     void anyOtherFaultIsNotDisguised() {
         IllegalStateException bug = new IllegalStateException("a bug");
-        assertThat(catchThrowable(() -> errors.other(bug, new MockHttpServletRequest("GET", "/"))))
+        assertThat(catchThrowable(
+                        () -> errors.other(bug, new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse())))
                 .isSameAs(bug);
     }
 
