@@ -61,6 +61,17 @@ cols="id, at, account_id, actor, address, kind, subject_type, subject_id, subjec
       "select $cols from audit_entry where actor = 'editor20' and (at, id) < ('$pdeep_at'::timestamptz, $pdeep_id) order by at desc, id desc limit 51"
   run "The CSV of everything (no filter, no limit: read from a cursor 1,000 rows at a time)" \
       "select $cols from audit_entry order by at desc, id desc"
+  echo
+  echo "## The retention job's delete (admin.AuditRetention, batches of 10,000), with the retention set to 700 days"
+  psql -q -d "$DB" -c "update audit_retention set keep = interval '700 days'"
+  echo "-- entries older than 700 days: $(psql -At -d "$DB" -c "select count(*) from audit_entry where at < now() - interval '700 days'")"
+  batch="delete from audit_entry where id in (select id from audit_entry where at < now() - (select keep from audit_retention) order by at limit 10000)"
+  echo "$batch;"
+  psql -At -d "$DB" -c "explain (analyze, buffers) $batch"
+  t0=$(date +%s%N)
+  while [ "$(psql -At -d "$DB" -c "with d as ($batch returning 1) select count(*) from d")" = 10000 ]; do :; done
+  echo "-- every batch until none is left: $(( ($(date +%s%N) - t0) / 1000000 )) ms; left older than 700 days: $(psql -At -d "$DB" -c "select count(*) from audit_entry where at < now() - interval '700 days'")"
+  echo "-- and a younger entry is still refused: $(psql -At -d "$DB" -c "delete from audit_entry where id = (select max(id) from audit_entry)" 2>&1 | head -1)"
 } > "$OUT"
 [ "${AUDIT_KEEP:-}" = 1 ] || dropdb "$DB"
 echo "wrote $OUT"

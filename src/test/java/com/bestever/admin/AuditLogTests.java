@@ -17,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The audit log of sign-ins and accounts: every act leaves exactly one entry, with who, from
@@ -91,6 +94,24 @@ class AuditLogTests {
         assertThat(entry.accountId()).isEqualTo(editor.getId());
         assertThat(entry.subjectType()).isEqualTo("account");
         assertThat(entry.subjectId()).isEqualTo(editor.getId());
+    }
+
+    @Test
+    void theAddressIsTheClientsEvenFromTheRequestAsTheProxyHandedItOver() {
+        // The request held for the thread may be the one from before ClientAddresses' wrapper
+        // (a filter ordered ahead of it): the log resolves the client itself.
+        MockHttpServletRequest unwrapped = new MockHttpServletRequest();
+        unwrapped.setRemoteAddr(PROXY);
+        unwrapped.addHeader("X-Forwarded-For", "203.0.113.44");
+        String actor = TestData.unique("unwrapped");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(unwrapped));
+        try {
+            transaction.executeWithoutResult(
+                    status -> audit.recordAs(AuditKind.SIGN_IN_FAILED, null, actor, AuditLog.Subject.NONE, "a test"));
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        assertThat(trail.onlyBy(actor, 0, "sign_in.failure").address()).isEqualTo("203.0.113.44");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.bestever.seo.NuHtmlChecker;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
@@ -141,6 +142,19 @@ class AuditPageTests {
             assertThat(page.selectFirst("form.admin-filter")).as(query[0]).isNotNull();
         }
         mvc.perform(get("/admin/audit.csv?kind=film.burnt").with(admin)).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void thePageIsValidHtmlWithEntriesWithAnOlderLinkAndWithARefusal() throws Exception {
+        String person = person(60, Instant.parse("2024-06-01T00:00:00Z"));
+        RequestPostProcessor admin = testAccounts.signedIn(Role.ADMIN);
+        for (String query : List.of("?person=" + person, "?kind=nope")) {
+            String html = mvc.perform(get("/admin/audit" + query).with(admin))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(NuHtmlChecker.errorsIn(html)).as(query).isEmpty();
+        }
     }
 
     @Test
