@@ -114,6 +114,24 @@ public class NewsroomSessions {
     }
 
     /**
+     * Adds a factor this session just proved (a first right code from a new authenticator app):
+     * the person is not asked for it again in this sign-in.
+     */
+    void addFactor(String factor, HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = holder.getContext().getAuthentication();
+        if (current == null) {
+            return;
+        }
+        Authentication now = current.toBuilder()
+                .authorities(authorities -> authorities.add(FactorGrantedAuthority.fromAuthority(factor)))
+                .build();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(now);
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    /**
      * Makes this session stand for the account as it is now: its role and name, and the password
      * it has (after one's own change, so that this session goes on while others end).
      */

@@ -1,6 +1,8 @@
 package com.bestever.admin;
 
 import com.bestever.system.BestEverProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +32,14 @@ class SecondFactorController {
 
     private final SecondFactors secondFactors;
     private final Passkeys passkeys;
+    private final NewsroomSessions sessions;
     private final String issuer;
 
-    SecondFactorController(SecondFactors secondFactors, Passkeys passkeys, BestEverProperties properties) {
+    SecondFactorController(
+            SecondFactors secondFactors, Passkeys passkeys, NewsroomSessions sessions, BestEverProperties properties) {
         this.secondFactors = secondFactors;
         this.passkeys = passkeys;
+        this.sessions = sessions;
         // The app lists the account under the site's host name, e.g. "bestever.example: philip".
         String host = URI.create(properties.baseUrl()).getHost();
         this.issuer = host == null ? "Best Ever" : host;
@@ -60,7 +65,11 @@ class SecondFactorController {
 
     @PostMapping(PATH + "/app")
     String confirmApp(
-            @RequestParam(defaultValue = "") String code, @AuthenticationPrincipal SignedIn signedIn, Model model) {
+            @RequestParam(defaultValue = "") String code,
+            @AuthenticationPrincipal SignedIn signedIn,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<List<String>> codes = secondFactors.confirmApp(signedIn, code);
         if (codes.isEmpty()) {
             Optional<byte[]> secret = secondFactors.pendingApp(signedIn.accountId());
@@ -72,6 +81,8 @@ class SecondFactorController {
                     "That code is not the one the app shows now. Check the app's clock and type the current six digits.");
             return enrolment(signedIn, secret.get(), model);
         }
+        // The right code proved the app in this sign-in too.
+        sessions.addFactor(SecondFactors.APP, request, response);
         model.addAttribute("codes", codes.get());
         model.addAttribute("notice", "The authenticator app is on: from now on, signing in asks for its code.");
         return "admin/recovery-codes";

@@ -56,7 +56,7 @@ public class SecondFactors {
     /** What second factors an account has, and whether its role must use one. */
     record Summary(boolean app, List<Passkey> passkeys, int recoveryCodesLeft, boolean required) {
 
-        boolean any() {
+        public boolean any() {
             return app || !passkeys.isEmpty();
         }
     }
