@@ -2,12 +2,15 @@ package com.bestever.admin;
 
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Passkeys as Spring Security's WebAuthn support keeps them ({@link JdbcUserCredentialRepository},
@@ -20,10 +23,12 @@ class Passkeys implements UserCredentialRepository {
 
     private final JdbcUserCredentialRepository credentials;
     private final AuditLog audit;
+    private final NewsroomSessions sessions;
 
-    Passkeys(JdbcTemplate jdbc, AuditLog audit) {
+    Passkeys(JdbcTemplate jdbc, AuditLog audit, NewsroomSessions sessions) {
         this.credentials = new JdbcUserCredentialRepository(jdbc);
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Override
@@ -35,6 +40,12 @@ class Passkeys implements UserCredentialRepository {
         if (isNew && signedIn != null) {
             audit.record(
                     AuditKind.FACTOR_ADDED, SecondFactors.subject(signedIn), "Passkey “" + credential.getLabel() + "”");
+            // Its registration was signed with it, by the person signed in: it proves the factor in this sign-in too.
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                    && request.getResponse() != null) {
+                sessions.addFactor(
+                        FactorGrantedAuthority.WEBAUTHN_AUTHORITY, request.getRequest(), request.getResponse());
+            }
         }
     }
 
