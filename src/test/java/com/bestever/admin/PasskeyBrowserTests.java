@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.bestever.support.TestAccounts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -51,7 +54,6 @@ class PasskeyBrowserTests {
 
     WebDriver browser;
 
-    @BeforeEach
     void startChromium() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
@@ -88,6 +90,7 @@ class PasskeyBrowserTests {
 
     @Test
     void anEditorAddsAPasskeyAndSignsInWithIt() {
+        startChromium();
         Account editor = testAccounts.account(Role.EDITOR);
         VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser)
                 .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
@@ -140,6 +143,48 @@ class PasskeyBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".flash")).getText())
                 .contains("Removed the passkey “Test laptop”");
         assertThat(audits(editor, AuditKind.FACTOR_REMOVED)).isEqualTo(1);
+    }
+
+    /**
+     * Over real HTTP (MockMvc's CSRF helper keeps its tokens in a session): an anonymous request
+     * to the second step or to the passkey endpoints is refused by the CSRF check and leaves no
+     * session behind.
+     */
+    @Test
+    void noAnonymousRequestToTheSecondStepOrThePasskeyEndpointsMakesASession() throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        long sessions = jdbc.sql("select count(*) from spring_session")
+                .query(Long.class)
+                .single();
+        for (String path : new String[] {
+            SecondFactorCodeSignIn.PATH,
+            "/login/webauthn",
+            "/webauthn/authenticate/options",
+            "/webauthn/register/options",
+            "/webauthn/register"
+        }) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(response.headers().allValues("Set-Cookie"))
+                    .as(path)
+                    .noneMatch(cookie -> cookie.startsWith(NewsroomSessions.COOKIE + "="));
+        }
+        HttpResponse<String> page = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + SecondFactorCodeSignIn.PATH))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Location")).hasValue("/login");
+        assertThat(jdbc.sql("select count(*) from spring_session")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(sessions);
     }
 
     private void signInWithPassword(Account account) {

@@ -4,19 +4,23 @@ import static com.bestever.support.Html.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.bestever.seo.NuHtmlChecker;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SessionCookies;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestAccounts;
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -47,6 +51,7 @@ class SecondFactorTests {
 
     @AfterEach
     void reset() {
+        TestSecurityContextHolder.clearContext();
         clock.reset();
         jdbc.sql("delete from second_factor_role").update();
     }
@@ -63,6 +68,9 @@ class SecondFactorTests {
                 request.cookie(session);
             }
             MvcResult result = mvc.perform(request).andReturn();
+            // Each request on its own, as on a server: a sign-in made in this request (on the test's
+            // thread, which Spring Security's test support shares between requests) stays with it.
+            TestSecurityContextHolder.clearContext();
             Cookie set = result.getResponse().getCookie(NewsroomSessions.COOKIE);
             if (set != null) {
                 session = set.getMaxAge() == 0 ? null : new Cookie(set.getName(), set.getValue());
@@ -360,5 +368,75 @@ class SecondFactorTests {
                         .selectFirst("#sign-in-error")
                         .text())
                 .startsWith("Too many failed sign-ins.");
+    }
+
+    @Test
+    void theSecondFactorPagesAreValidHtml() throws Exception {
+        clock.set(NOW);
+        Account admin = testAccounts.account(Role.ADMIN);
+        Browser browser = new Browser();
+        browser.signIn(admin);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("factors, none yet", body(browser.get(SecondFactorController.PATH)));
+        pages.put("app enrolment", body(browser.get(SecondFactorController.PATH + "/app")));
+        byte[] secret = Base32.decode(
+                page(browser.get(SecondFactorController.PATH + "/app").getResponse())
+                        .selectFirst("#app-secret")
+                        .text());
+        pages.put(
+                "recovery codes",
+                body(browser.post(SecondFactorController.PATH + "/app", "code", Totp.code(secret, Totp.step(NOW)))));
+        pages.put("factors, app on", body(browser.get(SecondFactorController.PATH)));
+        pages.put("roles", body(browser.get("/admin/accounts/second-factors")));
+        pages.put("account", body(browser.get("/admin/accounts/" + admin.getId())));
+        browser.signOut();
+        browser.signIn(admin);
+        pages.put("second step", body(browser.get(SecondFactorCodeSignIn.PATH)));
+        pages.forEach((name, html) -> {
+            try {
+                assertThat(NuHtmlChecker.errorsIn(html)).as(name).isEmpty();
+            } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        assertThat(pages.get("app enrolment")).contains("<svg").doesNotContain("style=");
+    }
+
+    static String body(MvcResult result) throws Exception {
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return result.getResponse().getContentAsString();
+    }
+
+    @Test
+    void aPasswordAloneCannotAddASecondFactorToAnAccountThatHasOne() throws Exception {
+        clock.set(NOW);
+        Account editor = testAccounts.account(Role.EDITOR);
+        Browser owner = new Browser();
+        owner.signIn(editor);
+        enrolApp(owner);
+
+        Browser thief = new Browser();
+        thief.signIn(editor);
+        for (String path : new String[] {SecondFactorController.PATH, SecondFactorController.PATH + "/app"}) {
+            assertThat(thief.get(path).getResponse().getRedirectedUrl())
+                    .as(path)
+                    .startsWith(SecondFactorCodeSignIn.PATH + "?factor");
+        }
+        // Spring Security hands out registration options to any signed-in session (its filter runs
+        // before authorization), but registering the passkey is a newsroom act: refused here.
+        assertThat(thief.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/webauthn/register")
+                                .with(csrf())
+                                .contentType("application/json")
+                                .content("{}"))
+                        .getResponse()
+                        .getRedirectedUrl())
+                .as("registering a passkey")
+                .startsWith(SecondFactorCodeSignIn.PATH + "?factor");
+        assertThat(thief.post(SecondFactorController.PATH + "/recovery-codes")
+                        .getResponse()
+                        .getRedirectedUrl())
+                .startsWith(SecondFactorCodeSignIn.PATH + "?factor");
+        assertThat(audits(editor, AuditKind.FACTOR_ADDED)).isEqualTo(1);
     }
 }
