@@ -154,6 +154,12 @@ class SecondFactorTests {
         return new Enrolled(secret, recoveryCodes);
     }
 
+    /** Signs in with the password (no factor yet) and switches the authenticator app on. */
+    Enrolled signInAndEnrol(Browser browser, Account account) throws Exception {
+        assertThat(browser.signIn(account)).isEqualTo("/admin");
+        return enrolApp(browser);
+    }
+
     static String otherThan(byte[] secret) {
         return "000000".equals(Totp.code(secret, Totp.step(NOW))) ? "111111" : "000000";
     }
@@ -227,8 +233,7 @@ class SecondFactorTests {
         clock.set(NOW);
         Account writer = testAccounts.account(Role.WRITER);
         Browser browser = new Browser();
-        browser.signIn(writer);
-        Enrolled app = enrolApp(browser);
+        Enrolled app = signInAndEnrol(browser, writer);
         browser.signOut();
 
         String recoveryCode = app.recoveryCodes().get(3);
@@ -301,8 +306,7 @@ class SecondFactorTests {
         clock.set(NOW);
         Account editor = testAccounts.account(Role.EDITOR);
         Browser phone = new Browser();
-        phone.signIn(editor);
-        enrolApp(phone);
+        signInAndEnrol(phone, editor);
         Browser laptop = new Browser();
         assertThat(laptop.signIn(editor)).startsWith(SecondFactorCodeSignIn.PATH + "?factor");
         Cookie phoneSession = phone.session;
@@ -339,8 +343,7 @@ class SecondFactorTests {
         clock.set(NOW);
         Account editor = testAccounts.account(Role.EDITOR);
         Browser browser = new Browser();
-        browser.signIn(editor);
-        enrolApp(browser);
+        signInAndEnrol(browser, editor);
         browser.post(SecondFactorController.PATH + "/app/remove");
         Document page = page(browser.get(SecondFactorController.PATH).getResponse());
         assertThat(page.selectFirst(".app-status").text()).startsWith("Off.");
@@ -354,8 +357,7 @@ class SecondFactorTests {
         clock.set(NOW);
         Account editor = testAccounts.account(Role.EDITOR);
         Browser browser = new Browser();
-        browser.signIn(editor);
-        Enrolled app = enrolApp(browser);
+        Enrolled app = signInAndEnrol(browser, editor);
         browser.signOut();
         browser.signIn(editor);
         for (int i = 0; i < SignInThrottle.PAIR.limit(); i++) {
@@ -412,8 +414,7 @@ class SecondFactorTests {
         clock.set(NOW);
         Account editor = testAccounts.account(Role.EDITOR);
         Browser owner = new Browser();
-        owner.signIn(editor);
-        enrolApp(owner);
+        signInAndEnrol(owner, editor);
 
         Browser thief = new Browser();
         thief.signIn(editor);
