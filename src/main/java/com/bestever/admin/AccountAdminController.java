@@ -3,8 +3,10 @@ package com.bestever.admin;
 import com.bestever.system.NotFoundException;
 import jakarta.validation.Valid;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,10 +30,15 @@ class AccountAdminController {
 
     private final Accounts accounts;
     private final SignInThrottle signIns;
+    private final SecondFactors secondFactors;
+    private final NewsroomSessions sessions;
 
-    AccountAdminController(Accounts accounts, SignInThrottle signIns) {
+    AccountAdminController(
+            Accounts accounts, SignInThrottle signIns, SecondFactors secondFactors, NewsroomSessions sessions) {
         this.accounts = accounts;
         this.signIns = signIns;
+        this.secondFactors = secondFactors;
+        this.sessions = sessions;
     }
 
     @ModelAttribute("roles")
@@ -162,10 +169,48 @@ class AccountAdminController {
         return "redirect:/admin/accounts/" + id;
     }
 
+    /** Which roles must sign in with two factors. */
+    @GetMapping("/second-factors")
+    String secondFactorRoles(Model model) {
+        model.addAttribute("required", secondFactors.requiredRoles());
+        return "admin/second-factor-roles";
+    }
+
+    @PostMapping("/second-factors")
+    String requireSecondFactors(
+            @RequestParam(name = "role", required = false) Set<Role> roles, RedirectAttributes redirect) {
+        Set<Role> required = roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        secondFactors.requireFor(required);
+        redirect.addFlashAttribute(
+                "notice",
+                required.isEmpty()
+                        ? "No role must sign in with two factors now."
+                        : "Saved. Accounts of these roles without a second factor are sent to add one at their next click.");
+        return "redirect:/admin/accounts/second-factors";
+    }
+
+    /**
+     * Someone lost their phone or passkey: their second factors are removed and every session of
+     * theirs ends. They sign in with their password and, if their role requires it, add a new one first.
+     */
+    @PostMapping("/{id}/second-factors/reset")
+    String resetSecondFactors(@PathVariable long id, RedirectAttributes redirect) {
+        Account account = find(id);
+        secondFactors.reset(account);
+        int ended = sessions.endAll(account.getUsername());
+        redirect.addFlashAttribute(
+                "notice",
+                "Removed every second factor of " + account.getUsername() + " and ended their " + ended
+                        + (ended == 1 ? " session" : " sessions")
+                        + ". They sign in with their password and add a new second factor.");
+        return "redirect:/admin/accounts/" + id;
+    }
+
     /** The account's page, with both of its forms (one of them may come back with its errors). */
     private String page(Account account, Model model) {
         model.addAttribute("account", account);
         model.addAttribute("signInHeldBack", signIns.isHeldBack(account.getUsername()));
+        model.addAttribute("factors", secondFactors.summary(account.getId(), account.getUsername(), account.getRole()));
         if (!model.containsAttribute("nameAndRoleForm")) {
             model.addAttribute("nameAndRoleForm", NameAndRoleForm.from(account));
         }

@@ -22,7 +22,8 @@ class AdminPages implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new NewsroomPage()).addPathPatterns("/admin", "/admin/**", "/login");
+        registry.addInterceptor(new NewsroomPage())
+                .addPathPatterns("/admin", "/admin/**", "/login", SecondFactorCodeSignIn.PATH);
     }
 
     /** The signed-in person of this request, or null. */

@@ -70,7 +70,7 @@ class LoginController {
     }
 
     /** The refusal's message: only which one to show is in the address (see SignInFailures). */
-    private static String reason(HttpServletRequest request) {
+    static String reason(HttpServletRequest request) {
         if (!SignInFailures.TOO_MANY.equals(request.getParameter(SignInFailures.ERROR))) {
             return WRONG;
         }

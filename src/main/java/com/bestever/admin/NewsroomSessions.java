@@ -7,11 +7,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,11 +52,27 @@ public class NewsroomSessions {
 
     private final Accounts accounts;
     private final SecurityContextRepository contexts;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-    NewsroomSessions(Accounts accounts, SecurityContextRepository contexts) {
+    NewsroomSessions(
+            Accounts accounts,
+            SecurityContextRepository contexts,
+            FindByIndexNameSessionRepository<? extends Session> sessions) {
         this.accounts = accounts;
         this.contexts = contexts;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Ends every session of this user name, on every instance (Spring Session's index of the
+     * shared session table by principal name): after an administrator reset their second factors.
+     * Answers how many ended.
+     */
+    int endAll(String username) {
+        Set<String> ids = sessions.findByPrincipalName(username).keySet();
+        ids.forEach(sessions::deleteById);
+        return ids.size();
     }
 
     /**
@@ -91,14 +114,40 @@ public class NewsroomSessions {
     }
 
     /**
+     * Adds a factor this session just proved (a first right code from a new authenticator app):
+     * the person is not asked for it again in this sign-in.
+     */
+    void addFactor(String factor, HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = holder.getContext().getAuthentication();
+        if (current == null) {
+            return;
+        }
+        Authentication now = current.toBuilder()
+                .authorities(authorities -> authorities.add(FactorGrantedAuthority.fromAuthority(factor)))
+                .build();
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(now);
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    /**
      * Makes this session stand for the account as it is now: its role and name, and the password
      * it has (after one's own change, so that this session goes on while others end).
      */
     void remember(Account account, HttpServletRequest request, HttpServletResponse response) {
         SignedIn now = new SignedIn(account);
         now.eraseCredentials();
+        // The factors this sign-in gave (password, second factor) stay with it.
+        Set<GrantedAuthority> authorities = new LinkedHashSet<>(now.getAuthorities());
+        Authentication before = holder.getContext().getAuthentication();
+        if (before != null) {
+            before.getAuthorities().stream()
+                    .filter(FactorGrantedAuthority.class::isInstance)
+                    .forEach(authorities::add);
+        }
         SecurityContext context = holder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now, null, authorities));
         holder.setContext(context);
         contexts.saveContext(context, request, response);
     }

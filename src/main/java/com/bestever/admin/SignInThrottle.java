@@ -191,26 +191,38 @@ class SignInThrottle {
 
     /** The password was right: the attempt was no failure, and this address is now known for the name. */
     void succeeded(Attempt attempt, SignedIn signedIn) {
-        Timestamp now = Timestamp.from(clock.instant());
         transaction.executeWithoutResult(status -> {
             audit.succeeded(signedIn);
-            jdbc.sql("delete from sign_in_attempt where key in (?, ?)")
-                    .params(attempt.pairKey(), attempt.userKey())
-                    .update();
-            jdbc.sql("""
-                            update sign_in_attempt
-                               set failures = greatest(failures - 1, 0),
-                                   blocked_until = case when failures - 1 < ? then null else blocked_until end
-                             where key = ?
-                            """).params(ADDRESS.limit(), attempt.addressKey()).update();
-            jdbc.sql("""
-                            insert into sign_in_attempt (key, user_key, address_key, failures, updated_at)
-                            values (?, ?, ?, 0, ?)
-                            on conflict (key) do update set updated_at = excluded.updated_at
-                            """)
-                    .params(knownKey(attempt), attempt.userKey(), attempt.addressKey(), now)
-                    .update();
+            forgive(attempt);
         });
+    }
+
+    /**
+     * A second factor's code was right: counted like a password (forgiven, the address known), its
+     * audit entry written by {@code SecondFactors}, which checked it.
+     */
+    void codeAccepted(Attempt attempt) {
+        transaction.executeWithoutResult(status -> forgive(attempt));
+    }
+
+    private void forgive(Attempt attempt) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("delete from sign_in_attempt where key in (?, ?)")
+                .params(attempt.pairKey(), attempt.userKey())
+                .update();
+        jdbc.sql("""
+                        update sign_in_attempt
+                           set failures = greatest(failures - 1, 0),
+                               blocked_until = case when failures - 1 < ? then null else blocked_until end
+                         where key = ?
+                        """).params(ADDRESS.limit(), attempt.addressKey()).update();
+        jdbc.sql("""
+                        insert into sign_in_attempt (key, user_key, address_key, failures, updated_at)
+                        values (?, ?, ?, 0, ?)
+                        on conflict (key) do update set updated_at = excluded.updated_at
+                        """)
+                .params(knownKey(attempt), attempt.userKey(), attempt.addressKey(), now)
+                .update();
     }
 
     /**
