@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -109,7 +110,7 @@ class PasskeyRegistrations implements PublicKeyCredentialCreationOptionsReposito
                 .challenge(Bytes.fromBase64(kept.challenge()))
                 .pubKeyCredParams(kept.algorithms().stream()
                         .map(ALGORITHMS::get)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .toList())
                 .authenticatorSelection(AuthenticatorSelectionCriteria.builder()
                         .userVerification(userVerification(kept.userVerification()))

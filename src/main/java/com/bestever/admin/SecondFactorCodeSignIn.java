@@ -2,6 +2,7 @@ package com.bestever.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -74,7 +75,7 @@ class SecondFactorCodeSignIn extends AbstractAuthenticationProcessingFilter {
     /** Back to the code's page, with only which message to show in the address (as SignInFailures does). */
     private static void failed(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
-            throws java.io.IOException {
+            throws IOException {
         String query = failure instanceof SignInRefused refused
                 ? SignInFailures.ERROR + "=" + SignInFailures.TOO_MANY + "&" + SignInFailures.MINUTES + "="
                         + refused.minutes()

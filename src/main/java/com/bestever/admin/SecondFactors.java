@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -226,7 +227,7 @@ public class SecondFactors {
                 proof = Proof.APP;
             }
         } else if (code.length() >= 10 && code.length() <= 20) {
-            proof = useRecoveryCode(signedIn.accountId(), code.toLowerCase(java.util.Locale.ROOT))
+            proof = useRecoveryCode(signedIn.accountId(), code.toLowerCase(Locale.ROOT))
                     ? Proof.RECOVERY_CODE
                     : Proof.NONE;
         }

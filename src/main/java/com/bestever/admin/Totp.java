@@ -2,6 +2,7 @@ package com.bestever.admin;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
@@ -72,6 +73,6 @@ final class Totp {
     }
 
     private static boolean constantTimeEquals(String a, String b) {
-        return java.security.MessageDigest.isEqual(a.getBytes(), b.getBytes());
+        return MessageDigest.isEqual(a.getBytes(), b.getBytes());
     }
 }
