@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
@@ -94,6 +95,8 @@ public class RenderedOnce {
                 kept.invalidate(key); // content changed while it was rendered
             }
         }
+        // As Spring MVC does for every rendered view (Content-Language), kept or not.
+        response.setLocale(RequestContextUtils.getLocale(request));
         return html(status, value == null ? page.before() : page.before() + value + page.after());
     }
 

@@ -162,6 +162,9 @@ class SignInTests {
         assertThat(secondCookies).isNotEmpty();
         assertThat(first.getResponse().getContentAsString().replace(firstField, ""))
                 .isEqualTo(second.getResponse().getContentAsString().replace(secondField, ""));
+        assertThat(second.getResponse().getHeader("Content-Language"))
+                .isNotNull()
+                .isEqualTo(first.getResponse().getHeader("Content-Language"));
 
         // One visitor's field with the other's cookie: refused; with its own: signed in.
         String address = newAddress();
