@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -22,10 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request thread and no CPU). Kept public pages are answered before this point
  * ({@code PublicPageCache} comes first), so they never wait here; nor do the health probes. A
  * request that waits longer than {@code bestever.busy.longest-wait} is answered 503 with
- * Retry-After.
+ * Retry-After. Virtual threads are never preempted, so the site runs more carrier threads than
+ * permits here (see {@code BestEverApplication}): a kept page never waits for a carrier behind work.
  */
 @Component
 class BusyLimit extends OncePerRequestFilter implements Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(BusyLimit.class);
 
     private final Semaphore permits;
     private final long longestWaitNanos;
@@ -38,6 +43,15 @@ class BusyLimit extends OncePerRequestFilter implements Ordered {
                 : 2 * Runtime.getRuntime().availableProcessors();
         this.permits = new Semaphore(permits, true);
         this.longestWaitNanos = longestWait.toNanos();
+        // Kept pages find a carrier only if there are more carriers than permits (BestEverApplication).
+        String carriers = System.getProperty("jdk.virtualThreadScheduler.parallelism");
+        if (carriers != null && carriers.strip().matches("\\d+") && Integer.parseInt(carriers.strip()) <= permits) {
+            log.warn(
+                    "jdk.virtualThreadScheduler.parallelism={} is not above bestever.busy.concurrent-requests={}:"
+                            + " during a flood of work, readers of kept pages wait behind it",
+                    carriers.strip(),
+                    permits);
+        }
     }
 
     @Override

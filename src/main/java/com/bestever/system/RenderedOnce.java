@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
@@ -37,8 +40,28 @@ public class RenderedOnce {
     static final int MOST = 64;
     static final int SECONDS = 60;
 
-    /** A rendering cut where the per-request value goes (or whole, when it has none). */
-    private record Kept(String before, String after) {}
+    /**
+     * A rendering cut where the per-request value goes (or whole, when it has none), as UTF-8 and
+     * as the two halves of one gzip stream: {@link GzipAround} puts the value between them, so
+     * no answer is compressed per request (which was a fifth of a sign-in page's cost).
+     */
+    private record Kept(byte[] before, byte[] after, GzipAround gzip) {
+
+        static Kept of(String before, String after) {
+            byte[] head = before.getBytes(StandardCharsets.UTF_8);
+            byte[] tail = after.getBytes(StandardCharsets.UTF_8);
+            return new Kept(head, tail, GzipAround.of(head, tail));
+        }
+
+        byte[] plain(byte[] value) {
+            byte[] bytes = Arrays.copyOf(before, before.length + value.length + after.length);
+            System.arraycopy(value, 0, bytes, before.length, value.length);
+            System.arraycopy(after, 0, bytes, before.length + value.length, after.length);
+            return bytes;
+        }
+    }
+
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final ThymeleafViewResolver views;
     private final Cache<Object, Kept> kept = Caffeine.newBuilder()
@@ -72,7 +95,7 @@ public class RenderedOnce {
      * the first time. {@code value} is the one part that differs per request (null: none); the
      * rendering must contain it exactly once (else the page is answered as rendered and not kept).
      */
-    public ResponseEntity<String> answer(
+    public ResponseEntity<byte[]> answer(
             Object key,
             String view,
             Map<String, ?> model,
@@ -87,25 +110,35 @@ public class RenderedOnce {
             String html = render(view, model, request, response);
             page = cut(html, value);
             if (page == null) {
-                return html(status, html);
+                return ResponseEntity.status(status).contentType(HTML).body(html.getBytes(StandardCharsets.UTF_8));
             }
             kept.put(key, page);
             if (generation.get() != before) {
                 kept.invalidate(key); // content changed while it was rendered
             }
         }
-        return html(status, value == null ? page.before() : page.before() + value + page.after());
+        // As Spring MVC does for every rendered view (Content-Language), kept or not.
+        response.setLocale(RequestContextUtils.getLocale(request));
+        byte[] spliced = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+        ResponseEntity.BodyBuilder answer =
+                ResponseEntity.status(status).contentType(HTML).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        if (PublicPageCache.acceptsGzip(request)) {
+            // Compressed already: the server's own compression leaves a Content-Encoding alone.
+            return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                    .body(page.gzip().around(spliced, page.plain(spliced)));
+        }
+        return answer.body(page.plain(spliced));
     }
 
     private static Kept cut(String html, String value) {
         if (value == null) {
-            return new Kept(html, "");
+            return Kept.of(html, "");
         }
         int at = html.indexOf(value);
         if (value.isEmpty() || at < 0 || html.indexOf(value, at + value.length()) >= 0) {
             return null;
         }
-        return new Kept(html.substring(0, at), html.substring(at + value.length()));
+        return Kept.of(html.substring(0, at), html.substring(at + value.length()));
     }
 
     private String render(String name, Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
@@ -118,11 +151,5 @@ public class RenderedOnce {
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         view.render(model, request, capture);
         return new String(capture.getContentAsByteArray(), StandardCharsets.UTF_8);
-    }
-
-    private static ResponseEntity<String> html(HttpStatus status, String html) {
-        return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(html);
     }
 }

@@ -15,7 +15,11 @@ import com.bestever.support.SiteTest;
 import com.bestever.support.TestAccounts;
 import com.bestever.support.TestData;
 import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +166,26 @@ class SignInTests {
         assertThat(secondCookies).isNotEmpty();
         assertThat(first.getResponse().getContentAsString().replace(firstField, ""))
                 .isEqualTo(second.getResponse().getContentAsString().replace(secondField, ""));
+        assertThat(second.getResponse().getHeader("Content-Language"))
+                .isNotNull()
+                .isEqualTo(first.getResponse().getHeader("Content-Language"));
+
+        // Compressed for a browser that accepts gzip (once, when kept): the same form, a token of its own.
+        MvcResult zipped = mvc.perform(get("/login").header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate, br"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_ENCODING, "gzip"))
+                .andReturn();
+        String unzipped;
+        try (var in = new GZIPInputStream(
+                new ByteArrayInputStream(zipped.getResponse().getContentAsByteArray()))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String zippedField = Jsoup.parse(unzipped)
+                .selectFirst("input[type=hidden][name=_csrf]")
+                .val();
+        assertThat(zippedField).isNotBlank().isNotEqualTo(firstField).isNotEqualTo(secondField);
+        assertThat(unzipped.replace(zippedField, ""))
+                .isEqualTo(first.getResponse().getContentAsString().replace(firstField, ""));
 
         // One visitor's field with the other's cookie: refused; with its own: signed in.
         String address = newAddress();

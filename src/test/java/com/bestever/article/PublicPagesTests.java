@@ -135,6 +135,7 @@ class PublicPagesTests {
                 .andReturn()
                 .getResponse();
         assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString());
+        assertThat(second.getHeader("Content-Language")).isNotNull().isEqualTo(first.getHeader("Content-Language"));
 
         // Enough reviews in one genre put it in every page's header: the kept 404 page too.
         for (int i = 0; i < 12; i++) {
