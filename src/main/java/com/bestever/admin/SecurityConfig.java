@@ -38,6 +38,9 @@ class SecurityConfig {
                         // Accounts: administrators only. Everyone signed in changes their own password.
                         .requestMatchers("/admin/accounts/**")
                         .hasRole("ADMIN")
+                        // The whole site out or in (transfer.TransferAdminController): administrators only.
+                        .requestMatchers("/admin/transfer", "/admin/transfer/**")
+                        .hasRole("ADMIN")
                         // Films, authors and genres: writers may read the lists, editors change them.
                         .requestMatchers(HttpMethod.GET, "/admin/films", "/admin/authors", "/admin/genres")
                         .hasRole("WRITER")
