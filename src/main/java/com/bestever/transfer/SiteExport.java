@@ -129,16 +129,20 @@ public class SiteExport {
 
         void accounts() throws SQLException, IOException {
             zip.putNextEntry(new ZipEntry(ExportFormat.ACCOUNTS));
-            each(ExportFormat.ACCOUNT, "app_user", (row, node) -> line(node));
+            each(ExportFormat.ACCOUNT, "app_user", rows -> {
+                for (ObjectNode account : rows) {
+                    line(account);
+                }
+            });
             zip.closeEntry();
         }
 
         /** A genre or author a line, with its earlier slugs. */
         void catalog(Table table, String entry, String earlierTable, String parent) throws SQLException, IOException {
             zip.putNextEntry(new ZipEntry(entry));
-            each(table, table.name(), (rows, node) -> {
+            each(table, table.name(), rows -> {
                 Map<Long, List<ObjectNode>> earlier = children(ExportFormat.EARLIER_SLUG, earlierTable, parent, rows);
-                for (ObjectNode item : nodes(rows)) {
+                for (ObjectNode item : rows) {
                     attach(item, "earlier_slugs", earlier);
                     line(item);
                 }
@@ -181,7 +185,7 @@ public class SiteExport {
 
         void films() throws SQLException, IOException {
             zip.putNextEntry(new ZipEntry(ExportFormat.FILMS));
-            each(ExportFormat.FILM, "film", (rows, node) -> {
+            each(ExportFormat.FILM, "film", rows -> {
                 Map<Long, List<ObjectNode>> directors =
                         children(ExportFormat.FILM_DIRECTOR, "film_director", "film_id", rows);
                 Map<Long, List<ObjectNode>> cast =
@@ -194,7 +198,7 @@ public class SiteExport {
                         ids(rows),
                         row -> genres.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
                                 .add(row.getLong(2)));
-                for (ObjectNode film : nodes(rows)) {
+                for (ObjectNode film : rows) {
                     attach(film, "directors", directors);
                     attach(film, "cast", cast);
                     ArrayNode genreIds = film.putArray("genre_ids");
@@ -207,7 +211,7 @@ public class SiteExport {
         }
 
         void reviews() throws SQLException, IOException {
-            each(ExportFormat.REVIEW, "article", (rows, node) -> {
+            each(ExportFormat.REVIEW, "article", rows -> {
                 Map<Long, List<ObjectNode>> recommendations =
                         children(ExportFormat.RECOMMENDATION, "recommendation", "article_id", rows);
                 Map<Long, List<ObjectNode>> earlier =
@@ -233,7 +237,7 @@ public class SiteExport {
                                     .computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
                                     .add(row.getString(2));
                         });
-                for (ObjectNode review : nodes(rows)) {
+                for (ObjectNode review : rows) {
                     long id = review.get("id").asLong();
                     attach(review, "recommendations", recommendations);
                     attach(review, "earlier_slugs", earlier);
@@ -254,7 +258,7 @@ public class SiteExport {
 
         void polls() throws SQLException, IOException {
             zip.putNextEntry(new ZipEntry(ExportFormat.POLLS));
-            each(ExportFormat.POLL, "vote_question", (rows, node) -> {
+            each(ExportFormat.POLL, "vote_question", rows -> {
                 Map<Long, List<ObjectNode>> options = children(ExportFormat.OPTION, "vote_option", "question_id", rows);
                 Map<Long, List<ObjectNode>> verdicts =
                         children(ExportFormat.VERDICT, "poll_verdict", "question_id", rows);
@@ -262,7 +266,7 @@ public class SiteExport {
                         children(ExportFormat.SNAPSHOT, "poll_share_snapshot", "question_id", rows);
                 Map<Long, List<ObjectNode>> challengers =
                         children(ExportFormat.CHALLENGER, "challenger", "question_id", rows);
-                for (ObjectNode poll : nodes(rows)) {
+                for (ObjectNode poll : rows) {
                     attach(poll, "options", options);
                     attach(poll, "verdicts", verdicts);
                     attach(poll, "share_snapshots", snapshots);
@@ -289,7 +293,7 @@ public class SiteExport {
         // --- reading, a chunk at a time -------------------------------------------------------
 
         interface Chunk {
-            void take(List<ObjectNode> rows, ObjectNode unused) throws SQLException, IOException;
+            void take(List<ObjectNode> rows) throws SQLException, IOException;
         }
 
         interface RowHandler {
@@ -316,12 +320,8 @@ public class SiteExport {
                     return;
                 }
                 after = rows.get(rows.size() - 1).get("id").asLong();
-                chunk.take(rows, null);
+                chunk.take(rows);
             }
-        }
-
-        private static List<ObjectNode> nodes(List<ObjectNode> rows) {
-            return rows;
         }
 
         private static Long[] ids(List<ObjectNode> rows) {

@@ -501,6 +501,9 @@ public class SiteImport implements Importer {
                     }
                     continue;
                 }
+                if (!item.has(column)) {
+                    continue; // the column's default
+                }
                 String target = table.references().get(column);
                 Object value = table.value(column, item);
                 if (target != null && value != null) {
@@ -565,7 +568,7 @@ public class SiteImport implements Importer {
             try {
                 JsonNode node = JSON.readTree(text);
                 if (!node.isObject()) {
-                    throw new ImportRefused(where + " is not a JSON object.");
+                    throw new ImportRefused(where + " is not a JSON object: " + ExportFormat.cut(text));
                 }
                 return node;
             } catch (ImportRefused ex) {
