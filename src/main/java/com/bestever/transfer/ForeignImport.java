@@ -328,7 +328,6 @@ class ForeignImport implements Importer {
 
     private void write(List<Post> posts, SafeZip zip, Progress progress, boolean write, SiteImport.Outcome outcome) {
         progress.total(posts.size());
-        Long imported = write ? genreId(FALLBACK_GENRE, outcome) : null;
         for (Post post : posts) {
             progress.step();
             String title =
@@ -348,6 +347,7 @@ class ForeignImport implements Importer {
                 continue;
             }
             Document html = Jsoup.parseBodyFragment(post.html());
+            html.outputSettings().prettyPrint(false);
             for (Element image : html.select("img")) {
                 String src = image.attr("src");
                 byte[] bytes = zip == null ? null : carried(zip, src);
@@ -375,7 +375,7 @@ class ForeignImport implements Importer {
                         "\"" + title + "\": its feature image is not brought across (add a still on the review).");
             }
             // The site's own sanitiser: the same allow-list as an editor's Markdown.
-            String body = markdown.toSafeHtml(html.body().html());
+            String body = markdown.toSafeHtml(html.body().html()).strip();
             outcome.added("draft review");
             if (!write) {
                 continue;
@@ -384,8 +384,8 @@ class ForeignImport implements Importer {
                     ? "Imported critic"
                     : cut(post.author().strip(), 120);
             long author = findOrCreate("author", authorName, outcome);
-            Long genre =
-                    post.category() == null || post.category().isBlank() ? imported : genreId(post.category(), outcome);
+            long genre = genreId(
+                    post.category() == null || post.category().isBlank() ? FALLBACK_GENRE : post.category(), outcome);
             long film = film(title, slug, post.date(), genre);
             jdbc.update("""
                     insert into article (title, slug, genre_id, film_id, author_id, pull_quote, body, verdict, status,

@@ -115,12 +115,17 @@ class TransferAdminController {
     @GetMapping("/admin/transfer/jobs/{id}")
     String job(@PathVariable String id, Model model, HttpServletResponse response) {
         ImportJobs.Job job = found(id);
+        // Read once: the import goes on meanwhile, and the page must tell one state throughout.
+        ImportJobs.State state = job.getState();
+        boolean running = state == ImportJobs.State.PREVIEWING || state == ImportJobs.State.IMPORTING;
         model.addAttribute("job", job);
-        if (job.isRunning()) {
+        model.addAttribute("state", state.name());
+        model.addAttribute("running", running);
+        if (running) {
             // The page follows the import without JavaScript.
             response.setHeader("Refresh", "2");
         }
-        if (job.getState() == ImportJobs.State.REFUSED) {
+        if (state == ImportJobs.State.REFUSED) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
         return "transfer/job";
