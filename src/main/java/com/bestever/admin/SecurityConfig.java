@@ -79,6 +79,9 @@ class SecurityConfig {
                         // The audit log: administrators only.
                         .requestMatchers(AuditController.PATH, AuditController.PATH + "/**", AuditController.CSV)
                         .access(newsroom.hasRole("ADMIN"))
+                        // The whole site out or in (transfer.TransferAdminController): administrators only.
+                        .requestMatchers("/admin/transfer", "/admin/transfer/**")
+                        .access(newsroom.hasRole("ADMIN"))
                         // Films, authors and genres: writers may read the lists, editors change them.
                         .requestMatchers(HttpMethod.GET, "/admin/films", "/admin/authors", "/admin/genres")
                         .access(newsroom.hasRole("WRITER"))

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A refused vote or challenger, answered for the reader: the problem page, or problem+json for
  * the page's script; never cacheable, with Retry-After when waiting helps.
  */
-@ControllerAdvice(assignableTypes = {PollController.class, ChallengerController.class})
+@ControllerAdvice(assignableTypes = {PollController.class, ChallengerController.class, PollVotesController.class})
 class PollProblems {
 
     private final Polls polls;

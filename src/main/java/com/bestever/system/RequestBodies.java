@@ -65,7 +65,13 @@ class RequestBodies extends OncePerRequestFilter implements Ordered {
             // An upload is parsed by the container straight from the connection (it can't be
             // handed a body read here): only its declared size is checked, and the server's read
             // timeout still cuts one that stops arriving.
-            if (request.getContentLengthLong() > limits.uploads().toBytes()) {
+            // Its size must be declared (browsers always do): the multipart limits are as large
+            // as the import's, and only this check keeps every other route to its own.
+            if (request.getContentLengthLong() < 0) {
+                refuse(response, HttpServletResponse.SC_LENGTH_REQUIRED);
+                return;
+            }
+            if (request.getContentLengthLong() > limits.uploadLimitFor(PublicPages.path(request))) {
                 refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                 return;
             }

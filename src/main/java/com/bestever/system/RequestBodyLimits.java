@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  * @param forms the largest form of any other route
  * @param uploads the largest multipart form (the newsroom's film and article forms with an image):
  *        the container parses it from the connection, within {@code spring.servlet.multipart.*}
+ * @param imports the largest upload to the newsroom's import ({@link #IMPORT_ROUTE}); the
+ *        multipart limits are set to it, and every other route keeps {@link #uploads()}
  */
 @ConfigurationProperties("bestever.request-body")
 public record RequestBodyLimits(
@@ -34,7 +36,11 @@ public record RequestBodyLimits(
         @DefaultValue("64KB") DataSize minimumRate,
         @DefaultValue("2KB") DataSize small,
         @DefaultValue("2MB") DataSize forms,
-        @DefaultValue("12MB") DataSize uploads) {
+        @DefaultValue("12MB") DataSize uploads,
+        @DefaultValue("1GB") DataSize imports) {
+
+    /** The one route that takes a whole site's export. */
+    public static final String IMPORT_ROUTE = "/admin/transfer/import";
 
     /** The routes that take a small body (POST), as Ant-style patterns. */
     static final Map<String, String> SMALL_BODY_ROUTES =
@@ -50,6 +56,11 @@ public record RequestBodyLimits(
             }
         }
         return forms.toBytes();
+    }
+
+    /** The largest multipart body this path accepts. */
+    long uploadLimitFor(String path) {
+        return IMPORT_ROUTE.equals(path) ? imports.toBytes() : uploads.toBytes();
     }
 
     /** Whether a body of which {@code received} bytes arrived within {@code elapsed} is still on time. */
