@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,8 @@ public class PollVerdicts {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** Held by the pass that freezes every due round (freezeDue). */
+    private final ReentrantLock freezing = new ReentrantLock();
 
     PollVerdicts(
             JdbcClient jdbc,
@@ -212,9 +216,27 @@ public class PollVerdicts {
                 .toList();
     }
 
-    /** Freezes every round whose closing time has passed and that has no verdict yet. */
+    /**
+     * Freezes every round whose closing time has passed and that has no verdict yet. One pass at
+     * a time: a reader's page that arrives while another pass runs (the job catching up on
+     * thousands of rounds after a long downtime, say) does not queue behind it or repeat its work;
+     * that pass is freezing the same rounds. Each genre's standings are read once per pass, not
+     * once per round (a round's rank is its film's place in them).
+     */
     @Scheduled(initialDelay = 30, fixedDelay = 60, timeUnit = TimeUnit.SECONDS)
     public int freezeDue() {
+        if (!freezing.tryLock()) {
+            return 0;
+        }
+        try {
+            return freezeDueNow();
+        } finally {
+            freezing.unlock();
+        }
+    }
+
+    private int freezeDueNow() {
+        Map<Long, Leaderboard.Verdict> standings = new HashMap<>();
         List<Long> due = jdbc.sql("""
                         select q.id from vote_question q
                          where q.closes_at <= ?
@@ -225,7 +247,7 @@ public class PollVerdicts {
                 .list();
         int frozen = 0;
         for (long id : due) {
-            if (freezeIfDue(id)) {
+            if (freezeIfDue(id, standings)) {
                 frozen++;
             }
         }
@@ -240,6 +262,11 @@ public class PollVerdicts {
 
     /** Freezes the poll's current round if it has closed and has no verdict yet; true if this call froze it. */
     boolean freezeIfDue(long pollId) {
+        return freezeIfDue(pollId, new HashMap<>());
+    }
+
+    /** As {@link #freezeIfDue(long)}, reading each genre's standings at most once into {@code standings}. */
+    private boolean freezeIfDue(long pollId, Map<Long, Leaderboard.Verdict> standings) {
         Instant now = clock.instant();
         Optional<Round> due = jdbc.sql("""
                         select q.id, q.round, q.genre_id, f.slug, q.closes_at
@@ -261,7 +288,7 @@ public class PollVerdicts {
         }
         Round round = due.get();
         // The film's place in the genre as readers see it now (null: too few votes, or not public).
-        Integer rank = leaderboard.of(round.genreId()).ranked().stream()
+        Integer rank = standings.computeIfAbsent(round.genreId(), leaderboard::of).ranked().stream()
                 .filter(entry -> entry.filmSlug().equals(round.filmSlug()))
                 .map(Leaderboard.Entry::rank)
                 .findFirst()
