@@ -189,6 +189,23 @@ class VerdictTests {
     }
 
     @Test
+    void aPollSavedAfterAPassThatFoundNothingDueIsStillFrozenWhenItCloses() throws Exception {
+        verdicts.freezeDue();
+        assertThat(verdicts.freezeDue())
+                .as("nothing due: the pass remembers when the next round closes")
+                .isZero();
+
+        Instant closes = clock.instant().plus(Duration.ofMinutes(30));
+        VoteQuestion poll = polls.pollUnder(data.publishedReview(), question -> question.setClosesAt(closes));
+        clock.set(closes.plus(Duration.ofSeconds(1)));
+        verdicts.freezeDue();
+
+        assertThat(verdictRows(poll.getId()))
+                .as("saving the poll told the pass to look again")
+                .isEqualTo(1);
+    }
+
+    @Test
     void anEditorClosesNowAndReopensANewRoundThatKeepsTheOldVerdictVisible() throws Exception {
         Article review = data.publishedReview();
         VoteQuestion poll = polls.pollUnder(review, question -> {});
