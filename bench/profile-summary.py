@@ -39,7 +39,8 @@ WAITS = [
     ("idle (no request to serve)", ("LinkedBlockingQueue.take", "TaskQueue.take", "TaskQueue.poll", "LinkedBlockingQueue.poll")),
     ("waiting for PostgreSQL (socket read)", ("org/postgresql/core/VisibleBufferedInputStream",)),
     ("waiting for a pool connection (Hikari)", ("com/zaxxer/hikari/pool/HikariPool.getConnection",)),
-    ("waiting for a BusyLimit permit", ("com/bestever/system/BusyLimit",)),
+    # Only the park inside the permit's tryAcquire: BusyLimit's frame is on every request's stack.
+    ("waiting for a BusyLimit permit", ("com/bestever/system/BusyLimit.doFilterInternal;java/util/concurrent/Semaphore.tryAcquire",)),
     ("waiting for another render of the page", ("com/bestever/system/PublicPageCache.await",)),
     ("writing the response (socket)", ("sun/nio/ch/SocketDispatcher.write", "NioSocketWrapper.doWrite")),
     ("reading the request (socket)", ("sun/nio/ch/SocketDispatcher.read", "NioSocketWrapper.fillReadBuffer")),
@@ -55,8 +56,9 @@ def wall(stacks, thread):
     for s, c in mine.items():
         frames = s.split(";")
         name = "running (CPU or runnable)"
-        for fr in reversed(frames):
-            hit = next((n for n, needles in WAITS if any(x in fr for x in needles)), None)
+        for i in range(len(frames) - 1, -1, -1):
+            pair = frames[i - 1] + ";" + frames[i] if i > 0 else frames[i]
+            hit = next((n for n, needles in WAITS if any(x in frames[i] or (";" in x and x in pair) for x in needles)), None)
             if hit:
                 name = hit
                 break

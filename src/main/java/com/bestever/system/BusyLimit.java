@@ -47,8 +47,8 @@ class BusyLimit extends OncePerRequestFilter implements Ordered {
     /**
      * The configured count, or else two per core but never fewer than the database's connections.
      * A page rendered from the database spends most of its time waiting for PostgreSQL's answers
-     * (bench/profiles: 80% of a permit holder's time at 100,000 reviews), so two per core left
-     * the CPU idle while other pages queued for a permit (60% of their time); the connection
+     * (bench/profiles: about two thirds of a permit holder's time at 100,000 reviews), so two per core left
+     * the CPU idle while other pages queued for a permit (about half of their time); the connection
      * pool bounds the database work anyway.
      */
     static int permits(int configured, int connections, int cores) {
