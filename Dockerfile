@@ -18,10 +18,19 @@ RUN apt-get update && apt-get install -y --no-install-recommends fontconfig font
     && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system bestever && useradd --system --gid bestever --home-dir /app bestever
 WORKDIR /app
-COPY --from=build /src/app.jar /app/app.jar
+# The jar extracted (app.jar beside lib/): the AOT cache below covers classes from plain jars only.
+COPY --from=build /src/app.jar /tmp/app.jar
+RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app && rm /tmp/app.jar \
+    && chown -R bestever:bestever /app
 USER bestever
+# Java 25's AOT cache: a training start (against an embedded PostgreSQL, stopped once the context is
+# up) records the classes loaded, linked and profiled; starting from it reached the first page 2-2.6x
+# sooner here (README "Faster start-up"). A cache that does not match the JVM is ignored with a warning.
+RUN BESTEVER_DATA_DIR=/tmp/aot-training java -XX:MaxRAMPercentage=75 -XX:AOTCacheOutput=/app/app.aot \
+      -Dspring.context.exit=onRefresh -jar /app/app.jar \
+    && rm -rf /tmp/aot-training
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"status\":\"UP\"" <&3'
 # An OutOfMemoryError stops the process (the orchestrator restarts it) instead of leaving it half-alive.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/app.aot", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

@@ -157,3 +157,15 @@ select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
        ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'truffaut'), 'MaxWords=35, MinWords=15, MaxFragments=2')
   from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
  order by hits.rank desc, hits.publish_at desc, hits.id desc;
+
+\echo '=== Article form: the film select before a search (the 50 films added last)'
+explain (analyze, buffers, costs off)
+select f.* from film f order by f.id desc fetch first 50 rows only;
+
+\echo '=== Article form: "Find a film by title" (Spring Data ContainingIgnoreCase: upper(title) like upper(pattern), 50 at most)'
+explain (analyze, buffers, costs off)
+select f.* from film f where upper(f.title) like upper('%film 4242%') escape '\' order by f.title, f.release_year fetch first 50 rows only;
+
+\echo '=== Freezing due verdicts: the rounds whose closing time has passed without a verdict'
+explain (analyze, buffers, costs off)
+select q.id from vote_question q where q.closes_at <= now() and not exists (select 1 from poll_verdict v where v.question_id = q.id and v.round = q.round);

@@ -141,6 +141,23 @@ select o.question_id, o.id, md5('gen-voter-' || o.id || '-' || v), now()
        generate_series(1, 3) v
  where o.position = 0;
 
+-- Rounds whose closing time has passed are frozen, as the site does when a round closes
+-- (poll.PollVerdicts): without this the site would start on a backlog of thousands of rounds
+-- to freeze, and its pages would measure that catch-up instead of themselves. The 95% Wilson
+-- interval as WilsonScore computes it; no genre rank (the site ranks at freezing time).
+insert into poll_verdict (question_id, round, genre_id, closed_at, yes, votes, lower, upper, excluded)
+select q.id, q.round, q.genre_id, q.closes_at, c.yes, c.votes,
+       case when c.votes = 0 then 0 else greatest(0, (c.p + z.z2 / (2 * c.votes) - z.z * sqrt(c.p * (1 - c.p) / c.votes + z.z2 / (4.0 * c.votes * c.votes))) / (1 + z.z2 / c.votes)) end,
+       case when c.votes = 0 then 1 else least(1, (c.p + z.z2 / (2 * c.votes) + z.z * sqrt(c.p * (1 - c.p) / c.votes + z.z2 / (4.0 * c.votes * c.votes))) / (1 + z.z2 / c.votes)) end,
+       0
+  from vote_question q join gen_article a on a.id = q.article_id,
+       lateral (select coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes, coalesce(sum(o.votes), 0) as votes,
+                       coalesce(sum(o.votes) filter (where o.affirmative), 0)::float8 / greatest(1, coalesce(sum(o.votes), 0)) as p
+                  from vote_option o where o.question_id = q.id) c,
+       (select 1.959963984540054::float8 as z, 1.959963984540054::float8 ^ 2 as z2) z
+ where q.closes_at <= now()
+on conflict (question_id, round) do nothing;
+
 analyze;
 
 select (select count(*) from article) as reviews,

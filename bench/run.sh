@@ -57,11 +57,8 @@ trap cleanup EXIT
 q() { psql -d "$DB" -Atq -c "$1"; }
 
 # --- The URLs, straight from the database ---------------------------------------------------
-q "select '/reviews/' || slug from public_review where public_from <= now() order by random() limit 20000" >"$WORK/urls/review"
-q "select '/?page=' || p from generate_series(1, (select greatest(1, ceil(count(*) / 20.0)::int) from public_review where public_from <= now())) p" >"$WORK/urls/home"
-q "select '/genres/' || g.slug || '?page=' || p from genre g, lateral generate_series(1, greatest(1, ceil((select count(*) from public_review r where r.genre_id = g.id and r.public_from <= now()) / 20.0)::int)) p where exists (select 1 from public_review r where r.genre_id = g.id and r.public_from <= now())" >"$WORK/urls/genre"
-q "select '/authors/' || a.slug || '?page=' || p from author a, lateral generate_series(1, greatest(1, ceil((select count(*) from public_review r where r.author_id = a.id and r.public_from <= now()) / 20.0)::int)) p where exists (select 1 from public_review r where r.author_id = a.id and r.public_from <= now())" >"$WORK/urls/author"
-q "select '/films/' || slug from film order by random() limit 20000" >"$WORK/urls/film"
+. "$HERE/urls.sh"
+page_urls "$WORK/urls"
 q "select '/best-ever/' || slug from genre g where exists (select 1 from vote_question v where v.genre_id = g.id)" >"$WORK/urls/leaderboard"
 # Search: one or two words as readers type them, taken from the reviews' own text (rare and common).
 q "select '/search?q=' || w from (select split_part(pull_quote, ' ', 1 + (id % 12)::int) as w from article order by random() limit 1500) s where w ~ '^[a-z]+$'

@@ -3,11 +3,13 @@ package com.bestever.article;
 import com.bestever.admin.Accounts;
 import com.bestever.admin.SignedIn;
 import com.bestever.author.AuthorRepository;
+import com.bestever.film.Film;
 import com.bestever.film.FilmRepository;
 import com.bestever.genre.GenreRepository;
 import com.bestever.system.BestEverProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,6 +33,8 @@ class ArticleAdminController {
 
     private static final String FORM = "article/admin/form";
     private static final String REARRANGE = "recommendationAction";
+    /** The "Find" button beside the film select: the form comes back with the matching films, nothing saved. */
+    private static final String FIND_FILM = "findFilm";
 
     private final ArticleRepository articles;
     private final Publishing publishing;
@@ -71,6 +75,15 @@ class ArticleAdminController {
             Model model,
             @AuthenticationPrincipal SignedIn signedIn) {
         form.rearrangeRecommendations(action);
+        return form(form.withSpareRows(), null, model, signedIn);
+    }
+
+    @PostMapping(path = "/new", params = FIND_FILM)
+    String findFilmNew(
+            @ModelAttribute("articleForm") ArticleForm form,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SignedIn signedIn) {
         return form(form.withSpareRows(), null, model, signedIn);
     }
 
@@ -115,6 +128,17 @@ class ArticleAdminController {
         return form(form.withSpareRows(), article, model, signedIn);
     }
 
+    @PostMapping(path = "/{id}/edit", params = FIND_FILM)
+    String findFilm(
+            @PathVariable long id,
+            @ModelAttribute("articleForm") ArticleForm form,
+            BindingResult result,
+            Model model,
+            @AuthenticationPrincipal SignedIn signedIn) {
+        Article article = publishing.editable(id, signedIn);
+        return form(form.withSpareRows(), article, model, signedIn);
+    }
+
     @PostMapping("/{id}/edit")
     String update(
             @PathVariable long id,
@@ -147,6 +171,31 @@ class ArticleAdminController {
         return form(form.withSpareRows(), current, model, signedIn);
     }
 
+    /**
+     * The films the form's select offers: the one chosen (if any), then those matching the
+     * editor's "Find a film", or else the 50 added last. Never the whole catalogue (50,000
+     * films made a 3.4 MB form).
+     */
+    private List<Film> filmChoices(ArticleForm form, Model model) {
+        String search = form.getFilmSearch().strip();
+        List<Film> offered = search.isEmpty()
+                ? films.findTop50ByOrderByIdDesc()
+                : films.findTop50ByTitleContainingIgnoreCaseOrderByTitleAscReleaseYearAsc(search);
+        model.addAttribute("filmSearched", search.isEmpty() ? null : search);
+        model.addAttribute("filmsFound", offered.size());
+        if (!search.isEmpty() && form.getFilmId() == null && offered.size() == 1) {
+            form.setFilmId(offered.get(0).getId()); // one match: chosen, as the editor meant
+        }
+        List<Film> choices = new ArrayList<>();
+        if (form.getFilmId() != null) {
+            films.findById(form.getFilmId())
+                    .filter(chosen -> offered.stream().noneMatch(f -> f.getId().equals(chosen.getId())))
+                    .ifPresent(choices::add);
+        }
+        choices.addAll(offered);
+        return choices;
+    }
+
     /** A rule the database enforces, met by a save racing another: said beside the field it concerns. */
     private static void rejectClash(DataIntegrityViolationException ex, BindingResult result) {
         String what = String.valueOf(ex.getMostSpecificCause().getMessage());
@@ -177,7 +226,7 @@ class ArticleAdminController {
         var allGenres = genres.findAllByOrderByNameAsc();
         model.addAttribute("genres", allGenres);
         model.addAttribute("snippet", SearchSnippet.of(form, allGenres, site.baseUrl(), site.siteName()));
-        model.addAttribute("films", films.findAllByOrderByTitleAsc());
+        model.addAttribute("films", filmChoices(form, model));
         model.addAttribute("authors", authors.findAllByOrderByNameAsc());
         model.addAttribute("zone", publishing.zone());
         return FORM;

@@ -98,6 +98,13 @@ public class ArticleForm {
 
     private boolean removeStill;
 
+    /**
+     * What the editor typed in "Find a film" (never saved): the film select lists the matching
+     * films instead of the most recent ones, so the form never lists the whole catalogue.
+     */
+    @Size(max = 200, message = "Search with at most 200 characters.")
+    private String filmSearch = "";
+
     /** A blank form for a new review, with the house's two default poll options. */
     static ArticleForm blank() {
         ArticleForm form = new ArticleForm();
@@ -247,6 +254,14 @@ public class ArticleForm {
 
     public void setFilmId(Long filmId) {
         this.filmId = filmId;
+    }
+
+    public String getFilmSearch() {
+        return filmSearch;
+    }
+
+    public void setFilmSearch(String filmSearch) {
+        this.filmSearch = filmSearch == null ? "" : filmSearch;
     }
 
     public Long getAuthorId() {

@@ -14,6 +14,12 @@ public interface FilmRepository extends JpaRepository<Film, Long> {
 
     List<Film> findAllByOrderByTitleAsc();
 
+    /** The films added last: what the article form's film select offers before the editor searches. */
+    List<Film> findTop50ByOrderByIdDesc();
+
+    /** Films whose title contains the words typed, for the article form's "Find a film" (at most 50). */
+    List<Film> findTop50ByTitleContainingIgnoreCaseOrderByTitleAscReleaseYearAsc(String title);
+
     boolean existsBySlug(String slug);
 
     /** Whether another film (not {@code id}) has this slug; {@code id} null for a new film. */

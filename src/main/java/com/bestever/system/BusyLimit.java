@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -19,13 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A flood of pages that must be worked out (sign-in, a poll's standings, search, unknown
  * addresses) cannot starve the pages that are already kept: at most
- * {@code bestever.busy.concurrent-requests} requests (default: two per core) do their work at
- * once, and the others wait their turn, parked (on Java 21+ a waiting virtual thread costs no
+ * {@code bestever.busy.concurrent-requests} requests (default: two per core, and at least as
+ * many as the database has connections) do their work at once, and the others wait their turn, parked (on Java 21+ a waiting virtual thread costs no
  * request thread and no CPU). Kept public pages are answered before this point
  * ({@code PublicPageCache} comes first), so they never wait here; nor do the health probes. A
  * request that waits longer than {@code bestever.busy.longest-wait} is answered 503 with
  * Retry-After. Virtual threads are never preempted, so the site runs more carrier threads than
- * permits here (see {@code BestEverApplication}): a kept page never waits for a carrier behind work.
+ * permits here ({@link RequestCarriers}): a kept page never waits for a carrier behind work.
  */
 @Component
 class BusyLimit extends OncePerRequestFilter implements Ordered {
@@ -35,16 +36,19 @@ class BusyLimit extends OncePerRequestFilter implements Ordered {
     private final Semaphore permits;
     private final long longestWaitNanos;
 
+    @Autowired
     BusyLimit(
             @Value("${bestever.busy.concurrent-requests:0}") int concurrentRequests,
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int connections,
             @Value("${bestever.busy.longest-wait:20s}") Duration longestWait) {
-        int permits = concurrentRequests > 0
-                ? concurrentRequests
-                : 2 * Runtime.getRuntime().availableProcessors();
+        this(permits(concurrentRequests, connections, Runtime.getRuntime().availableProcessors()), longestWait);
+    }
+
+    BusyLimit(int permits, Duration longestWait) {
         this.permits = new Semaphore(permits, true);
         this.longestWaitNanos = longestWait.toNanos();
-        // Kept pages find a carrier only if there are more carriers than permits (BestEverApplication).
-        String carriers = System.getProperty("jdk.virtualThreadScheduler.parallelism");
+        // Kept pages find a carrier only if there are more carriers than permits (RequestCarriers).
+        String carriers = System.getProperty(RequestCarriers.CARRIERS);
         if (carriers != null && carriers.strip().matches("\\d+") && Integer.parseInt(carriers.strip()) <= permits) {
             log.warn(
                     "jdk.virtualThreadScheduler.parallelism={} is not above bestever.busy.concurrent-requests={}:"
@@ -52,6 +56,17 @@ class BusyLimit extends OncePerRequestFilter implements Ordered {
                     carriers.strip(),
                     permits);
         }
+    }
+
+    /**
+     * The configured count, or else two per core but never fewer than the database's connections.
+     * A page rendered from the database spends most of its time waiting for PostgreSQL's answers
+     * (bench/profiles: about two thirds of a permit holder's time at 100,000 reviews), so two per core left
+     * the CPU idle while other pages queued for a permit (about half of their time); the connection
+     * pool bounds the database work anyway.
+     */
+    static int permits(int configured, int connections, int cores) {
+        return configured > 0 ? configured : Math.max(2 * cores, connections);
     }
 
     @Override

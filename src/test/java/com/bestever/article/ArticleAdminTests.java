@@ -463,4 +463,55 @@ class ArticleAdminTests {
         assertThat(field).as("field box of " + name).isNotNull();
         return field.select(".field-error").text();
     }
+
+    @Test
+    void offersTheFilmsAddedLastAndFindsAnyOtherByTitleWithoutLosingTheText() throws Exception {
+        var genre = data.genre();
+        String word = "Zebraquartet" + TestData.unique("x").replace("-", "");
+        long older = data.film(genre).getId();
+        jdbc.update("update film set title = ? where id = ?", "The " + word + " Affair", older);
+        for (int i = 0; i < 50; i++) {
+            data.film(genre);
+        }
+
+        Document fresh =
+                page(mvc.perform(get("/admin/articles/new").with(EDITOR)).andExpect(status().isOk()));
+        // The chosen-nothing option plus the 50 films added last: never the whole catalogue.
+        assertThat(fresh.select("select#filmId option")).hasSize(51);
+        assertThat(fresh.select("select#filmId option[value=" + older + "]")).isEmpty();
+        assertThat(fresh.select("label[for=filmSearch]").text()).isEqualTo("Find a film by title");
+
+        long before = articles.count();
+        Map<String, String> fields = newsroom.validFields();
+        fields.remove("filmId");
+        fields.put("filmSearch", word.toLowerCase());
+        fields.put("findFilm", "find");
+        Document found =
+                page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR))
+                        .andExpect(status().isOk()));
+        assertThat(articles.count()).as("finding a film saves nothing").isEqualTo(before);
+        assertThat(found.select("select#filmId option[value=" + older + "]").text())
+                .isEqualTo("The " + word + " Affair (1970)");
+        assertThat(found.select("select#filmId option[selected]").val())
+                .as("the one match is chosen")
+                .isEqualTo(String.valueOf(older));
+        assertThat(found.select("select#filmId option")).hasSize(2);
+        assertThat(found.select("#filmSearch-hint").text()).contains("whose title contains “" + word.toLowerCase());
+        assertThat(found.select("[name=title]").val()).isEqualTo(fields.get("title"));
+        assertThat(found.select("[name=body]").text()).contains("The first paragraph.");
+
+        fields.put("filmSearch", "no film is called this " + word);
+        Document none = page(mvc.perform(postForm("/admin/articles/new", fields).with(EDITOR))
+                .andExpect(status().isOk()));
+        assertThat(none.select("#filmSearch-hint").text()).startsWith("No film’s title contains");
+
+        // Saved with the found film, the edit form shows it chosen though it is not among the last 50.
+        fields.remove("findFilm");
+        fields.put("filmId", String.valueOf(older));
+        fields.put("filmSearch", "");
+        Long id = newsroom.create(mvc, fields, EDITOR);
+        Document edit = page(mvc.perform(get("/admin/articles/" + id + "/edit").with(EDITOR)));
+        assertThat(edit.select("select#filmId option[selected]").val()).isEqualTo(String.valueOf(older));
+        assertThat(edit.select("select#filmId option")).hasSize(52);
+    }
 }

@@ -163,6 +163,49 @@ class VerdictTests {
     }
 
     @Test
+    void oneFreezingPassRanksEveryRoundOfAGenreFromTheSameStandings() throws Exception {
+        Instant closes = clock.instant().plus(Duration.ofHours(1));
+        Article first = data.publishedReview();
+        VoteQuestion ahead = polls.pollUnder(first, question -> question.setClosesAt(closes));
+        polls.setVotes(yes(ahead), 90);
+        polls.setVotes(no(ahead), 10);
+        Article second = data.review(article -> {
+            article.setGenre(first.getGenre());
+            article.publish(clock.instant().minus(Duration.ofMinutes(1)));
+        });
+        VoteQuestion behind = polls.pollUnder(second, question -> question.setClosesAt(closes));
+        polls.setVotes(yes(behind), 30);
+        polls.setVotes(no(behind), 70);
+
+        clock.set(closes.plus(Duration.ofSeconds(1)));
+        // The job's pass (PollTimes may have frozen one of them first: the other is still this pass's).
+        verdicts.freezeDue();
+
+        assertThat(verdictRows(ahead.getId())).isEqualTo(1);
+        assertThat(verdictRows(behind.getId())).isEqualTo(1);
+        assertThat(verdicts.of(ahead.getId()).get(0).genreRank()).isEqualTo(1);
+        assertThat(verdicts.of(behind.getId()).get(0).genreRank()).isEqualTo(2);
+        assertThat(verdicts.freezeDue()).as("nothing left to freeze").isZero();
+    }
+
+    @Test
+    void aPollSavedAfterAPassThatFoundNothingDueIsStillFrozenWhenItCloses() throws Exception {
+        verdicts.freezeDue();
+        assertThat(verdicts.freezeDue())
+                .as("nothing due: the pass remembers when the next round closes")
+                .isZero();
+
+        Instant closes = clock.instant().plus(Duration.ofMinutes(30));
+        VoteQuestion poll = polls.pollUnder(data.publishedReview(), question -> question.setClosesAt(closes));
+        clock.set(closes.plus(Duration.ofSeconds(1)));
+        verdicts.freezeDue();
+
+        assertThat(verdictRows(poll.getId()))
+                .as("saving the poll told the pass to look again")
+                .isEqualTo(1);
+    }
+
+    @Test
     void anEditorClosesNowAndReopensANewRoundThatKeepsTheOldVerdictVisible() throws Exception {
         Article review = data.publishedReview();
         VoteQuestion poll = polls.pollUnder(review, question -> {});

@@ -63,4 +63,11 @@ class BusyLimitTests {
         limit.doFilter(new MockHttpServletRequest("GET", "/search"), admitted, (request, response) -> {});
         assertThat(admitted.getStatus()).isEqualTo(200);
     }
+
+    @Test
+    void byDefaultAsManyPagesWorkAsTheDatabaseHasConnectionsAndAtLeastTwoPerCore() {
+        assertThat(BusyLimit.permits(0, 10, 2)).isEqualTo(10);
+        assertThat(BusyLimit.permits(0, 10, 8)).isEqualTo(16);
+        assertThat(BusyLimit.permits(3, 10, 2)).as("configured").isEqualTo(3);
+    }
 }
