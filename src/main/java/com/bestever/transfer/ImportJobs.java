@@ -97,6 +97,7 @@ class ImportJobs {
         if (job.state != State.PREVIEWED) {
             return;
         }
+        job.progress.total(0); // the preview's count is not the import's
         job.state = State.IMPORTING;
         worker.submit(() -> run(job, () -> {
             job.progress.phase("Importing");
