@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.bestever.article.Article;
 import com.bestever.poll.VoteQuestion;
 import com.bestever.support.LiveServer;
+import com.bestever.support.SitemapPages;
 import com.bestever.support.TestData;
 import com.bestever.system.ContentChanged;
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,15 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +92,7 @@ class BackupRestoreTests {
                         "spring.jmx.enabled=false")
                 .run()) {
             LiveServer restoredSite = new LiveServer((WebServerApplicationContext) copy);
-            List<String> pages = publicPages(site);
+            List<String> pages = SitemapPages.of(site);
             assertThat(pages).contains("/reviews/" + review.getSlug(), "/reviews/the-400-blows");
             for (String page : pages) {
                 HttpResponse<String> original = site.get(page);
@@ -135,29 +132,6 @@ class BackupRestoreTests {
         return HttpRequest.newBuilder(site.uri("/polls/" + poll.getId() + "/votes"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("choice=" + option));
-    }
-
-    /** The sitemap's pages (as paths, through its index if it has one), and the feed. */
-    private static List<String> publicPages(LiveServer site) throws Exception {
-        List<String> pages = new ArrayList<>();
-        collect(site, "/sitemap.xml", pages);
-        pages.add("/feed.xml");
-        return pages;
-    }
-
-    private static void collect(LiveServer site, String sitemap, List<String> pages) throws Exception {
-        HttpResponse<String> answer = site.get(sitemap);
-        assertThat(answer.statusCode()).as(sitemap).isEqualTo(200);
-        Document xml = Jsoup.parse(answer.body(), "", Parser.xmlParser());
-        boolean index = !xml.select("sitemapindex").isEmpty();
-        for (String url : xml.select("loc").eachText()) {
-            String path = URI.create(url).getRawPath();
-            if (index) {
-                collect(site, path, pages);
-            } else {
-                pages.add(path);
-            }
-        }
     }
 
     private static long count(JdbcClient jdbc, String table) {

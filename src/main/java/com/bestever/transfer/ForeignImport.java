@@ -1,7 +1,5 @@
 package com.bestever.transfer;
 
-import com.bestever.admin.AuditKind;
-import com.bestever.admin.AuditLog;
 import com.bestever.article.Markdown;
 import com.bestever.system.ImageRejected;
 import com.bestever.system.Images;
@@ -32,8 +30,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,26 +51,20 @@ class ForeignImport implements Importer {
     private final JdbcTemplate jdbc;
     private final Markdown markdown;
     private final Images images;
-    private final AuditLog audit;
     private final TransferLimits limits;
-    private final TransactionTemplate transactions;
-    private final TransactionTemplate reads;
+    private final ImportTransactions transactions;
 
     ForeignImport(
             JdbcTemplate jdbc,
             Markdown markdown,
             Images images,
-            AuditLog audit,
             TransferLimits limits,
-            PlatformTransactionManager transactionManager) {
+            ImportTransactions transactions) {
         this.jdbc = jdbc;
         this.markdown = markdown;
         this.images = images;
-        this.audit = audit;
         this.limits = limits;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.reads = new TransactionTemplate(transactionManager);
-        this.reads.setReadOnly(true);
+        this.transactions = transactions;
     }
 
     /** A post as both platforms describe it. */
@@ -98,21 +88,12 @@ class ForeignImport implements Importer {
 
     @Override
     public SiteImport.Outcome preview(Path file, Progress progress) {
-        return reads.execute(status -> run(file, progress, false));
+        return transactions.preview(() -> run(file, progress, false));
     }
 
     @Override
     public SiteImport.Outcome apply(Path file, Progress progress, Long accountId, String actor) {
-        return transactions.execute(status -> {
-            SiteImport.Outcome outcome = run(file, progress, true);
-            audit.recordAs(
-                    AuditKind.IMPORTED,
-                    accountId,
-                    actor,
-                    AuditLog.Subject.NONE,
-                    "Posts imported as drafts: " + outcome.summary());
-            return outcome;
-        });
+        return transactions.apply(() -> run(file, progress, true), accountId, actor, "Posts imported as drafts");
     }
 
     private SiteImport.Outcome run(Path file, Progress progress, boolean write) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ class ImportJobs {
         final Importer importer;
         final String kind;
         final Progress progress = new Progress();
+        final long startedAt = System.nanoTime();
         volatile State state = State.PREVIEWING;
         volatile SiteImport.Outcome outcome;
         volatile String refusal;
@@ -83,6 +85,7 @@ class ImportJobs {
     });
 
     Job start(Path file, Importer importer, String kind) {
+        forgetOldJobs();
         Job job = new Job(file, importer, kind);
         jobs.put(job.id, job);
         worker.submit(() -> run(job, () -> {
@@ -97,6 +100,7 @@ class ImportJobs {
         if (job.state != State.PREVIEWED) {
             return;
         }
+        job.progress.total(0); // the preview's count is not the import's
         job.state = State.IMPORTING;
         worker.submit(() -> run(job, () -> {
             job.progress.phase("Importing");
@@ -104,6 +108,18 @@ class ImportJobs {
             job.state = State.IMPORTED;
             delete(job.file);
         }));
+    }
+
+    /** A job an hour old that is not running is forgotten, and its file (a preview never confirmed) deleted. */
+    private void forgetOldJobs() {
+        long hourAgo = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
+        jobs.values().removeIf(job -> {
+            boolean old = !job.isRunning() && job.startedAt - hourAgo < 0;
+            if (old) {
+                delete(job.file);
+            }
+            return old;
+        });
     }
 
     Job find(String id) {

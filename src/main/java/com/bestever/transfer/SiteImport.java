@@ -2,8 +2,6 @@ package com.bestever.transfer;
 
 import static com.bestever.transfer.ExportFormat.JSON;
 
-import com.bestever.admin.AuditKind;
-import com.bestever.admin.AuditLog;
 import com.bestever.article.Markdown;
 import com.bestever.system.ImageStore;
 import java.io.BufferedReader;
@@ -26,8 +24,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,27 +48,21 @@ public class SiteImport implements Importer {
     private final JdbcTemplate jdbc;
     private final Markdown markdown;
     private final ImageStore images;
-    private final AuditLog audit;
     private final TransferLimits limits;
-    private final TransactionTemplate transactions;
-    private final TransactionTemplate reads;
+    private final ImportTransactions transactions;
     private final String unusablePassword;
 
     SiteImport(
             JdbcTemplate jdbc,
             Markdown markdown,
             ImageStore images,
-            AuditLog audit,
             TransferLimits limits,
-            PlatformTransactionManager transactionManager) {
+            ImportTransactions transactions) {
         this.jdbc = jdbc;
         this.markdown = markdown;
         this.images = images;
-        this.audit = audit;
         this.limits = limits;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.reads = new TransactionTemplate(transactionManager);
-        this.reads.setReadOnly(true);
+        this.transactions = transactions;
         // A hash of a secret nobody keeps: an imported account signs in once an admin sets its password.
         this.unusablePassword = PasswordEncoderFactories.createDelegatingPasswordEncoder()
                 .encode(UUID.randomUUID().toString());
@@ -81,22 +71,13 @@ public class SiteImport implements Importer {
     /** What the file would bring (preview), or brought (import); nothing is written by a preview. */
     @Override
     public Outcome preview(Path file, Progress progress) {
-        return reads.execute(status -> run(file, progress, false));
+        return transactions.preview(() -> run(file, progress, false));
     }
 
     /** Imports the file in one transaction, with its audit entry; a refusal writes nothing. */
     @Override
     public Outcome apply(Path file, Progress progress, Long accountId, String actor) {
-        return transactions.execute(status -> {
-            Outcome outcome = run(file, progress, true);
-            audit.recordAs(
-                    AuditKind.IMPORTED,
-                    accountId,
-                    actor,
-                    AuditLog.Subject.NONE,
-                    "Site export imported: " + outcome.summary());
-            return outcome;
-        });
+        return transactions.apply(() -> run(file, progress, true), accountId, actor, "Site export imported");
     }
 
     private Outcome run(Path file, Progress progress, boolean write) {
