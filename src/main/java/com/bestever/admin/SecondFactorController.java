@@ -72,7 +72,8 @@ class SecondFactorController {
             HttpServletResponse response) {
         Optional<List<String>> codes = secondFactors.confirmApp(signedIn, code);
         if (codes.isEmpty()) {
-            Optional<byte[]> secret = secondFactors.pendingApp(signedIn.accountId());
+            // A refused code writes nothing: no enrolment is begun by a POST.
+            Optional<byte[]> secret = secondFactors.enrolling(signedIn.accountId());
             if (secret.isEmpty()) {
                 return "redirect:" + PATH;
             }

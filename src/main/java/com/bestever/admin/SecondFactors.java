@@ -113,6 +113,11 @@ public class SecondFactors {
 
     // --- the authenticator app -------------------------------------------------------------
 
+    /** The secret of the app being enrolled, if one is pending (nothing is made). */
+    Optional<byte[]> enrolling(long accountId) {
+        return app(accountId).filter(row -> !row.enabled()).map(AppRow::secret);
+    }
+
     /** The secret of the app being enrolled (made now if there is none pending); empty when one is switched on. */
     @Transactional
     Optional<byte[]> pendingApp(long accountId) {

@@ -37,9 +37,10 @@ class SignInAudit {
     /** A refusal: a wrong password, a disabled account, or the back-off ({@code why}). */
     @Transactional(propagation = Propagation.MANDATORY)
     void refused(String typedUsername, String why) {
-        Account account = typedUsername == null
-                ? null
-                : accounts.findByUsername(Usernames.normalise(typedUsername)).orElse(null);
+        // Only a well-formed name can be an account's (and a NUL, say, must not reach the query).
+        String name = Usernames.normalise(typedUsername);
+        Account account =
+                name.matches(Usernames.PATTERN) ? accounts.findByUsername(name).orElse(null) : null;
         audit.recordAs(
                 AuditKind.SIGN_IN_FAILED,
                 account == null ? null : account.getId(),

@@ -178,6 +178,9 @@ class ArticleAdminController {
      */
     private List<Film> filmChoices(ArticleForm form, Model model) {
         String search = form.getFilmSearch().strip();
+        if (search.length() > ArticleForm.FILM_SEARCH_MAX) {
+            search = ""; // not run: the field's own error (@Size) says why
+        }
         List<Film> offered = search.isEmpty()
                 ? films.findTop50ByOrderByIdDesc()
                 : films.findTop50ByTitleContainingIgnoreCaseOrderByTitleAscReleaseYearAsc(search);

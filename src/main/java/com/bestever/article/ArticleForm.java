@@ -102,8 +102,10 @@ public class ArticleForm {
      * What the editor typed in "Find a film" (never saved): the film select lists the matching
      * films instead of the most recent ones, so the form never lists the whole catalogue.
      */
-    @Size(max = 200, message = "Search with at most 200 characters.")
+    @Size(max = FILM_SEARCH_MAX, message = "Search with at most 200 characters.")
     private String filmSearch = "";
+
+    static final int FILM_SEARCH_MAX = 200;
 
     /** A blank form for a new review, with the house's two default poll options. */
     static ArticleForm blank() {

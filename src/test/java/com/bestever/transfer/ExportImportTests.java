@@ -205,7 +205,16 @@ class ExportImportTests {
                 HttpResponse<String> copy2 = imported.get(page);
                 assertThat(original.statusCode()).as(page).isEqualTo(200);
                 assertThat(copy2.statusCode()).as(page).isEqualTo(200);
-                assertThat(copy2.body()).as(page).isEqualTo(original.body());
+                // The one difference the README names: votes are not exported, so the count of votes an
+                // editor's voiding excluded from an open round (other tests' polls share this database)
+                // starts at 0 on the imported site (on the review, poll and readers' verdict pages; a
+                // closed round keeps its count in its final verdict). Everything else, byte for byte.
+                assertThat(withoutOpenRoundExclusions(copy2.body()))
+                        .as(page)
+                        .isEqualTo(withoutOpenRoundExclusions(original.body()));
+                assertThat(copy2.body().length())
+                        .as(page)
+                        .isLessThanOrEqualTo(original.body().length());
             }
             HttpResponse<String> moved = imported.get("/reviews/" + oldSlug);
             assertThat(moved.statusCode()).isEqualTo(301);
@@ -289,6 +298,10 @@ class ExportImportTests {
     }
 
     /** Copies the zip, appending lines to some of its JSON-lines entries. */
+    private static String withoutOpenRoundExclusions(String page) {
+        return page.replaceAll("<p class=\"(poll|verdict)-excluded\">[^<]*</p>", "");
+    }
+
     private static void rewrite(Path from, Path to, String... appended) throws Exception {
         try (ZipFile zip = new ZipFile(from.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
