@@ -232,7 +232,7 @@ class BurstReview {
             audit.record(
                     AuditKind.VOTES_VOIDED,
                     pollId,
-                    Standings.votesText(n) + " of client " + burst.clientHash().substring(0, 12) + "… voided in round "
+                    Standings.votesText(n) + " of client " + shortened(burst.clientHash()) + " voided in round "
                             + round + (burst.from() == null ? "" : ", from " + burst.from())
                             + (burst.until() == null ? "" : ", until " + burst.until()) + ": " + burst.reason());
             events.publishEvent(new ContentChanged(ContentChanged.Kind.POLL, pollId));
@@ -252,5 +252,10 @@ class BurstReview {
 
     private static Instant instantOrNull(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A client hash as the audit log names it: its first 12 characters (an older, shorter one whole). */
+    private static String shortened(String clientHash) {
+        return clientHash.length() <= 12 ? clientHash : clientHash.substring(0, 12) + "…";
     }
 }
