@@ -129,6 +129,7 @@ class GenreStandingsTests {
         assertThat(first.selectFirst(".verdict-as-of time").attr("datetime")).endsWith("Z");
         mvc.perform(get("/best-ever/{slug}?page=3", genre.getSlug())).andExpect(status().isNotFound());
         mvc.perform(get("/best-ever/{slug}?page=0", genre.getSlug())).andExpect(status().isNotFound());
+        mvc.perform(get("/best-ever/{slug}?page=abc", genre.getSlug())).andExpect(status().is4xxClientError());
     }
 
     @Test
