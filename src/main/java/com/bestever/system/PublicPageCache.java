@@ -80,7 +80,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
     /** What a kept page is rendered for, whatever the first reader's client asked. */
     private static final String RENDERED_FOR = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     /** The listings, whose {@code ?page=N} is part of the page; elsewhere {@code page} changes nothing. */
-    private static final String[] LISTINGS = {"/genres/", "/authors/"};
+    private static final String[] LISTINGS = {"/genres/", "/authors/", "/best-ever/"};
 
     private static final long WAIT_FOR_RENDER_SECONDS = 10;
     // Headers that belong to one response, or that this filter sets itself.
