@@ -169,8 +169,8 @@ class Challengers {
                                min(f.slug) as slug, count(*) as readers
                           from challenger c left join film f on f.id = c.film_id
                          where c.question_id = any(?::bigint[]) and c.status = 'APPROVED'
-                           and exists (select 1 from vote v where v.question_id = c.question_id
-                                          and v.voter_id = c.voter_id and v.voiding_id is null)
+                           and (c.imported or exists (select 1 from vote v where v.question_id = c.question_id
+                                          and v.voter_id = c.voter_id and v.voiding_id is null))
                          group by coalesce('film:' || c.film_id, 'title:' || lower(btrim(c.title)))
                          order by readers desc, title
                          limit ?

@@ -265,7 +265,7 @@ public class SiteExport {
                 Map<Long, List<ObjectNode>> snapshots =
                         children(ExportFormat.SNAPSHOT, "poll_share_snapshot", "question_id", rows);
                 Map<Long, List<ObjectNode>> challengers =
-                        children(ExportFormat.CHALLENGER, "challenger", "question_id", rows);
+                        children(ExportFormat.CHALLENGER, COUNTED_CHALLENGERS, "question_id", rows);
                 for (ObjectNode poll : rows) {
                     attach(poll, "options", options);
                     attach(poll, "verdicts", verdicts);
@@ -327,6 +327,16 @@ public class SiteExport {
         private static Long[] ids(List<ObjectNode> rows) {
             return rows.stream().map(row -> row.get("id").asLong()).toArray(Long[]::new);
         }
+
+        /**
+         * The challengers that count (poll.Challengers): those whose reader's vote counts, or that
+         * came in by an import. Votes stay behind, so the file carries only these, and an import
+         * marks them as counting.
+         */
+        private static final String COUNTED_CHALLENGERS = """
+                (select c.* from challenger c
+                  where c.imported or exists (select 1 from vote v where v.question_id = c.question_id
+                                                 and v.voter_id = c.voter_id and v.voiding_id is null)) challenger""";
 
         private Map<Long, List<ObjectNode>> children(Table child, String table, String parent, List<ObjectNode> rows)
                 throws SQLException, IOException {

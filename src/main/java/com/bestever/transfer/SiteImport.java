@@ -369,6 +369,7 @@ public class SiteImport implements Importer {
                     Map<String, Object> values = values(ExportFormat.CHALLENGER, challenger, null);
                     values.put("question_id", id);
                     values.put("voter_id", "imported-" + ++reader);
+                    values.put("imported", true); // counts without a vote here (V141)
                     insert("challenger", values);
                 }
             });
