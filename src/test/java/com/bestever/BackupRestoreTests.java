@@ -99,7 +99,9 @@ class BackupRestoreTests {
                 HttpResponse<String> copied = restoredSite.get(page);
                 assertThat(original.statusCode()).as(page).isEqualTo(200);
                 assertThat(copied.statusCode()).as(page).isEqualTo(200);
-                assertThat(copied.body()).as(page).isEqualTo(original.body());
+                assertThat(SitemapPages.withoutCountingTime(copied.body()))
+                        .as(page)
+                        .isEqualTo(SitemapPages.withoutCountingTime(original.body()));
             }
             JdbcClient copied = JdbcClient.create(copy.getBean(DataSource.class));
             for (String table :

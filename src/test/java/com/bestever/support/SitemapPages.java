@@ -15,6 +15,14 @@ public final class SitemapPages {
 
     private SitemapPages() {}
 
+    /**
+     * A page as two sites serving the same content must serve it: the one line that tells when the
+     * readers' verdict was counted ("Standings as of …", poll.GenreStandings) is each site's own.
+     */
+    public static String withoutCountingTime(String page) {
+        return page.replaceAll("<p class=\"verdict-as-of\">.*?</p>", "");
+    }
+
     public static List<String> of(LiveServer site) throws Exception {
         List<String> pages = new ArrayList<>();
         collect(site, "/sitemap.xml", pages);
