@@ -53,10 +53,15 @@ public class AuditLog {
      * two snapshots of an entry taken with the same names, in their order.
      */
     public static String changes(Map<String, ?> before, Map<String, ?> after) {
-        List<String> changed = after.keySet().stream()
+        List<String> changed = changedNames(before, after);
+        return changed.isEmpty() ? "saved without a change" : "changed: " + String.join(", ", changed);
+    }
+
+    /** The names whose values differ between two snapshots taken with the same names, in their order. */
+    public static List<String> changedNames(Map<String, ?> before, Map<String, ?> after) {
+        return after.keySet().stream()
                 .filter(name -> !Objects.equals(before.get(name), after.get(name)))
                 .toList();
-        return changed.isEmpty() ? "saved without a change" : "changed: " + String.join(", ", changed);
     }
 
     /** Records an act by the account signed in to this request. */

@@ -2,11 +2,11 @@ package com.bestever.article;
 
 import com.bestever.admin.AuditKind;
 import com.bestever.admin.AuditLog;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 
 /**
  * What the audit log says of a review's act: the kind (a save that moves the status is that move:
@@ -17,67 +17,45 @@ final class ReviewAudit {
 
     private ReviewAudit() {}
 
-    /** The parts of a review an editor changes, as they are at one moment. */
-    record Snapshot(
-            String title,
-            String slug,
-            Long genre,
-            Long film,
-            Long author,
-            String pullQuote,
-            String body,
-            String verdict,
-            ArticleStatus status,
-            Instant publishAt,
-            List<String> recommendations,
-            String still,
-            String searchAppearance) {
+    /**
+     * A review as an editor changes it, at one moment: its status, and its parts by the names the
+     * audit entry gives them, in the form's order (compared with {@link AuditLog#changedNames}).
+     */
+    record Snapshot(ArticleStatus status, Map<String, Object> parts) {
 
         static Snapshot of(Article article) {
-            return new Snapshot(
-                    article.getTitle(),
-                    article.getSlug(),
-                    article.getGenre().getId(),
-                    article.getFilm().getId(),
-                    article.getAuthor().getId(),
-                    article.getPullQuote(),
-                    article.getBody(),
-                    article.getVerdict(),
-                    article.getStatus(),
-                    article.getPublishAt(),
+            Map<String, Object> parts = new LinkedHashMap<>();
+            parts.put("title", article.getTitle());
+            parts.put("slug", article.getSlug());
+            parts.put("genre", article.getGenre().getId());
+            parts.put("film", article.getFilm().getId());
+            parts.put("critic", article.getAuthor().getId());
+            parts.put("pull quote", article.getPullQuote());
+            parts.put("body", article.getBody());
+            parts.put("verdict", article.getVerdict());
+            parts.put("publish time", article.getPublishAt());
+            parts.put(
+                    "Decide for Yourself",
                     article.getRecommendations().stream()
                             .map(r -> r.getText() + " " + r.getUrl())
-                            .toList(),
+                            .toList());
+            parts.put(
+                    "still",
                     article.getStill() == null
                             ? null
                             : article.getStill().getKey() + " "
-                                    + article.getStill().getAlt(),
+                                    + article.getStill().getAlt());
+            parts.put(
+                    "search appearance",
                     article.getSeoTitle() + "|" + article.getSeoDescription() + "|" + article.isNoindex());
+            return new Snapshot(article.getStatus(), parts);
         }
+    }
 
-        /** The names of the parts that differ from {@code before}, in the form's order. */
-        List<String> changedSince(Snapshot before) {
-            List<String> changed = new ArrayList<>();
-            add(changed, "title", before.title, title);
-            add(changed, "slug", before.slug, slug);
-            add(changed, "genre", before.genre, genre);
-            add(changed, "film", before.film, film);
-            add(changed, "critic", before.author, author);
-            add(changed, "pull quote", before.pullQuote, pullQuote);
-            add(changed, "body", before.body, body);
-            add(changed, "verdict", before.verdict, verdict);
-            add(changed, "publish time", before.publishAt, publishAt);
-            add(changed, "Decide for Yourself", before.recommendations, recommendations);
-            add(changed, "still", before.still, still);
-            add(changed, "search appearance", before.searchAppearance, searchAppearance);
-            return changed;
-        }
-
-        private static void add(List<String> changed, String name, Object before, Object after) {
-            if (!Objects.equals(before, after)) {
-                changed.add(name);
-            }
-        }
+    /** "changed: title, body", or "no text changed". */
+    static String textChanges(Snapshot before, Snapshot after) {
+        List<String> changed = AuditLog.changedNames(before.parts(), after.parts());
+        return changed.isEmpty() ? "no text changed" : "changed: " + String.join(", ", changed);
     }
 
     static AuditLog.Subject subject(Article article) {
@@ -103,8 +81,7 @@ final class ReviewAudit {
         if (before.status() != after.status()) {
             parts.add(status(before.status()) + " → " + status(after.status()));
         }
-        List<String> changed = after.changedSince(before);
-        parts.add(changed.isEmpty() ? "no text changed" : "changed: " + String.join(", ", changed));
+        parts.add(textChanges(before, after));
         if (poll != null) {
             parts.add(poll);
         }

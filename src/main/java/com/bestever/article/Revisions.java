@@ -65,12 +65,11 @@ public class Revisions {
         managed.replaceRecommendations(revision.recommendationLines());
         articles.saveAndFlush(managed);
         ArticleRevision restored = record(managed);
-        List<String> changed = ReviewAudit.Snapshot.of(managed).changedSince(before);
         audit.record(
                 AuditKind.REVIEW_RESTORED,
                 ReviewAudit.subject(managed),
-                "revision " + number + " restored as revision " + restored.getNumber()
-                        + (changed.isEmpty() ? "; no text changed" : "; changed: " + String.join(", ", changed)));
+                "revision " + number + " restored as revision " + restored.getNumber() + "; "
+                        + ReviewAudit.textChanges(before, ReviewAudit.Snapshot.of(managed)));
         return restored;
     }
 }
