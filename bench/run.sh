@@ -15,7 +15,9 @@
 # Environment (defaults): JAR (target/bestever-*.jar), JAVA (java), JAVA_OPTS (-Xmx256m),
 # MODES ("on off": the page cache as shipped, then off, i.e. what every miss pays),
 # ROWS (a regex of the row names to run; all), DURATION (5s), RUNS (3), CONNECTIONS (16),
-# WARM (20s), PORT (8095), CEILING_PORT (8096), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
+# WARM (20s), PORT (8095), CEILING_PORT (8096), BARE_PORT (8094), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
+# With the page cache on, one more row: the same bytes from a bare embedded Tomcat (bench/BareTomcat.java,
+# the jar's own Tomcat, no Spring): the floor of what any page from this server can cost.
 # wrk runs on the same two cores as the site: only ratios from one run compare. The vote throttle
 # and the search budget are lifted (wrk is one client address): the table measures capacity.
 set -uo pipefail
@@ -34,6 +36,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 WARM=${WARM:-20s}
 PORT=${PORT:-8095}
 CEILING_PORT=${CEILING_PORT:-8096}
+BARE_PORT=${BARE_PORT:-8094}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d /tmp/bench.XXXXXX)
@@ -48,8 +51,10 @@ done
 
 APP=
 NGINX=
+BARE=
 cleanup() {
   [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null
+  [ -n "$BARE" ] && kill "$BARE" 2>/dev/null && wait "$BARE" 2>/dev/null
   [ -n "$NGINX" ] && kill "$NGINX" 2>/dev/null && wait "$NGINX" 2>/dev/null
 }
 trap cleanup EXIT
@@ -119,6 +124,18 @@ EOF
   NGINX=$!
   sleep 0.5
   curl -fsS -o /dev/null -H 'Accept-Encoding: gzip' "http://127.0.0.1:$CEILING_PORT/review" || { echo "nginx did not start" >&2; cat "$WORK/nginx.err" >&2; exit 1; }
+}
+
+# --- The floor: the same bytes from a bare embedded Tomcat (no Spring, no filters, no log) --------
+start_bare() {
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/jar" >/dev/null
+  "$JAVA" $JAVA_OPTS -cp "$WORK/jar/lib/*" "$HERE/BareTomcat.java" "$BARE_PORT" "$WORK/www/review.html.gz" >"$WORK/bare.log" 2>&1 &
+  BARE=$!
+  for _ in $(seq 300); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$BARE_PORT/review" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "the bare Tomcat did not start:" >&2; cat "$WORK/bare.log" >&2; exit 1
 }
 
 # --- One measurement ------------------------------------------------------------------------
@@ -207,6 +224,11 @@ for mode in $MODES; do
   CEILING_RPS=(); CEILING_P99=()
   ceiling
   if [ "$mode" = on ]; then
+    if [[ "bare Tomcat" =~ $ROWS ]]; then
+      [ -z "$BARE" ] && start_bare
+      wrk_once "http://127.0.0.1:$BARE_PORT/review" "$CONNECTIONS" "$WARM" >/dev/null # its JIT warms too
+      row "bare Tomcat (no Spring), same bytes" "http://127.0.0.1:$BARE_PORT/review"
+    fi
     row "review, one URL (hot)" "$BASE$REVIEW"
     row "review, spread" "@$WORK/urls/review"
     row "home ?page=N, spread" "@$WORK/urls/home"

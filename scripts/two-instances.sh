@@ -169,9 +169,11 @@ fetch() { # n requests to the review through nginx; prints the statuses seen
 
 echo
 echo "== $REQUESTS requests for $REVIEW through nginx"
+sleep 2 # the access log is flushed every second
 before1=$(served 1) before2=$(served 2)
 statuses=$(fetch "$REQUESTS")
 title=$(grep -o '<h1[^>]*>[^<]*' "$WORK/page.html" | head -n1 | sed 's/<h1[^>]*>//')
+sleep 2 # the access log is flushed every second
 by1=$(( $(served 1) - before1 )) by2=$(( $(served 2) - before2 ))
 echo "answers: $statuses"
 echo "page title: $title"

@@ -83,19 +83,18 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     List<Long> findPublicIdsByAuthor(Long authorId, Instant now);
 
     /**
-     * The review page's neighbours: other public reviews of the same film or in the same genre,
-     * newest first, for "Other reviews of this film" and "More in {genre}".
+     * The review page's neighbours as cards: other public reviews of the same film or in the same
+     * genre, newest first, for "Other reviews of this film" and "More in {genre}". Cards, not
+     * entities: twelve reviews' bodies and stored HTML were read for six titles and deks.
      */
-    @Query("""
-            select a from Article a
-              join fetch a.genre join fetch a.film join fetch a.author
+    @Query(CARD + """
              where (a.film.id = :filmId or a.genre.id = :genreId)
                and a.id <> :exceptId
                and a.publicFrom <= :now
              order by a.publicFrom desc, a.id desc
              limit 12
             """)
-    java.util.List<Article> findPublicNeighbours(Long filmId, Long genreId, Long exceptId, Instant now);
+    java.util.List<Object[]> findPublicNeighbourCards(Long filmId, Long genreId, Long exceptId, Instant now);
 
     /** Every genre with its number of public reviews (only genres that have one), by name. */
     @Query("""

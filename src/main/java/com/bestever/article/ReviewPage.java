@@ -11,22 +11,26 @@ import java.util.List;
  * and where a reader goes next: other public reviews of the same film, and more in its genre.
  */
 public record ReviewPage(
-        Article article, String bodyHtml, VoteQuestion poll, List<Article> otherOfFilm, List<Article> moreInGenre) {
+        Article article,
+        String bodyHtml,
+        VoteQuestion poll,
+        List<ReviewCard> otherOfFilm,
+        List<ReviewCard> moreInGenre) {
 
     /** How many reviews each "read next" list shows at most. */
     static final int NEXT = 3;
 
     /** Splits the review's public neighbours (newest first) into its two "read next" lists. */
-    static ReviewPage of(Article article, String bodyHtml, VoteQuestion poll, List<Article> neighbours) {
-        Long filmId = article.getFilm().getId();
-        List<Article> ofFilm = neighbours.stream()
-                .filter(other -> other.getFilm().getId().equals(filmId))
+    static ReviewPage of(Article article, String bodyHtml, VoteQuestion poll, List<ReviewCard> neighbours) {
+        long filmId = article.getFilm().getId();
+        long genreId = article.getGenre().getId();
+        List<ReviewCard> ofFilm = neighbours.stream()
+                .filter(other -> other.film().id() == filmId)
                 .limit(NEXT)
                 .toList();
-        List<Article> inGenre = neighbours.stream()
-                .filter(other -> !other.getFilm().getId().equals(filmId))
-                .filter(other ->
-                        other.getGenre().getId().equals(article.getGenre().getId()))
+        List<ReviewCard> inGenre = neighbours.stream()
+                .filter(other -> other.film().id() != filmId)
+                .filter(other -> other.genre().id() == genreId)
                 .limit(NEXT)
                 .toList();
         return new ReviewPage(article, bodyHtml, poll, ofFilm, inGenre);
@@ -46,11 +50,12 @@ public record ReviewPage(
         // Its "read next" lists: the film's and the genre's public reviews.
         tags.add(ContentChanged.listing(Kind.FILM, article.getFilm().getId(), Kind.REVIEW));
         tags.add(ContentChanged.listing(Kind.GENRE, article.getGenre().getId(), Kind.REVIEW));
-        for (Article next : otherOfFilm) {
-            tags.add(ContentChanged.tag(Kind.REVIEW, next.getId()));
+        // Each card names its review, genre, critic and film.
+        for (ReviewCard next : otherOfFilm) {
+            tags.addAll(next.tags());
         }
-        for (Article next : moreInGenre) {
-            tags.add(ContentChanged.tag(Kind.REVIEW, next.getId()));
+        for (ReviewCard next : moreInGenre) {
+            tags.addAll(next.tags());
         }
         return tags;
     }

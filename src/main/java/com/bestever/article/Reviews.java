@@ -54,9 +54,13 @@ public class Reviews {
     }
 
     /** Other public reviews of the review's film or in its genre, newest first (for its "read next" lists). */
-    List<Article> neighbours(Article article) {
-        return articles.findPublicNeighbours(
-                article.getFilm().getId(), article.getGenre().getId(), article.getId(), clock.instant());
+    List<ReviewCard> neighbours(Article article) {
+        return articles
+                .findPublicNeighbourCards(
+                        article.getFilm().getId(), article.getGenre().getId(), article.getId(), clock.instant())
+                .stream()
+                .map(Reviews::card)
+                .toList();
     }
 
     /** Every genre that has public reviews, with how many. */
