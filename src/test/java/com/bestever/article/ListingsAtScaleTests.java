@@ -112,41 +112,32 @@ class ListingsAtScaleTests {
 
     @Test
     void everyPageOfAGenreIsReadInTheSameFewStatements() throws Exception {
-        int perGenre = REVIEWS / GENRES;
-        int lastPage = perGenre / PAGE;
-        String genre = "/genres/scale-genre-1";
-        long firstCount = statements(genre);
-        long lastCount = statements(genre + "?page=" + lastPage);
-
-        Document first = page(genre);
-        assertThat(first.select("main .card")).hasSize(PAGE);
-        assertThat(first.selectFirst(".pagination span").text()).isEqualTo("Page 1 of " + lastPage);
-        Document last = page(genre + "?page=" + lastPage);
-        assertThat(last.select("main .card")).hasSize(PAGE);
         // Genre 1 holds the reviews whose number is a multiple of 20: the oldest is the last one.
-        assertThat(last.select("main .card-title").last().text()).isEqualTo("Scale Review " + REVIEWS);
-
-        assertThat(firstCount).isLessThanOrEqualTo(MOST_STATEMENTS + 1);
-        assertThat(lastCount).isLessThanOrEqualTo(firstCount);
+        listingIsFlat("/genres/scale-genre-1", REVIEWS / GENRES, MOST_STATEMENTS + 1);
     }
 
     @Test
     void everyPageOfACriticIsReadInTheSameFewStatements() throws Exception {
-        int perCritic = REVIEWS / CRITICS;
-        int lastPage = perCritic / PAGE;
-        String critic = "/authors/scale-critic-1";
-        long firstCount = statements(critic);
-        long lastCount = statements(critic + "?page=" + lastPage);
+        // Critic 1 wrote the reviews whose number is a multiple of 200.
+        listingIsFlat("/authors/scale-critic-1", REVIEWS / CRITICS, MOST_STATEMENTS + 2);
+    }
 
-        Document first = page(critic);
+    /** A listing of {@code reviews} reviews whose oldest is the last generated: first and last pages. */
+    private void listingIsFlat(String listing, int reviews, int mostStatements) throws Exception {
+        int lastPage = reviews / PAGE;
+        long firstCount = statements(listing);
+        long lastCount = statements(listing + "?page=" + lastPage);
+
+        Document first = page(listing);
         assertThat(first.select("main .card")).hasSize(PAGE);
         assertThat(first.selectFirst(".pagination span").text()).isEqualTo("Page 1 of " + lastPage);
-        Document last = page(critic + "?page=" + lastPage);
+        Document last = page(listing + "?page=" + lastPage);
         assertThat(last.select("main .card")).hasSize(PAGE);
         assertThat(last.select("main .card-title").last().text()).isEqualTo("Scale Review " + REVIEWS);
+        assertThat(last.selectFirst(".pagination a[rel=next]")).isNull();
 
+        assertThat(firstCount).isLessThanOrEqualTo(mostStatements);
         assertThat(lastCount).isLessThanOrEqualTo(firstCount);
-        assertThat(firstCount).isLessThanOrEqualTo(MOST_STATEMENTS + 2);
     }
 
     @Test
