@@ -288,7 +288,7 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         }
         byte[] body = rendering.getContentAsByteArray();
         Kept page = new Kept(
-                CachedPage.of(body, rendering.getContentType(), headersToReplay(response), key != null),
+                CachedPage.of(body, rendering.getContentType(), headersToReplay(response)),
                 tags.tags(),
                 System.currentTimeMillis());
         boolean keep = key != null && ready && body.length <= LARGEST_PAGE && generation.get() == before;
