@@ -63,7 +63,9 @@ class SitemapKeys {
 
     /**
      * The sitemap at a moment, good from {@code from} until just before {@code until} (when the
-     * next review goes public).
+     * next review goes public): {@code total} URLs, {@code starts} the first key of pages 2, 3, …,
+     * and the latest public review's change for home, each film, critic and genre ({@code NONE}
+     * for one without a public review).
      */
     record Plan(
             int perPage,
