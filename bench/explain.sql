@@ -21,7 +21,16 @@ select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, 
 explain (analyze, buffers, costs off)
 select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, au.id, au.slug, au.name from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id where a.film_id = :film and a.public_from <= now() order by a.public_from desc, a.id desc;
 
-\echo '=== Feed: the 20 newest with genre and author'
+\echo '=== Feed: the 20 newest as entries (ReviewEntry: the columns shown, the stored HTML, no Markdown, genre and critic)'
+explain (analyze, buffers, costs off)
+select a.id, a.slug, a.title, a.pull_quote,
+       case when a.body_html_version = 1 and a.body_html is not null then a.body_html else null end,
+       case when a.body_html_version = 1 and a.body_html is not null then null else a.body end,
+       a.verdict, a.publish_at, a.updated_at, g.id, g.slug, g.name, au.id, au.slug, au.name
+  from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id
+ where a.public_from <= now() order by a.public_from desc, a.id desc limit 20;
+
+\echo '=== Before: the feed as entities (every column of the review, its genre and critic)'
 explain (analyze, buffers, costs off)
 select a.*, g.*, au.* from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id where a.public_from <= now() order by a.public_from desc, a.id desc limit 20;
 
@@ -45,51 +54,78 @@ select a.*, g.*, f.*, au.* from article a join genre g on g.id = a.genre_id join
 explain (analyze, buffers, costs off)
 select q.article_id, f.id as film_id, f.title, f.slug as film_slug, f.release_year, coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes, coalesce(sum(o.votes), 0) as votes from vote_question q join film f on f.id = q.film_id left join vote_option o on o.question_id = q.id where q.genre_id = :genre and q.opens_at <= now() group by q.id, f.id, f.title, f.slug, f.release_year;
 
-\echo '=== Sitemap: how many URLs'
+\echo '=== Sitemap: SitemapKeys (once per content change; the index and the first key of every page then come from memory)'
+explain (analyze, buffers, costs off)
+select id, film_id, author_id, genre_id, noindex, public_from, greatest(updated_at, publish_at) as changed
+  from public_review
+ order by id;
+
+-- Where pages 2 and 3 start at 50,000 URLs a page (home and /genres, then the reviews, then the films).
+select id as review_page2 from article where public_from <= now() and not noindex order by id offset 49998 limit 1 \gset
+select film_id as film_page3 from article where public_from <= now() group by film_id order by film_id
+offset (select 100000 - 2 - count(*) from article where public_from <= now() and not noindex) limit 1 \gset
+
+\echo '=== Sitemap page 1: its reviews, a primary-key range up to the first review of page 2'
+explain (analyze, buffers, costs off)
+select id, slug, greatest(updated_at, publish_at) as lastmod from public_review
+ where public_from <= now() and not noindex and id >= -9223372036854775808 and id < :review_page2 order by id;
+
+\echo '=== Sitemap page 2: the rest of the reviews, then its films (up to the first film of page 3)'
+explain (analyze, buffers, costs off)
+select id, slug, greatest(updated_at, publish_at) as lastmod from public_review
+ where public_from <= now() and not noindex and id >= :review_page2 and id < 9223372036854775807 order by id;
+explain (analyze, buffers, costs off)
+select id, slug, updated_at from film where id >= -9223372036854775808 and id < :film_page3 order by id;
+
+\echo '=== Sitemap page 3 (the last): the rest of the films, every critic, genre and leaderboard'
+explain (analyze, buffers, costs off)
+select id, slug, updated_at from film where id >= :film_page3 and id < 9223372036854775807 order by id;
+explain (analyze, buffers, costs off)
+select id, slug, updated_at from author where id >= -9223372036854775808 and id < 9223372036854775807 order by id;
+explain (analyze, buffers, costs off)
+select g.id, g.slug, g.updated_at from genre g
+ where exists (select 1 from vote_question q where q.genre_id = g.id)
+   and g.id >= -9223372036854775808 and g.id < 9223372036854775807 order by g.id;
+
+\echo '=== Before: the sitemap index counted every URL on each request'
 explain (analyze, buffers, costs off)
 with public_now as (
-                select id, slug, genre_id, film_id, author_id, greatest(updated_at, publish_at) as changed
-                  from public_review
-                 where public_from <= now()
-            )
-                        select (select count(*) from public_now)
-                 + (select case when count(*) > 0 then 1 else 0 end from public_now)
-                 + (select count(*) from film)
-                 + (select count(*) from author)
-                 + (select count(*) from genre)
-                 + (select count(*) from genre g where exists (select 1 from vote_question q where q.genre_id = g.id));
+    select id, slug, genre_id, film_id, author_id, noindex, greatest(updated_at, publish_at) as changed
+      from public_review where public_from <= now()
+)
+select (select count(*) from public_now where not noindex)
+     + (select case when count(*) > 0 then 2 else 0 end from public_now)
+     + (select count(distinct film_id) from public_now)
+     + (select count(distinct author_id) from public_now)
+     + (select count(distinct genre_id) from public_now)
+     + (select count(*) from genre g where exists (select 1 from vote_question q where q.genre_id = g.id));
 
-\echo '=== Sitemap: page 4 (URLs 150,001-200,000), with the work_mem it sets'
+\echo '=== Before: sitemap page 3 recomputed every URL, sorted them, then OFFSET 100,000'
 set work_mem = '32MB';
 explain (analyze, buffers, costs off)
 with public_now as (
-                select id, slug, genre_id, film_id, author_id, greatest(updated_at, publish_at) as changed
-                  from public_review
-                 where public_from <= now()
-            )
-                        , by_film as (select film_id, max(changed) as changed from public_now group by film_id),
-            by_author as (select author_id, max(changed) as changed from public_now group by author_id),
-            by_genre as (select genre_id, max(changed) as changed from public_now group by genre_id),
-            url as (
-                select 0 as kind, 0::bigint as id, '/' as path, max(changed) as lastmod
-                  from public_now having count(*) > 0
-                union all
-                select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r
-                union all
-                select 2, f.id, '/films/' || f.slug, greatest(f.updated_at, b.changed)
-                  from film f left join by_film b on b.film_id = f.id
-                union all
-                select 3, a.id, '/authors/' || a.slug, greatest(a.updated_at, b.changed)
-                  from author a left join by_author b on b.author_id = a.id
-                union all
-                select 4, g.id, '/genres/' || g.slug, greatest(g.updated_at, b.changed)
-                  from genre g left join by_genre b on b.genre_id = g.id
-                union all
-                select 5, g.id, '/best-ever/' || g.slug, greatest(g.updated_at, b.changed)
-                  from genre g left join by_genre b on b.genre_id = g.id
-                 where exists (select 1 from vote_question q where q.genre_id = g.id)
-            )
-            select path, lastmod from url order by kind, id offset 150000 limit 50000;
+    select id, slug, genre_id, film_id, author_id, noindex, greatest(updated_at, publish_at) as changed
+      from public_review where public_from <= now()
+), by_film as (select film_id, max(changed) as changed from public_now group by film_id),
+by_author as (select author_id, max(changed) as changed from public_now group by author_id),
+by_genre as (select genre_id, max(changed) as changed from public_now group by genre_id),
+url as (
+    select 0 as kind, 0::bigint as id, '/' as path, max(changed) as lastmod from public_now having count(*) > 0
+    union all
+    select 0, 1, '/genres', max(changed) from public_now having count(*) > 0
+    union all
+    select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r where not r.noindex
+    union all
+    select 2, f.id, '/films/' || f.slug, greatest(f.updated_at, b.changed) from film f join by_film b on b.film_id = f.id
+    union all
+    select 3, a.id, '/authors/' || a.slug, greatest(a.updated_at, b.changed) from author a join by_author b on b.author_id = a.id
+    union all
+    select 4, g.id, '/genres/' || g.slug, greatest(g.updated_at, b.changed) from genre g join by_genre b on b.genre_id = g.id
+    union all
+    select 5, g.id, '/best-ever/' || g.slug, greatest(g.updated_at, b.changed) from genre g left join by_genre b on b.genre_id = g.id
+     where exists (select 1 from vote_question q where q.genre_id = g.id)
+)
+select path, lastmod from url order by kind, id offset 100000 limit 50000;
 reset work_mem;
 
 \echo '=== Search count: a rare word (no match)'

@@ -152,7 +152,11 @@ public class Article extends AuditedBy implements PublicContent {
 
     /** When the review last changed for readers: a scheduled review changes when it goes public, even unedited. */
     public Instant lastChanged() {
-        Instant updatedAt = getUpdatedAt();
+        return lastChanged(getUpdatedAt(), publishAt);
+    }
+
+    /** {@link #lastChanged()} of a review read as columns. */
+    static Instant lastChanged(Instant updatedAt, Instant publishAt) {
         return updatedAt == null || (publishAt != null && publishAt.isAfter(updatedAt)) ? publishAt : updatedAt;
     }
 

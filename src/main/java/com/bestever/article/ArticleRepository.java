@@ -29,32 +29,29 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     @Query(CARD + " where a.film.id = :filmId and a.publicFrom <= :now order by a.publicFrom desc, a.id desc")
     java.util.List<Object[]> findCardsAboutFilm(Long filmId, Instant now);
 
-    /** The newest public reviews with everything the feed shows. */
-    @Query("""
-            select a from Article a
-              join fetch a.genre join fetch a.author
-             where a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """)
-    java.util.List<Article> findNewestPublic(Instant now, Pageable pageable);
+    /**
+     * A feed entry's columns ({@link ReviewEntry}), genre and author flattened; the body as stored HTML when it is current for {@code :version}, else its Markdown
+     * (to be rendered), never both.
+     */
+    String ENTRY = """
+            select a.id, a.slug, a.title, a.pullQuote,
+                   case when a.bodyHtmlVersion = :version and a.bodyHtml is not null then a.bodyHtml else null end,
+                   case when a.bodyHtmlVersion = :version and a.bodyHtml is not null then null else a.body end,
+                   a.verdict, a.publishAt, a.updatedAt, g.id, g.slug, g.name, au.id, au.slug, au.name
+              from Article a join a.genre g join a.author au
+            """;
 
-    /** The newest public reviews in a genre, for its feed. */
-    @Query("""
-            select a from Article a
-              join fetch a.genre join fetch a.author
-             where a.genre.id = :genreId and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """)
-    java.util.List<Article> findNewestPublicInGenre(Long genreId, Instant now, Pageable pageable);
+    /** The newest public reviews, as feed entries ({@link #ENTRY}). */
+    @Query(ENTRY + " where a.publicFrom <= :now order by a.publicFrom desc, a.id desc")
+    java.util.List<Object[]> findNewestEntries(Instant now, int version, Pageable pageable);
 
-    /** A critic's newest public reviews, for their feed. */
-    @Query("""
-            select a from Article a
-              join fetch a.genre join fetch a.author
-             where a.author.id = :authorId and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-            """)
-    java.util.List<Article> findNewestPublicByAuthor(Long authorId, Instant now, Pageable pageable);
+    /** The newest public reviews in a genre, as feed entries. */
+    @Query(ENTRY + " where a.genre.id = :genreId and a.publicFrom <= :now order by a.publicFrom desc, a.id desc")
+    java.util.List<Object[]> findNewestEntriesInGenre(Long genreId, Instant now, int version, Pageable pageable);
+
+    /** A critic's newest public reviews, as feed entries. */
+    @Query(ENTRY + " where a.author.id = :authorId and a.publicFrom <= :now order by a.publicFrom desc, a.id desc")
+    java.util.List<Object[]> findNewestEntriesByAuthor(Long authorId, Instant now, int version, Pageable pageable);
 
     /** The review page: the review with its genre, film, author and recommendations, if public at {@code now}. */
     @Query("""

@@ -110,18 +110,41 @@ public class Reviews {
     }
 
     /** The newest public reviews with their bodies, for the feed. */
-    public List<Article> newest(int count) {
-        return articles.findNewestPublic(clock.instant(), PageRequest.of(0, count));
+    public List<ReviewEntry> newest(int count) {
+        return entries(articles.findNewestEntries(clock.instant(), Markdown.VERSION, PageRequest.of(0, count)));
     }
 
     /** The newest public reviews in a genre, for its feed. */
-    public List<Article> newestInGenre(Long genreId, int count) {
-        return articles.findNewestPublicInGenre(genreId, clock.instant(), PageRequest.of(0, count));
+    public List<ReviewEntry> newestInGenre(Long genreId, int count) {
+        return entries(articles.findNewestEntriesInGenre(
+                genreId, clock.instant(), Markdown.VERSION, PageRequest.of(0, count)));
     }
 
     /** A critic's newest public reviews, for their feed. */
-    public List<Article> newestByAuthor(Long authorId, int count) {
-        return articles.findNewestPublicByAuthor(authorId, clock.instant(), PageRequest.of(0, count));
+    public List<ReviewEntry> newestByAuthor(Long authorId, int count) {
+        return entries(articles.findNewestEntriesByAuthor(
+                authorId, clock.instant(), Markdown.VERSION, PageRequest.of(0, count)));
+    }
+
+    /** Feed entries from {@link ArticleRepository#ENTRY} rows: the stored HTML, or the Markdown rendered now. */
+    private List<ReviewEntry> entries(List<Object[]> rows) {
+        List<ReviewEntry> entries = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Instant publishAt = (Instant) row[7];
+            Instant updatedAt = (Instant) row[8];
+            entries.add(new ReviewEntry(
+                    (Long) row[0],
+                    (String) row[1],
+                    (String) row[2],
+                    (String) row[3],
+                    row[4] != null ? (String) row[4] : markdown.toSafeHtml((String) row[5]),
+                    (String) row[6],
+                    publishAt,
+                    Article.lastChanged(updatedAt, publishAt),
+                    new ReviewCard.Named((Long) row[9], (String) row[10], (String) row[11]),
+                    new ReviewCard.Named((Long) row[12], (String) row[13], (String) row[14])));
+        }
+        return entries;
     }
 
     /** The cards of one slice of a listing, in the listing's order, read by primary key. */

@@ -33,6 +33,11 @@ public class Genre extends AuditedBy implements PublicContent {
 
     /** "Best Ever Drama Movie?" — the question every review in this genre answers. */
     public String kicker() {
+        return kickerOf(name);
+    }
+
+    /** The kicker of a genre by this name, for a review read without its genre entity. */
+    public static String kickerOf(String name) {
         return "Best Ever " + name + " Movie?";
     }
 

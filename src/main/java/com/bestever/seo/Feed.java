@@ -2,12 +2,13 @@ package com.bestever.seo;
 
 import static com.bestever.system.JsonLd.time;
 
-import com.bestever.article.Article;
+import com.bestever.article.ReviewEntry;
 import com.bestever.article.Reviews;
 import com.bestever.author.Author;
 import com.bestever.genre.Genre;
 import com.bestever.poll.PollVerdicts;
 import com.bestever.system.BestEverProperties;
+import java.io.BufferedWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.time.Instant;
@@ -52,7 +53,7 @@ class Feed {
             String title,
             String self,
             String alternate,
-            List<Article> newest,
+            List<ReviewEntry> newest,
             List<PollVerdicts.Published> finals) {}
 
     /** {@code /feed.xml}: the latest reviews of the whole site. */
@@ -89,10 +90,10 @@ class Feed {
     }
 
     void write(Channel channel, Writer out) throws XMLStreamException {
-        List<Article> newest = channel.newest();
+        List<ReviewEntry> newest = channel.newest();
         // The readers' final verdicts go in the site's own feed only.
         List<PollVerdicts.Published> finals = channel.finals();
-        XMLStreamWriter writer = xml.createXMLStreamWriter(out);
+        XMLStreamWriter writer = xml.createXMLStreamWriter(new BufferedWriter(out, Sitemaps.BUFFER));
         writer.writeStartDocument("UTF-8", "1.0");
         writer.writeStartElement("feed");
         writer.writeDefaultNamespace(NAMESPACE);
@@ -104,7 +105,7 @@ class Feed {
                 writer,
                 "updated",
                 time(java.util.stream.Stream.concat(
-                                newest.stream().map(Article::lastChanged),
+                                newest.stream().map(ReviewEntry::lastChanged),
                                 finals.stream().map(f -> f.verdict().closedAt()))
                         .max(Instant::compareTo)
                         .orElse(Instant.EPOCH)));
@@ -113,7 +114,7 @@ class Feed {
         writer.writeStartElement("generator");
         writer.writeCharacters(site.siteName());
         writer.writeEndElement();
-        for (Article review : newest) {
+        for (ReviewEntry review : newest) {
             entry(writer, review);
         }
         for (PollVerdicts.Published verdict : finals) {
@@ -124,27 +125,27 @@ class Feed {
         writer.flush();
     }
 
-    private void entry(XMLStreamWriter writer, Article review) throws XMLStreamException {
-        String url = site.absolute("/reviews/" + review.getSlug());
+    private void entry(XMLStreamWriter writer, ReviewEntry review) throws XMLStreamException {
+        String url = site.absolute("/reviews/" + review.slug());
         writer.writeStartElement("entry");
-        element(writer, "id", tag("review:" + review.getId()));
-        element(writer, "title", review.getTitle() + ": " + review.getGenre().kicker());
+        element(writer, "id", tag("review:" + review.id()));
+        element(writer, "title", review.title() + ": " + review.kicker());
         link(writer, "alternate", "text/html", url);
-        element(writer, "published", time(review.getPublishAt()));
+        element(writer, "published", time(review.publishAt()));
         element(writer, "updated", time(review.lastChanged()));
         writer.writeStartElement("author");
-        element(writer, "name", review.getAuthor().getName());
-        element(writer, "uri", site.absolute("/authors/" + review.getAuthor().getSlug()));
+        element(writer, "name", review.author().name());
+        element(writer, "uri", site.absolute("/authors/" + review.author().slug()));
         writer.writeEndElement();
         writer.writeStartElement("category");
-        writer.writeAttribute("term", review.getGenre().getSlug());
-        writer.writeAttribute("label", review.getGenre().getName());
+        writer.writeAttribute("term", review.genre().slug());
+        writer.writeAttribute("label", review.genre().name());
         writer.writeEndElement();
-        element(writer, "summary", review.getPullQuote());
+        element(writer, "summary", review.pullQuote());
         writer.writeStartElement("content");
         writer.writeAttribute("type", "html");
-        writer.writeCharacters(reviews.bodyHtmlOf(review) + "<p><strong>" + HtmlUtils.htmlEscape(review.getVerdict())
-                + "</strong></p>");
+        writer.writeCharacters(
+                review.bodyHtml() + "<p><strong>" + HtmlUtils.htmlEscape(review.verdict()) + "</strong></p>");
         writer.writeEndElement();
         writer.writeEndElement();
     }

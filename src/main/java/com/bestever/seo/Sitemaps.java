@@ -1,9 +1,13 @@
 package com.bestever.seo;
 
+import com.bestever.seo.SitemapKeys.Key;
+import com.bestever.seo.SitemapKeys.Plan;
 import com.bestever.system.BestEverProperties;
+import java.io.BufferedWriter;
 import java.io.Writer;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -13,9 +17,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes the sitemaps (sitemaps.org protocol 0.9) while it reads the rows: nothing is built in
+ * Writes the sitemaps (sitemaps.org protocol 0.9) while it reads the rows: no page's URLs are built in
  * memory, however many reviews there are. Past {@link #urlsPerSitemap()} URLs, {@code /sitemap.xml}
  * is an index of {@code /sitemap-1.xml}, {@code /sitemap-2.xml}, ….
+ *
+ * <p>How many URLs there are and where each page starts come from {@link SitemapKeys} (in memory,
+ * never counted per request); a page then reads its reviews and films by primary key from its
+ * first key to the next page's (no {@code OFFSET}), its critics, genres and leaderboards likewise,
+ * and takes each film's, critic's and genre's latest public review from the keys.
  *
  * <p>Only pages with public content are listed (a review its editor marked noindex is not): the home page and {@code /genres} once a review is
  * public, and a film, author or genre page only while it has a public review (without one it is a
@@ -33,66 +42,42 @@ class Sitemaps {
     /** The protocol's limit of URLs in one sitemap file. */
     static final int PROTOCOL_LIMIT = 50_000;
 
-    private static final String PUBLIC_REVIEWS = """
-            with public_now as (
-                select id, slug, genre_id, film_id, author_id, noindex, greatest(updated_at, publish_at) as changed
-                  from public_review
-                 where public_from <= ?
-            )
+    /** A page's public reviews (not those marked noindex), from one key to the next: a primary-key range. */
+    private static final String REVIEWS = """
+            select id, slug, greatest(updated_at, publish_at) as lastmod
+              from public_review
+             where public_from <= ? and not noindex and id >= ? and id < ?
+             order by id
             """;
 
-    /**
-     * Every public page, in a stable order, so that page N of the sitemap is always the same URLs.
-     * Each film, author and genre takes its latest review's moment from one grouped pass over the
-     * public reviews (never a subquery per row), so the whole list costs a few scans, however large.
-     */
-    private static final String URLS = PUBLIC_REVIEWS + """
-            , by_film as (select film_id, max(changed) as changed from public_now group by film_id),
-            by_author as (select author_id, max(changed) as changed from public_now group by author_id),
-            by_genre as (select genre_id, max(changed) as changed from public_now group by genre_id),
-            url as (
-                select 0 as kind, 0::bigint as id, '/' as path, max(changed) as lastmod
-                  from public_now having count(*) > 0
-                union all
-                select 0, 1, '/genres', max(changed) from public_now having count(*) > 0
-                union all
-                select 1, r.id, '/reviews/' || r.slug, r.changed from public_now r where not r.noindex
-                union all
-                select 2, f.id, '/films/' || f.slug, greatest(f.updated_at, b.changed)
-                  from film f join by_film b on b.film_id = f.id
-                union all
-                select 3, a.id, '/authors/' || a.slug, greatest(a.updated_at, b.changed)
-                  from author a join by_author b on b.author_id = a.id
-                union all
-                select 4, g.id, '/genres/' || g.slug, greatest(g.updated_at, b.changed)
-                  from genre g join by_genre b on b.genre_id = g.id
-                union all
-                select 5, g.id, '/best-ever/' || g.slug, greatest(g.updated_at, b.changed)
-                  from genre g left join by_genre b on b.genre_id = g.id
-                 where exists (select 1 from vote_question q where q.genre_id = g.id)
-            )
+    /** A page's films, critics or genres (those with a public review are listed): a primary-key range. */
+    private static final String THINGS = """
+            select id, slug, updated_at from %s
+             where id >= ? and id < ?
+             order by id
             """;
 
-    private static final String PAGE = URLS + "select path, lastmod from url order by kind, id offset ? limit ?";
-
-    private static final String COUNT = PUBLIC_REVIEWS + """
-            select (select count(*) from public_now where not noindex)
-                 + (select case when count(*) > 0 then 2 else 0 end from public_now)
-                 + (select count(distinct film_id) from public_now)
-                 + (select count(distinct author_id) from public_now)
-                 + (select count(distinct genre_id) from public_now)
-                 + (select count(*) from genre g where exists (select 1 from vote_question q where q.genre_id = g.id))
+    private static final String LEADERBOARDS = """
+            select g.id, g.slug, g.updated_at from genre g
+             where exists (select 1 from vote_question q where q.genre_id = g.id)
+               and g.id >= ? and g.id < ?
+             order by g.id
             """;
+
+    /** Characters written to the response at a time. */
+    static final int BUFFER = 16 * 1024;
 
     private final JdbcTemplate jdbc;
+    private final SitemapKeys keys;
     private final BestEverProperties site;
     private final Clock clock;
     private final XMLOutputFactory xml = XMLOutputFactory.newFactory();
 
     private volatile int urlsPerSitemap = PROTOCOL_LIMIT;
 
-    Sitemaps(JdbcTemplate jdbc, BestEverProperties site, Clock clock) {
+    Sitemaps(JdbcTemplate jdbc, SitemapKeys keys, BestEverProperties site, Clock clock) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.site = site;
         this.clock = clock;
     }
@@ -109,8 +94,7 @@ class Sitemaps {
     /** How many sitemap files the site needs right now (1: {@code /sitemap.xml} is the urlset itself). */
     @Transactional(readOnly = true)
     int pages() {
-        long urls = jdbc.queryForObject(COUNT, Long.class, Timestamp.from(clock.instant()));
-        return (int) Math.max(1, (urls + urlsPerSitemap - 1) / urlsPerSitemap);
+        return keys.plan(clock.instant(), urlsPerSitemap).pages();
     }
 
     /** The sitemap index: one {@code <sitemap>} per page. */
@@ -132,42 +116,153 @@ class Sitemaps {
     /** Page {@code page} (1-based) of the URLs, written row by row as the database returns them. */
     @Transactional(readOnly = true)
     void writeUrls(int page, Writer out) throws XMLStreamException {
-        XMLStreamWriter writer = xml.createXMLStreamWriter(out);
-        writer.writeStartDocument("UTF-8", "1.0");
-        writer.writeStartElement("urlset");
-        writer.writeDefaultNamespace(NAMESPACE);
+        Instant now = clock.instant();
         int limit = urlsPerSitemap;
-        // Room to sort a page's 50,000 URLs in memory rather than on disk.
-        jdbc.execute("set local work_mem = '32MB'");
+        Plan plan = keys.plan(now, limit);
+        // The XML writer hands the response a few characters at a time: buffered, they are encoded in blocks.
+        Urls urls = new Urls(
+                xml.createXMLStreamWriter(new BufferedWriter(out, BUFFER)),
+                plan.start(page),
+                plan.start(page + 1),
+                limit);
+        urls.begin();
+        Instant home = plan.homeChanged();
+        if (home != null) {
+            urls.add(SitemapKeys.HOME, 0, "/", home);
+            urls.add(SitemapKeys.HOME, 1, "/genres", home);
+        }
+        if (urls.reaches(SitemapKeys.REVIEW)) {
+            read(
+                    REVIEWS,
+                    urls,
+                    SitemapKeys.REVIEW,
+                    Timestamp.from(now),
+                    row -> urls.add(
+                            SitemapKeys.REVIEW,
+                            row.getLong("id"),
+                            "/reviews/" + row.getString("slug"),
+                            row.getTimestamp("lastmod").toInstant()));
+        }
+        things(urls, SitemapKeys.FILM, "film", "/films/", plan::filmChanged);
+        things(urls, SitemapKeys.AUTHOR, "author", "/authors/", plan::authorChanged);
+        things(urls, SitemapKeys.GENRE, "genre", "/genres/", plan::genreChanged);
+        if (urls.reaches(SitemapKeys.LEADERBOARD)) {
+            // Every genre with a poll has its leaderboard, public reviews or not.
+            read(LEADERBOARDS, urls, SitemapKeys.LEADERBOARD, null, row -> {
+                Instant changed = row.getTimestamp("updated_at").toInstant();
+                urls.add(
+                        SitemapKeys.LEADERBOARD,
+                        row.getLong("id"),
+                        "/best-ever/" + row.getString("slug"),
+                        later(changed, plan.genreChanged(row.getLong("id"))));
+            });
+        }
+        urls.end();
+    }
+
+    /** The films, critics or genres of the page that have a public review, changed when they or it last did. */
+    private void things(
+            Urls urls, int kind, String table, String path, java.util.function.LongFunction<Instant> latestReview) {
+        if (!urls.reaches(kind)) {
+            return;
+        }
+        read(THINGS.formatted(table), urls, kind, null, row -> {
+            Instant review = latestReview.apply(row.getLong("id"));
+            if (review != null) {
+                urls.add(
+                        kind,
+                        row.getLong("id"),
+                        path + row.getString("slug"),
+                        later(row.getTimestamp("updated_at").toInstant(), review));
+            }
+        });
+    }
+
+    /** Runs a page's statement for one kind, over the ids of that kind the page holds. */
+    private void read(String sql, Urls urls, int kind, Timestamp now, RowCallback each) {
         jdbc.query(
                 connection -> {
-                    var statement = connection.prepareStatement(PAGE);
+                    var statement = connection.prepareStatement(sql);
                     // Inside a transaction the PostgreSQL driver then reads the rows with a cursor, 500 at a time.
                     statement.setFetchSize(500);
-                    statement.setTimestamp(1, Timestamp.from(clock.instant()));
-                    statement.setLong(2, (long) (page - 1) * limit);
-                    statement.setInt(3, limit);
+                    int parameter = 1;
+                    if (now != null) {
+                        statement.setTimestamp(parameter++, now);
+                    }
+                    statement.setLong(parameter++, urls.lowestId(kind));
+                    statement.setLong(parameter, urls.idAfterLast(kind));
                     return statement;
                 },
                 row -> {
                     try {
-                        writer.writeStartElement("url");
-                        element(writer, "loc", site.absolute(row.getString("path")));
-                        element(
-                                writer,
-                                "lastmod",
-                                row.getTimestamp("lastmod")
-                                        .toInstant()
-                                        .truncatedTo(ChronoUnit.SECONDS)
-                                        .toString());
-                        writer.writeEndElement();
+                        each.row(row);
                     } catch (XMLStreamException e) {
                         throw new IllegalStateException("could not write the sitemap", e);
                     }
                 });
-        writer.writeEndElement();
-        writer.writeEndDocument();
-        writer.flush();
+    }
+
+    private interface RowCallback {
+        void row(java.sql.ResultSet row) throws java.sql.SQLException, XMLStreamException;
+    }
+
+    private static Instant later(Instant one, Instant other) {
+        return other == null || one.isAfter(other) ? one : other;
+    }
+
+    /** One page's {@code <urlset>}: the URLs whose keys are from {@code first} up to (not including) {@code next}. */
+    private final class Urls {
+
+        private final XMLStreamWriter writer;
+        private final Key first;
+        private final Key next;
+        private final int limit;
+        private int written;
+
+        Urls(XMLStreamWriter writer, Key first, Key next, int limit) {
+            this.writer = writer;
+            this.first = first;
+            this.next = next;
+            this.limit = limit;
+        }
+
+        void begin() throws XMLStreamException {
+            writer.writeStartDocument("UTF-8", "1.0");
+            writer.writeStartElement("urlset");
+            writer.writeDefaultNamespace(NAMESPACE);
+        }
+
+        /** Whether the page holds any URL of this kind. */
+        boolean reaches(int kind) {
+            return first.kind() <= kind && kind <= next.kind();
+        }
+
+        long lowestId(int kind) {
+            return kind == first.kind() ? first.id() : Long.MIN_VALUE;
+        }
+
+        long idAfterLast(int kind) {
+            return kind == next.kind() ? next.id() : Long.MAX_VALUE;
+        }
+
+        void add(int kind, long id, String path, Instant lastmod) throws XMLStreamException {
+            Key key = new Key(kind, id);
+            // Never past the protocol's limit, even if the keys are a moment behind the database.
+            if (key.compareTo(first) < 0 || key.compareTo(next) >= 0 || written == limit) {
+                return;
+            }
+            written++;
+            writer.writeStartElement("url");
+            element(writer, "loc", site.absolute(path));
+            element(writer, "lastmod", lastmod.truncatedTo(ChronoUnit.SECONDS).toString());
+            writer.writeEndElement();
+        }
+
+        void end() throws XMLStreamException {
+            writer.writeEndElement();
+            writer.writeEndDocument();
+            writer.flush();
+        }
     }
 
     private static void element(XMLStreamWriter writer, String name, String text) throws XMLStreamException {

@@ -123,6 +123,26 @@ class SitemapTests {
     }
 
     @Test
+    void aScheduledReviewIsListedOnceItsTimeComesWithNoOtherChange() throws Exception {
+        data.publishedReview();
+        Article scheduled = data.scheduled(clock.instant().plus(Duration.ofHours(1)));
+        String listed = BASE + "/reviews/" + scheduled.getSlug();
+        assertThat(urlset("/sitemap.xml")).doesNotContainKey(listed);
+
+        // Nothing is saved (no event): only the clock moves past its time. Asked of the sitemap
+        // itself, as the page cache would keep its page until such an event.
+        clock.set(clock.instant().plus(Duration.ofHours(2)));
+        java.io.StringWriter written = new java.io.StringWriter();
+        sitemaps.writeUrls(1, written);
+        Element root = Xml.parse(written.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getDocumentElement();
+        List<String> locs = Xml.children(root, NAMESPACE, "url").stream()
+                .map(url -> Xml.text(url, NAMESPACE, "loc"))
+                .toList();
+        assertThat(locs).contains(listed, BASE + "/films/" + scheduled.getFilm().getSlug());
+    }
+
+    @Test
     void aPageChangesWhenItsLatestPublicReviewDoesAndNotWhenReadersVote() throws Exception {
         Article review = data.publishedReview();
         var poll = data.pollFor(review);
