@@ -278,6 +278,62 @@ class SearchTests {
     }
 
     @Test
+    void aBroadSearchRanksOnlyTheNewestMatchesAndSaysSo() throws Exception {
+        String word = "ubiquitous" + TestData.unique("w").replace("-", "");
+        Instant now = Instant.now();
+        // The oldest match has the word in its title: it would rank first, but it is not among the newest.
+        Article oldest = data.review(article -> {
+            article.setTitle("The " + word + " affair");
+            article.publish(now.minus(Duration.ofDays(30)));
+        });
+        for (int i = 0; i < SearchRepository.RANKED; i++) {
+            Duration age = Duration.ofMinutes(5 + i);
+            data.review(article -> {
+                article.setBody("A review that mentions " + word + ".");
+                article.publish(now.minus(age));
+            });
+        }
+        Document first = results(word);
+        assertThat(first.selectFirst(".search-count").text())
+                .isEqualTo("More than 100 reviews found: these are the best matches among the 100 newest."
+                        + " Add a word to narrow the search.");
+        assertThat(first.select(".search-result")).hasSize(20);
+        assertThat(first.selectFirst(".pagination span").text()).isEqualTo("Page 1 of 5");
+        Document last = page(mvc.perform(get("/search?q=" + word + "&page=5")));
+        assertThat(last.select(".search-result")).hasSize(20);
+        assertThat(last.select(".pagination a[rel=next]")).isEmpty();
+        assertThat(foundSlugs(first)).doesNotContain("/reviews/" + oldest.getSlug());
+        assertThat(foundSlugs(last)).doesNotContain("/reviews/" + oldest.getSlug());
+        assertThat(mvc.perform(get("/search?q=" + word + "&page=6"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-truffaut", "truffaut or -doinel", "-\"coming of age\""})
+    void aSearchThatOnlyLeavesWordsOutAsksForAWordToLookFor(String q) throws Exception {
+        Document page = results(q);
+        assertThat(page.selectFirst(".search-message").text())
+                .isEqualTo("That search only leaves words out: add a word to look for.");
+        assertThat(page.select(".search-result, .search-count")).isEmpty();
+    }
+
+    @Test
+    void aWordFarIntoTheBodyIsFoundAndTheSnippetShowsTheOpening() throws Exception {
+        String word = "quinquagenarian" + TestData.unique("w").replace("-", "");
+        Article review = data.review(article -> {
+            article.setBody("An opening paragraph that sets the scene. " + "Filler words go on and on. ".repeat(40)
+                    + "Far into the body the word " + word + " appears.");
+            article.publish(Instant.now().minus(Duration.ofMinutes(5)));
+        });
+        Element hit = results(word).selectFirst(".search-result");
+        assertThat(hit.selectFirst("h2 a").attr("href")).isEqualTo("/reviews/" + review.getSlug());
+        assertThat(hit.selectFirst(".search-snippet").text()).contains("A pull quote for", "An opening paragraph");
+    }
+
+    @Test
     void resultPagesAskSearchEnginesNotToIndexThem() throws Exception {
         Document page = results("truffaut");
         assertThat(page.selectFirst("meta[name=robots]").attr("content")).isEqualTo("noindex");
