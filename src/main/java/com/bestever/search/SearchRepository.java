@@ -11,18 +11,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * PostgreSQL full-text search over public reviews, in native SQL: the weighted
- * {@code search_vector} of the article feature's {@code public_review} view (V35__search.sql, GIN-indexed) matched by
- * {@code websearch_to_tsquery}, which accepts any text a reader types without a syntax error,
- * ranked by {@code ts_rank_cd}.
+ * PostgreSQL full-text search over public reviews, in native SQL: the weighted vector of each
+ * review's document, published by the article feature as the {@code public_review_document} view
+ * (V35__search.sql builds the vector, V142__review_document.sql keeps it in a narrow, GIN-indexed
+ * table), matched by {@code websearch_to_tsquery}, which accepts any text a reader types without a
+ * syntax error, and ranked by {@code ts_rank_cd}; the page's hits are read from {@code public_review}.
  * <p>
  * Every search is one statement whose cost is bounded whatever the reader typed: only the
  * {@value #RANKED} newest matches are ranked (and counted, one more to tell "more than"), only the
  * page's hits pay for {@code ts_headline}, on at most {@value #SNIPPET_CHARS} characters each, and a
- * query with no word to look for (only words to leave out: {@code -film}) is never run, since it
- * could use no index and would read every review. A word in nearly every review walks the newest
- * reviews until it has {@value #RANKED}; a rarer one is looked up in the GIN index; PostgreSQL's
- * planner picks which from its statistics, so each search is planned for its own words.
+ * query with no word to look for (only words to leave out: {@code -film}) is never run, since no
+ * index could serve it and it would read every review. A word in many reviews walks the newest
+ * documents until it has {@value #RANKED} + 1 (the vector is kept in the row, so testing one costs
+ * microseconds); a rarer one is looked up in the GIN index. PostgreSQL's planner picks which from
+ * its statistics, so each search is planned for its own words.
  */
 @Repository
 class SearchRepository {
@@ -44,21 +46,24 @@ class SearchRepository {
     private static final String QUERY = "websearch_to_tsquery('bestever_english', :q)";
 
     // The newest RANKED + 1 matches (one more than are ranked, to know there are more), then the
-    // page of the best of the first RANKED; only the page's rows are joined and pay for ts_headline.
-    // querytree() is 'T' for a query no index can serve (only negations): it then matches nothing.
+    // first RANKED of them ranked (their vectors read again by key: a match found in the GIN index
+    // pays for ranking only if it is among them), then the page; only the page's rows are joined
+    // and pay for ts_headline. querytree() is 'T' for a query no index can serve (only negations):
+    // such a query matches nothing here.
     private static final String PAGE = """
             with candidates as (
-                select a.id, a.search_vector, a.public_from
-                  from public_review a
-                 where a.search_vector @@ %1$s
-                   and a.public_from <= :now
+                select d.id, d.public_from
+                  from public_review_document d
+                 where d.search_vector @@ %1$s
+                   and d.public_from <= :now
                    and querytree(%1$s) <> 'T'
-                 order by a.public_from desc, a.id desc
+                 order by d.public_from desc, d.id desc
                  limit %2$d
             ),
             hits as (
-                select c.id, c.public_from, ts_rank_cd(c.search_vector, %1$s) as rank
+                select c.id, c.public_from, ts_rank_cd(d.search_vector, %1$s) as rank
                   from (select * from candidates order by public_from desc, id desc limit %3$d) c
+                  join public_review_document d on d.id = c.id
                  order by rank desc, c.public_from desc, c.id desc
                  limit :limit offset :offset
             )
