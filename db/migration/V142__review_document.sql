@@ -56,6 +56,9 @@ create or replace function article_search_vector_refresh_related() returns trigg
 as $$
 declare
     changed record;
+    changed_film bigint;
+    changed_author bigint;
+    changed_genre bigint;
 begin
     if tg_op = 'DELETE' then
         changed := old;
@@ -63,27 +66,20 @@ begin
         changed := new;
     end if;
     if tg_table_name in ('film_director', 'film_genre') then
-        update review_document d
-           set search_vector = article_search_vector(a.title, a.pull_quote, a.body, a.verdict, a.film_id, a.author_id, a.genre_id)
-          from article a
-         where d.article_id = a.id and a.film_id = changed.film_id;
+        changed_film := changed.film_id;
     elsif tg_table_name = 'film' then
-        update review_document d
-           set search_vector = article_search_vector(a.title, a.pull_quote, a.body, a.verdict, a.film_id, a.author_id, a.genre_id)
-          from article a
-         where d.article_id = a.id and a.film_id = changed.id;
+        changed_film := changed.id;
     elsif tg_table_name = 'author' then
-        update review_document d
-           set search_vector = article_search_vector(a.title, a.pull_quote, a.body, a.verdict, a.film_id, a.author_id, a.genre_id)
-          from article a
-         where d.article_id = a.id and a.author_id = changed.id;
+        changed_author := changed.id;
     elsif tg_table_name = 'genre' then
-        update review_document d
-           set search_vector = article_search_vector(a.title, a.pull_quote, a.body, a.verdict, a.film_id, a.author_id, a.genre_id)
-          from article a
-         where d.article_id = a.id and (a.genre_id = changed.id
-                    or a.film_id in (select fg.film_id from film_genre fg where fg.genre_id = changed.id));
+        changed_genre := changed.id;
     end if;
+    update review_document d
+       set search_vector = article_search_vector(a.title, a.pull_quote, a.body, a.verdict, a.film_id, a.author_id, a.genre_id)
+      from article a
+     where d.article_id = a.id
+       and (a.film_id = changed_film or a.author_id = changed_author or a.genre_id = changed_genre
+            or a.film_id in (select fg.film_id from film_genre fg where fg.genre_id = changed_genre));
     return null;
 end
 $$;

@@ -96,15 +96,13 @@ class SearchController {
     private record Results(Page<SearchHit> page, boolean broad) {}
 
     private Results results(String query, Pageable pageable) {
+        if (!search.searchable(query)) {
+            return new Results(null, false);
+        }
         SearchRepository.Found found =
                 search.find(query, clock.instant(), (int) pageable.getOffset(), pageable.getPageSize());
-        if (found.hits().isEmpty()) {
-            if (pageable.getPageNumber() > 0) {
-                throw new NotFoundException("search page " + (pageable.getPageNumber() + 1));
-            }
-            if (!search.searchable(query)) {
-                return new Results(null, false);
-            }
+        if (found.hits().isEmpty() && pageable.getPageNumber() > 0) {
+            throw new NotFoundException("search page " + (pageable.getPageNumber() + 1));
         }
         long ranked = Math.min(found.total(), SearchRepository.RANKED);
         return new Results(new PageImpl<>(found.hits(), pageable, ranked), found.total() > SearchRepository.RANKED);

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every search is one statement whose cost is bounded whatever the reader typed: only the
  * {@value #RANKED} newest matches are ranked (and counted, one more to tell "more than"), only the
  * page's hits pay for {@code ts_headline}, on at most {@value #SNIPPET_CHARS} characters each, and a
- * query with no word to look for (only words to leave out: {@code -film}) is never run, since no
- * index could serve it and it would read every review. A word in many reviews walks the newest
+ * query with no word to look for (only words to leave out: {@code -film}) is not run, since no
+ * index could serve it and it would read every review ({@link #searchable}). A word in many reviews walks the newest
  * documents until it has {@value #RANKED} + 1 (the vector is kept in the row, so testing one costs
  * microseconds); a rarer one is looked up in the GIN index. PostgreSQL's planner picks which from
  * its statistics, so each search is planned for its own words.
@@ -48,15 +48,13 @@ class SearchRepository {
     // The newest RANKED + 1 matches (one more than are ranked, to know there are more), then the
     // first RANKED of them ranked (their vectors read again by key: a match found in the GIN index
     // pays for ranking only if it is among them), then the page; only the page's rows are joined
-    // and pay for ts_headline. querytree() is 'T' for a query no index can serve (only negations):
-    // such a query matches nothing here.
+    // and pay for ts_headline.
     private static final String PAGE = """
             with candidates as (
                 select d.id, d.public_from
                   from public_review_document d
                  where d.search_vector @@ %1$s
                    and d.public_from <= :now
-                   and querytree(%1$s) <> 'T'
                  order by d.public_from desc, d.id desc
                  limit %2$d
             ),
@@ -143,7 +141,10 @@ class SearchRepository {
         return new Found(hits, total[0]);
     }
 
-    /** Whether a query has a word to look for; one made only of negations ({@code -film}) has none. */
+    /**
+     * Whether a query has a word to look for: one made only of negations ({@code -film},
+     * {@code a or -b}) has none ({@code querytree} is {@code T}), so no index could serve it.
+     */
     boolean searchable(String query) {
         return jdbc.sql("select querytree(" + QUERY + ") <> 'T'")
                 .param("q", query)
