@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.bestever.article.Article;
+import com.bestever.article.ArticleRepository;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.FilmRepository;
 import com.bestever.support.SiteTest;
@@ -39,6 +40,9 @@ class SearchTests {
 
     @Autowired
     AuthorRepository authors;
+
+    @Autowired
+    ArticleRepository articles;
 
     @Autowired
     TransactionTemplate transaction;
@@ -126,6 +130,29 @@ class SearchTests {
         assertThat(foundSlugs(results(author))).contains(path);
         assertThat(foundSlugs(results("Cleo de 5 a 7 " + review.getFilm().getSlug())))
                 .contains(path);
+    }
+
+    @Test
+    void followsAnEditedReviewAndWhenItIsPublic() throws Exception {
+        String before = "antediluvian" + TestData.unique("w").replace("-", "");
+        String after = "postdiluvian" + TestData.unique("w").replace("-", "");
+        Article review = data.review(article -> {
+            article.setTitle("About " + before);
+            article.publish(Instant.now().minus(Duration.ofMinutes(5)));
+        });
+        String path = "/reviews/" + review.getSlug();
+        transaction.executeWithoutResult(status -> {
+            Article edited = articles.findById(review.getId()).orElseThrow();
+            edited.setTitle("About " + after);
+            edited.schedule(Instant.now().plus(Duration.ofDays(1)));
+        });
+        assertThat(foundSlugs(results(before))).doesNotContain(path);
+        assertThat(foundSlugs(results(after))).doesNotContain(path);
+        transaction.executeWithoutResult(status -> articles.findById(review.getId())
+                .orElseThrow()
+                .publish(Instant.now().minus(Duration.ofMinutes(1))));
+        assertThat(foundSlugs(results(after))).containsExactly(path);
+        assertThat(foundSlugs(results(before))).doesNotContain(path);
     }
 
     @Test
