@@ -128,71 +128,42 @@ url as (
 select path, lastmod from url order by kind, id offset 100000 limit 50000;
 reset work_mem;
 
-\echo '=== Search count: a rare word (no match)'
-explain (analyze, buffers, costs off)
-select count(*) from (select 1             from public_review a
-            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'truffaut')
-              and a.public_from <= now()
-            order by a.public_from desc, a.id desc
-             limit 1001) matches;
+-- Search: a check that the query has a word to look for (SearchRepository.searchable), then one
+-- statement per page (SearchRepository.PAGE): the 101 newest matches from
+-- public_review_document, the newest 100 ranked, the page of 20 with headlines on 800 characters.
+-- A rare word is looked up in the GIN index, a common one walks the newest documents (the planner
+-- chooses); before V142 the site sent a count and a find, each reading up to 1,000 TOASTed vectors.
+\set q 'film'
+\echo '=== Search page: a word in every review (walks the newest documents): film'
+\ir explain-search.sql
 
-\echo '=== Search count: a common word'
-explain (analyze, buffers, costs off)
-select count(*) from (select 1             from public_review a
-            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'film')
-              and a.public_from <= now()
-            order by a.public_from desc, a.id desc
-             limit 1001) matches;
+\set q 'gmjeimcmn'
+\echo '=== Search page: a word in 1 review in 70, as bench/run.sh picks them (GIN index): gmjeimcmn'
+\ir explain-search.sql
 
-\echo '=== Search count: a made-up word'
-explain (analyze, buffers, costs off)
-select count(*) from (select 1             from public_review a
-            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'ghijk')
-              and a.public_from <= now()
-            order by a.public_from desc, a.id desc
-             limit 1001) matches;
+\set q '7'
+\echo '=== Search page: a word in 1 review in 14 (walks about 1,400 documents): 7'
+\ir explain-search.sql
 
-\echo '=== Search page (20 hits with headlines): a common word'
-explain (analyze, buffers, costs off)
-with candidates as (select a.id, a.search_vector, a.public_from as publish_at             from public_review a
-            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'film')
-              and a.public_from <= now()
-            order by a.public_from desc, a.id desc
-             limit 1000),
-hits as (select c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('bestever_english', 'film')) as rank, c.publish_at from candidates c order by rank desc, c.publish_at desc, c.id desc limit 20 offset 0)
-select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
-       ts_headline('bestever_english', a.title, websearch_to_tsquery('bestever_english', 'film'), 'HighlightAll=true'),
-       ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'film'), 'MaxWords=35, MinWords=15, MaxFragments=2')
-  from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
- order by hits.rank desc, hits.publish_at desc, hits.id desc;
+\set q 'hlelp momdf'
+\echo '=== Search page: two words: hlelp momdf'
+\ir explain-search.sql
 
-\echo '=== Search page (20 hits with headlines): a made-up word'
-explain (analyze, buffers, costs off)
-with candidates as (select a.id, a.search_vector, a.public_from as publish_at             from public_review a
-            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'ghijk')
-              and a.public_from <= now()
-            order by a.public_from desc, a.id desc
-             limit 1000),
-hits as (select c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('bestever_english', 'ghijk')) as rank, c.publish_at from candidates c order by rank desc, c.publish_at desc, c.id desc limit 20 offset 0)
-select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
-       ts_headline('bestever_english', a.title, websearch_to_tsquery('bestever_english', 'ghijk'), 'HighlightAll=true'),
-       ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'ghijk'), 'MaxWords=35, MinWords=15, MaxFragments=2')
-  from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
- order by hits.rank desc, hits.publish_at desc, hits.id desc;
+\set q '"generated review"'
+\echo '=== Search page: a quoted phrase of two common words: "generated review"'
+\ir explain-search.sql
 
-\echo '=== Search page (20 hits with headlines): a rare word (no match)'
-explain (analyze, buffers, costs off)
-with candidates as (select a.id, a.search_vector, a.public_from as publish_at             from public_review a
-            where a.search_vector @@ websearch_to_tsquery('bestever_english', 'truffaut')
-              and a.public_from <= now()
-            order by a.public_from desc, a.id desc
-             limit 1000),
-hits as (select c.id, ts_rank_cd(c.search_vector, websearch_to_tsquery('bestever_english', 'truffaut')) as rank, c.publish_at from candidates c order by rank desc, c.publish_at desc, c.id desc limit 20 offset 0)
-select a.slug, a.title, a.publish_at, g.name, g.slug, au.name, au.slug, f.title,
-       ts_headline('bestever_english', a.title, websearch_to_tsquery('bestever_english', 'truffaut'), 'HighlightAll=true'),
-       ts_headline('bestever_english', left(a.pull_quote || E'\n' || a.body, 1500), websearch_to_tsquery('bestever_english', 'truffaut'), 'MaxWords=35, MinWords=15, MaxFragments=2')
-  from hits join public_review a on a.id = hits.id join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
- order by hits.rank desc, hits.publish_at desc, hits.id desc;
+\set q 'film -review'
+\echo '=== Search page: a word and a word left out that every review has (no match): film -review'
+\ir explain-search.sql
+
+\set q 'ghijk'
+\echo '=== Search page: a made-up word: ghijk'
+\ir explain-search.sql
+
+\echo '=== Search, before the page: has the query a word to look for? (-film has none: querytree is T, the page statement is not run)'
+explain (analyze, costs off)
+select querytree(websearch_to_tsquery('bestever_english', '-film')) <> 'T';
 
 \echo '=== Article form: the film select before a search (the 50 films added last)'
 explain (analyze, buffers, costs off)

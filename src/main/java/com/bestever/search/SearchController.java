@@ -7,7 +7,6 @@ import com.bestever.system.PageNumber;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.domain.Page;
@@ -78,8 +77,13 @@ class SearchController {
         long started = System.nanoTime();
         try {
             Results found = search.bounded(() -> results(query, pageable));
-            model.addAttribute("results", found.page());
-            model.addAttribute("broad", found.broad());
+            if (found.page() == null) {
+                model.addAttribute("nothingToFind", true);
+            } else {
+                model.addAttribute("results", found.page());
+                model.addAttribute("broad", found.broad());
+                model.addAttribute("ranked", SearchRepository.RANKED);
+            }
         } catch (QueryTimeoutException ex) {
             model.addAttribute("tooBroad", true);
         } finally {
@@ -88,19 +92,20 @@ class SearchController {
         return "search/search";
     }
 
+    /** A page of results, or none when the query has no word to look for. */
     private record Results(Page<SearchHit> page, boolean broad) {}
 
     private Results results(String query, Pageable pageable) {
-        var now = clock.instant();
-        long total = search.count(query, now);
-        if (pageable.getPageNumber() > 0 && pageable.getOffset() >= Math.min(total, SearchRepository.RANKED)) {
+        if (!search.searchable(query)) {
+            return new Results(null, false);
+        }
+        SearchRepository.Found found =
+                search.find(query, clock.instant(), (int) pageable.getOffset(), pageable.getPageSize());
+        if (found.hits().isEmpty() && pageable.getPageNumber() > 0) {
             throw new NotFoundException("search page " + (pageable.getPageNumber() + 1));
         }
-        List<SearchHit> hits =
-                total == 0 ? List.of() : search.find(query, now, (int) pageable.getOffset(), pageable.getPageSize());
-        return new Results(
-                new PageImpl<>(hits, pageable, Math.min(total, SearchRepository.RANKED)),
-                total > SearchRepository.RANKED);
+        long ranked = Math.min(found.total(), SearchRepository.RANKED);
+        return new Results(new PageImpl<>(found.hits(), pageable, ranked), found.total() > SearchRepository.RANKED);
     }
 
     /** Result pages are for readers, not for search engines' indexes. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.bestever.article.Article;
+import com.bestever.article.ArticleRepository;
 import com.bestever.author.AuthorRepository;
 import com.bestever.film.FilmRepository;
 import com.bestever.support.SiteTest;
@@ -39,6 +40,9 @@ class SearchTests {
 
     @Autowired
     AuthorRepository authors;
+
+    @Autowired
+    ArticleRepository articles;
 
     @Autowired
     TransactionTemplate transaction;
@@ -126,6 +130,29 @@ class SearchTests {
         assertThat(foundSlugs(results(author))).contains(path);
         assertThat(foundSlugs(results("Cleo de 5 a 7 " + review.getFilm().getSlug())))
                 .contains(path);
+    }
+
+    @Test
+    void followsAnEditedReviewAndWhenItIsPublic() throws Exception {
+        String before = "antediluvian" + TestData.unique("w").replace("-", "");
+        String after = "postdiluvian" + TestData.unique("w").replace("-", "");
+        Article review = data.review(article -> {
+            article.setTitle("About " + before);
+            article.publish(Instant.now().minus(Duration.ofMinutes(5)));
+        });
+        String path = "/reviews/" + review.getSlug();
+        transaction.executeWithoutResult(status -> {
+            Article edited = articles.findById(review.getId()).orElseThrow();
+            edited.setTitle("About " + after);
+            edited.schedule(Instant.now().plus(Duration.ofDays(1)));
+        });
+        assertThat(foundSlugs(results(before))).doesNotContain(path);
+        assertThat(foundSlugs(results(after))).doesNotContain(path);
+        transaction.executeWithoutResult(status -> articles.findById(review.getId())
+                .orElseThrow()
+                .publish(Instant.now().minus(Duration.ofMinutes(1))));
+        assertThat(foundSlugs(results(after))).containsExactly(path);
+        assertThat(foundSlugs(results(before))).doesNotContain(path);
     }
 
     @Test
@@ -275,6 +302,62 @@ class SearchTests {
         assertThat(second.select(".pagination a[rel=next]")).isEmpty();
         assertThat(second.select(".search-result h2 a").eachAttr("href"))
                 .doesNotContainAnyElementsOf(first.select(".search-result h2 a").eachAttr("href"));
+    }
+
+    @Test
+    void aBroadSearchRanksOnlyTheNewestMatchesAndSaysSo() throws Exception {
+        String word = "ubiquitous" + TestData.unique("w").replace("-", "");
+        Instant now = Instant.now();
+        // The oldest match has the word in its title: it would rank first, but it is not among the newest.
+        Article oldest = data.review(article -> {
+            article.setTitle("The " + word + " affair");
+            article.publish(now.minus(Duration.ofDays(30)));
+        });
+        for (int i = 0; i < SearchRepository.RANKED; i++) {
+            Duration age = Duration.ofMinutes(5 + i);
+            data.review(article -> {
+                article.setBody("A review that mentions " + word + ".");
+                article.publish(now.minus(age));
+            });
+        }
+        Document first = results(word);
+        assertThat(first.selectFirst(".search-count").text())
+                .isEqualTo("More than 100 reviews found: these are the best matches among the 100 newest."
+                        + " Add a word to narrow the search.");
+        assertThat(first.select(".search-result")).hasSize(20);
+        assertThat(first.selectFirst(".pagination span").text()).isEqualTo("Page 1 of 5");
+        Document last = page(mvc.perform(get("/search?q=" + word + "&page=5")));
+        assertThat(last.select(".search-result")).hasSize(20);
+        assertThat(last.select(".pagination a[rel=next]")).isEmpty();
+        assertThat(foundSlugs(first)).doesNotContain("/reviews/" + oldest.getSlug());
+        assertThat(foundSlugs(last)).doesNotContain("/reviews/" + oldest.getSlug());
+        assertThat(mvc.perform(get("/search?q=" + word + "&page=6"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-truffaut", "truffaut or -doinel", "-\"coming of age\""})
+    void aSearchThatOnlyLeavesWordsOutAsksForAWordToLookFor(String q) throws Exception {
+        Document page = results(q);
+        assertThat(page.selectFirst(".search-message").text())
+                .isEqualTo("That search only leaves words out: add a word to look for.");
+        assertThat(page.select(".search-result, .search-count")).isEmpty();
+    }
+
+    @Test
+    void aWordFarIntoTheBodyIsFoundAndTheSnippetShowsTheOpening() throws Exception {
+        String word = "quinquagenarian" + TestData.unique("w").replace("-", "");
+        Article review = data.review(article -> {
+            article.setBody("An opening paragraph that sets the scene. " + "Filler words go on and on. ".repeat(40)
+                    + "Far into the body the word " + word + " appears.");
+            article.publish(Instant.now().minus(Duration.ofMinutes(5)));
+        });
+        Element hit = results(word).selectFirst(".search-result");
+        assertThat(hit.selectFirst("h2 a").attr("href")).isEqualTo("/reviews/" + review.getSlug());
+        assertThat(hit.selectFirst(".search-snippet").text()).contains("A pull quote for", "An opening paragraph");
     }
 
     @Test
