@@ -79,12 +79,11 @@ cat "$WORK"/urls/{review,home,genre,author,film,leaderboard} | shuf -n 20000 >"$
 for f in review home genre author film leaderboard search vote; do printf '%s: %s URLs\n' "$f" "$(wc -l <"$WORK/urls/$f")"; done
 
 # --- The site -------------------------------------------------------------------------------
-# Flyway gets a connection of its own (no 30 s socketTimeout): a migration over 100,000 reviews takes minutes.
 start_app() {
   local started=$(date +%s%N)
   SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$PGUSER SPRING_DATASOURCE_PASSWORD=${PGPASSWORD:-x} \
   BESTEVER_POLL_VOTES_PER_MINUTE=100000000 BESTEVER_SEARCH_DATABASE_MS_PER_SECOND=1000000 BESTEVER_SAMPLE_CONTENT=false \
-    "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port=$PORT --spring.flyway.user=$PGUSER --spring.flyway.password=${PGPASSWORD:-x} "$@" >"$WORK/app.log" 2>&1 &
+    "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port=$PORT "$@" >"$WORK/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 3000); do
     if curl -fsS -o /dev/null "$BASE$REVIEW" 2>/dev/null; then
