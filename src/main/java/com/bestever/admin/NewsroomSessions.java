@@ -1,5 +1,6 @@
 package com.bestever.admin;
 
+import com.bestever.system.PublicPages;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,7 +44,7 @@ public class NewsroomSessions {
      * The name of the session cookie (Spring Session's, for the sessions kept in PostgreSQL): only a
      * signed-in editor's browser has one; HttpOnly, SameSite=Lax, {@code Path=/}.
      */
-    public static final String COOKIE = "SESSION";
+    public static final String COOKIE = PublicPages.SESSION_COOKIE;
 
     /** The sign-in page's parameter that says the session ended because the password changed. */
     static final String PASSWORD_CHANGED = "password-changed";

@@ -69,15 +69,20 @@ class BrowserPolicy extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        apply(request.isSecure(), response);
+        chain.doFilter(request, response);
+    }
+
+    /** Sets the policy on a response: here, and on a kept page answered before the filters ({@link KeptPages}). */
+    void apply(boolean secure, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
-        if (request.isSecure()) {
+        if (secure) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        chain.doFilter(request, response);
     }
 
     @Override

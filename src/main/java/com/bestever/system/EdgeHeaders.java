@@ -1,7 +1,10 @@
 package com.bestever.system;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -61,12 +64,21 @@ public class EdgeHeaders {
      * false for a response no purge reaches (search results).
      */
     void describe(Set<String> tags, boolean purgeable, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.CACHE_CONTROL, browserCacheControl);
-        response.setHeader(tagHeader, header(tags, separator));
-        if (purged && purgeable && !tags.contains(PageTags.LIVE_STANDINGS)) {
-            response.setHeader("Surrogate-Control", edgeCacheControl);
-            response.setHeader("CDN-Cache-Control", edgeCacheControl);
+        for (Map.Entry<String, String> header : headers(tags, purgeable)) {
+            response.setHeader(header.getKey(), header.getValue());
         }
+    }
+
+    /** The caching headers {@link #describe} sets, worked out once for a page that is kept. */
+    List<Map.Entry<String, String>> headers(Set<String> tags, boolean purgeable) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(4);
+        headers.add(Map.entry(HttpHeaders.CACHE_CONTROL, browserCacheControl));
+        headers.add(Map.entry(tagHeader, header(tags, separator)));
+        if (purged && purgeable && !tags.contains(PageTags.LIVE_STANDINGS)) {
+            headers.add(Map.entry("Surrogate-Control", edgeCacheControl));
+            headers.add(Map.entry("CDN-Cache-Control", edgeCacheControl));
+        }
+        return List.copyOf(headers);
     }
 
     /**

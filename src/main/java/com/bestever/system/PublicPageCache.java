@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -37,6 +39,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriUtils;
 
@@ -110,8 +113,20 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
 
     private final ConcurrentHashMap<String, CompletableFuture<Kept>> rendering = new ConcurrentHashMap<>();
 
-    /** A kept page, the tags of what it shows and when it was rendered (for {@code Age}). */
-    record Kept(CachedPage page, Set<String> tags, long keptAtMillis) {}
+    /**
+     * A kept page, the tags of what it shows, when it was rendered (for {@code Age}), its caching
+     * headers ({@link EdgeHeaders}, worked out once) and the route that rendered it
+     * ({@code /reviews/{slug}}, for the request metrics of the answers {@link KeptPages} gives).
+     */
+    record Kept(
+            CachedPage page,
+            Set<String> tags,
+            long keptAtMillis,
+            List<Map.Entry<String, String>> caching,
+            String route) {}
+
+    /** A listing's page number as the only query: the form {@link KeptPages} answers without the filters. */
+    private static final Pattern PAGE_NUMBER_ONLY = Pattern.compile("page=[1-9][0-9]{0,8}");
 
     PublicPageCache(BestEverProperties properties, EdgeHeaders edge) {
         BestEverProperties.PageCache settings = properties.pageCache();
@@ -287,10 +302,13 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
             return null;
         }
         byte[] body = rendering.getContentAsByteArray();
+        Set<String> shown = tags.tags();
         Kept page = new Kept(
                 CachedPage.of(body, rendering.getContentType(), headersToReplay(response)),
-                tags.tags(),
-                System.currentTimeMillis());
+                shown,
+                System.currentTimeMillis(),
+                edge.headers(shown, PublicPages.isPage(PublicPages.path(request))),
+                (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         boolean keep = key != null && ready && body.length <= LARGEST_PAGE && generation.get() == before;
         if (keep) {
             pages.put(key, page);
@@ -329,11 +347,51 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
             return null;
         }
         try {
-            int number = Integer.parseInt(page[0].strip());
-            return number == 1 ? path : path + "?page=" + number;
+            return listingKey(path, Integer.parseInt(page[0].strip()));
         } catch (NumberFormatException ex) {
             return null;
         }
+    }
+
+    /** Page 1 of a listing is the listing itself: {@code ?page=1} and none are one kept page. */
+    private static String listingKey(String path, int number) {
+        return number == 1 ? path : path + "?page=" + number;
+    }
+
+    /**
+     * The kept page a plain request is answered with before any filter runs ({@link KeptPages}): a
+     * GET or HEAD of a kept page without a session cookie, whose path needs no decoding and whose
+     * query is nothing or a listing's page number. Null for anything else: such a request goes
+     * through the filters, and this filter still answers it from memory when it can.
+     */
+    Kept keptFor(HttpServletRequest request) {
+        if (!ready || !enabled || !PublicPages.isRead(request) || hasSessionCookie(request)) {
+            return null;
+        }
+        String path = PublicPages.path(request);
+        if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || !PublicPages.isPage(path)) {
+            return null;
+        }
+        String query = request.getQueryString();
+        if (query == null) {
+            return pages.getIfPresent(path);
+        }
+        if (!isListing(path) || !PAGE_NUMBER_ONLY.matcher(query).matches()) {
+            return null;
+        }
+        return pages.getIfPresent(listingKey(path, Integer.parseInt(query.substring("page=".length()))));
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (PublicPages.SESSION_COOKIE.equals(cookie.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The path as Spring MVC matches it: without {@code ;parameters}, %-escapes decoded (but not {@code %2F}). */
@@ -368,7 +426,8 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         return false;
     }
 
-    private void send(Kept kept, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Answers with a kept page: its headers from the rendering, then its bytes. */
+    void send(Kept kept, HttpServletRequest request, HttpServletResponse response) throws IOException {
         replay(kept.page(), response);
         deliver(kept, request, response);
     }
@@ -383,7 +442,9 @@ class PublicPageCache extends OncePerRequestFilter implements Ordered {
         boolean gzip = acceptsGzip(request);
         String etag = gzip ? page.gzipEtag() : page.etag();
         // Cache-Control and the CDN's tag header, on a fresh render and a kept page alike.
-        edge.describe(kept.tags(), PublicPages.isPage(PublicPages.path(request)), response);
+        for (Map.Entry<String, String> header : kept.caching()) {
+            response.setHeader(header.getKey(), header.getValue());
+        }
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         response.setHeader(HttpHeaders.ETAG, etag);
         if (notModified(request, page)) {

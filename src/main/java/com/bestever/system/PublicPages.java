@@ -12,6 +12,12 @@ public final class PublicPages {
 
     private static final String[] SECTIONS = {"/reviews/", "/films/", "/authors/", "/genres/", "/best-ever/"};
 
+    /**
+     * The name of the session cookie (Spring Session's, for the sessions kept in PostgreSQL): only a
+     * signed-in editor's browser has one, so a request without it is a reader's.
+     */
+    public static final String SESSION_COOKIE = "SESSION";
+
     private PublicPages() {}
 
     /** A GET or HEAD of a public page, search included. */
