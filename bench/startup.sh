@@ -29,7 +29,7 @@ REVIEW=$(psql -d "$DB" -Atq -c "select '/reviews/' || slug from public_review wh
 
 # The Dockerfile's way: the jar beside its lib/, and a training start writing the AOT cache.
 "$JAVA25" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
-APP_JAR=$(ls "$WORK"/app/bestever-*.jar)
+APP_JAR="$WORK/app/$(basename "$JAR")"
 BESTEVER_DATA_DIR="$WORK/training" "$JAVA25" -XX:AOTCacheOutput="$WORK/app/app.aot" -Dspring.context.exit=onRefresh \
   -jar "$APP_JAR" --server.port=0 >"$WORK/training.log" 2>&1 || { echo "training failed:" >&2; tail -20 "$WORK/training.log" >&2; exit 1; }
 
