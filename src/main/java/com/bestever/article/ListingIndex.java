@@ -1,12 +1,12 @@
 package com.bestever.article;
 
 import com.bestever.system.ContentChanged;
+import com.bestever.system.UntilContentChanges;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,8 +33,9 @@ class ListingIndex {
     private record Order(long[] ids, long[] moments, Map<Long, int[]> byGenre, Map<Long, int[]> byAuthor) {}
 
     private final JdbcClient jdbc;
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Order order;
+    /** Only a review's change (or anything's) moves a review in the order. */
+    private final UntilContentChanges<Order> order = new UntilContentChanges<>(
+            event -> event.isEverything() || event.kind() == ContentChanged.Kind.REVIEW, this::load);
 
     ListingIndex(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -42,10 +43,7 @@ class ListingIndex {
 
     @EventListener
     void contentChanged(ContentChanged event) {
-        if (event.isEverything() || event.kind() == ContentChanged.Kind.REVIEW) {
-            generation.incrementAndGet();
-            order = null;
-        }
+        order.contentChanged(event);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -95,21 +93,7 @@ class ListingIndex {
     }
 
     private Order current() {
-        Order current = order;
-        if (current != null) {
-            return current;
-        }
-        synchronized (this) {
-            if (order != null) {
-                return order;
-            }
-            long before = generation.get();
-            Order loaded = load();
-            if (generation.get() == before) {
-                order = loaded;
-            }
-            return loaded;
-        }
+        return order.get();
     }
 
     private Order load() {

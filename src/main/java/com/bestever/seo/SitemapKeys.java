@@ -1,13 +1,13 @@
 package com.bestever.seo;
 
 import com.bestever.system.ContentChanged;
+import com.bestever.system.UntilContentChanges;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -134,8 +134,8 @@ class SitemapKeys {
     private static final long NONE = Long.MIN_VALUE;
 
     private final JdbcTemplate jdbc;
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Reviews reviews;
+    // Any change: a review's moment or noindex, a new poll's leaderboard, a deletion.
+    private final UntilContentChanges<Reviews> reviews = new UntilContentChanges<>(this::load);
     private volatile Plan plan;
 
     SitemapKeys(JdbcTemplate jdbc) {
@@ -144,9 +144,7 @@ class SitemapKeys {
 
     @EventListener
     void contentChanged(ContentChanged event) {
-        // Any change: a review's moment or noindex, a new poll's leaderboard, a deletion.
-        generation.incrementAndGet();
-        reviews = null;
+        reviews.contentChanged(event);
         plan = null;
     }
 
@@ -162,30 +160,12 @@ class SitemapKeys {
         if (current != null && current.holdsAt(at, perPage)) {
             return current;
         }
-        long before = generation.get();
-        Plan planned = plan(reviews(), at, perPage);
-        if (generation.get() == before) {
+        long before = reviews.changes();
+        Plan planned = plan(reviews.get(), at, perPage);
+        if (reviews.changes() == before) {
             plan = planned;
         }
         return planned;
-    }
-
-    private Reviews reviews() {
-        Reviews current = reviews;
-        if (current != null) {
-            return current;
-        }
-        synchronized (this) {
-            if (reviews != null) {
-                return reviews;
-            }
-            long before = generation.get();
-            Reviews loaded = load();
-            if (generation.get() == before) {
-                reviews = loaded;
-            }
-            return loaded;
-        }
     }
 
     private static Plan plan(Reviews reviews, long now, int perPage) {
