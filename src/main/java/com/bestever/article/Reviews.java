@@ -5,6 +5,7 @@ import com.bestever.system.Picture;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ public class Reviews {
                 .findPublicNeighbourCards(
                         article.getFilm().getId(), article.getGenre().getId(), article.getId(), clock.instant())
                 .stream()
+                .sorted(NEWEST_FIRST)
                 .map(Reviews::card)
                 .toList();
     }
@@ -166,6 +168,11 @@ public class Reviews {
         }
         return new PageImpl<>(cards, page, slice.total());
     }
+
+    /** Rows of {@link ArticleRepository#CARD_WITH_MOMENT}, newest first: by the moment they became public, then id. */
+    private static final Comparator<Object[]> NEWEST_FIRST = Comparator.<Object[], Instant>comparing(
+                    row -> (Instant) row[15], Comparator.reverseOrder())
+            .thenComparing(row -> (Long) row[0], Comparator.reverseOrder());
 
     private static ReviewCard card(Object[] row) {
         return new ReviewCard(

@@ -16,6 +16,8 @@ import com.bestever.support.TestData;
 import com.bestever.system.ContentChanged;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -128,6 +130,33 @@ class DiscoveryTests {
         assertThat(page.select("a[href=/reviews/" + scheduledInGenre.getSlug() + "]"))
                 .isEmpty();
         assertThat(page.select("a[href=/reviews/" + review.getSlug() + "]")).isEmpty();
+    }
+
+    @Test
+    void aFilmsOlderReviewIsOfferedHoweverManyNewerReviewsItsGenreHas() throws Exception {
+        Article review = data.publishedReview();
+        Article olderOfFilm = data.review(article -> {
+            article.setFilm(review.getFilm());
+            article.publish(clock.instant().minus(Duration.ofDays(30)));
+        });
+        List<Article> newerInGenre = new ArrayList<>();
+        for (int i = 1; i <= 14; i++) {
+            int minutes = i;
+            newerInGenre.add(data.review(article -> {
+                article.setGenre(review.getGenre());
+                article.publish(clock.instant().minus(Duration.ofMinutes(minutes)));
+            }));
+        }
+
+        Document page = html("/reviews/" + review.getSlug());
+
+        assertThat(page.select(".other-of-film .card-title a").eachAttr("href"))
+                .containsExactly("/reviews/" + olderOfFilm.getSlug());
+        assertThat(page.select(".more-in-genre .card-title a").eachAttr("href"))
+                .containsExactly(
+                        "/reviews/" + newerInGenre.get(0).getSlug(),
+                        "/reviews/" + newerInGenre.get(1).getSlug(),
+                        "/reviews/" + newerInGenre.get(2).getSlug());
     }
 
     @Test
