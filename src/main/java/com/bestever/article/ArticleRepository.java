@@ -1,7 +1,6 @@
 package com.bestever.article;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -75,14 +74,6 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
                and a.publicFrom <= :now
             """)
     Optional<String> findCurrentSlugOfPublic(String slug, Instant now);
-
-    /** The ids of an author's public reviews, every one (for the critic's record with the readers). */
-    @Query("""
-            select a.id from Article a
-             where a.author.id = :authorId
-               and a.publicFrom <= :now
-            """)
-    List<Long> findPublicIdsByAuthor(Long authorId, Instant now);
 
     /**
      * The review page's neighbours as cards, each row ending in its {@code publicFrom}: the newest

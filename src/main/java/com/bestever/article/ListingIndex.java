@@ -66,6 +66,13 @@ class ListingIndex {
         return slice(current, current.byAuthor().getOrDefault(authorId, new int[0]), now, page, size);
     }
 
+    /** Every review of an author that is public at {@code now}, newest first. */
+    List<Long> allByAuthor(long authorId, Instant now) {
+        Order current = current();
+        return slice(current, current.byAuthor().getOrDefault(authorId, new int[0]), now, 0, Integer.MAX_VALUE)
+                .ids();
+    }
+
     /** {@code positions} null: the whole order. */
     private static Slice slice(Order order, int[] positions, Instant now, int page, int size) {
         int length = positions == null ? order.ids().length : positions.length;
@@ -85,7 +92,7 @@ class ListingIndex {
         int first = low;
         long total = length - first;
         long from = first + (long) page * size;
-        List<Long> ids = new ArrayList<>(size);
+        List<Long> ids = new ArrayList<>((int) Math.max(0, Math.min(size, length - from)));
         for (long i = from; i < Math.min(length, from + size); i++) {
             ids.add(order.ids()[positions == null ? (int) i : positions[(int) i]]);
         }

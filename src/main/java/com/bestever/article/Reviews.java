@@ -101,8 +101,9 @@ public class Reviews {
         return cards(listings.byAuthor(authorId, now, page.getPageNumber(), page.getPageSize()), page, now);
     }
 
+    /** Every public review of an author, from the listing order in memory (an author may have thousands). */
     public List<Long> publicIdsByAuthor(Long authorId) {
-        return articles.findPublicIdsByAuthor(authorId, clock.instant());
+        return listings.allByAuthor(authorId, clock.instant());
     }
 
     public List<ReviewCard> aboutFilm(Long filmId) {
