@@ -38,6 +38,36 @@ select a.*, g.*, au.* from article a join genre g on g.id = a.genre_id join auth
 explain (analyze, buffers, costs off)
 select a.*, g.*, f.*, au.*, r.* from article a join genre g on g.id = a.genre_id join film f on f.id = a.film_id join author au on au.id = a.author_id left join recommendation r on r.article_id = a.id where a.slug = 'gen-review-77777' and a.public_from <= now();
 
+select id as review, film_id as review_film, genre_id as review_genre from article where slug = 'gen-review-77777' \gset
+
+\echo '=== Review page: its read-next neighbours, the film's newest others and the genre's newest of other films (3 each)'
+explain (analyze, buffers, costs off)
+(select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, au.id, au.slug, au.name, f.id, f.slug, f.title, a.public_from
+   from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+  where a.film_id = :review_film and a.id <> :review and a.public_from <= now() order by a.public_from desc, a.id desc limit 3)
+union all
+(select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, au.id, au.slug, au.name, f.id, f.slug, f.title, a.public_from
+   from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+  where a.genre_id = :review_genre and a.film_id <> :review_film and a.id <> :review and a.public_from <= now() order by a.public_from desc, a.id desc limit 3);
+
+\echo '=== Before: the neighbours as one walk of every review, newest first, until twelve of the film or the genre'
+explain (analyze, buffers, costs off)
+select a.id, a.slug from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+ where (f.id = :review_film or g.id = :review_genre) and a.id <> :review and a.public_from <= now() order by a.public_from desc, a.id desc limit 12;
+
+\echo '=== Critics record: each polls latest verdict by review (PollVerdicts, once per poll change; an author page then asks nothing)'
+explain (analyze, buffers, costs off)
+select q.article_id, latest.backed
+  from (select distinct on (v.question_id) v.question_id, v.votes > 0 and v.lower > 0.5 as backed from poll_verdict v order by v.question_id, v.round desc) latest
+  join vote_question q on q.id = latest.question_id order by q.article_id;
+
+\echo '=== Before: a critics record per author page: every public review of the critic, then their polls verdicts'
+explain (analyze, buffers, costs off)
+select a.id from article a where a.author_id = :author and a.public_from <= now();
+explain (analyze, buffers, costs off)
+select distinct on (v.question_id) v.votes > 0 and v.lower > 0.5 as backed from poll_verdict v join vote_question q on q.id = v.question_id
+ where q.article_id = any(array(select a.id from article a where a.author_id = :author and a.public_from <= now())) order by v.question_id, v.round desc;
+
 \echo '=== Before: home page 2,501 with OFFSET (what the site ran before ListingIndex)'
 explain (analyze, buffers, costs off)
 select a.*, g.*, f.*, au.* from article a join genre g on g.id = a.genre_id join film f on f.id = a.film_id join author au on au.id = a.author_id where a.public_from <= now() order by a.public_from desc, a.id desc offset 50000 limit 20;
