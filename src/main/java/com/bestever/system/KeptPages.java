@@ -66,10 +66,10 @@ class KeptPages extends ValveBase implements WebServerFactoryCustomizer<TomcatSe
             return;
         }
         long start = System.nanoTime();
+        answered.increment(); // before the bytes: the client may read them before this thread goes on
         policy.apply(addresses.isSecure(request), response);
         cache.send(kept, request, response);
-        answered.increment();
-        timerOf(request.getMethod(), kept.route())
+        timerOf(request.getMethod(), kept.route(), response.getStatus())
                 .ifPresent(timer -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }
 
@@ -78,27 +78,28 @@ class KeptPages extends ValveBase implements WebServerFactoryCustomizer<TomcatSe
         return answered.sum();
     }
 
-    private Optional<Timer> timerOf(String method, String route) {
+    private Optional<Timer> timerOf(String method, String route, int status) {
         if (route == null) {
             return Optional.empty();
         }
-        String key = method + ' ' + route;
+        String key = method + ' ' + status + ' ' + route;
         Found known = timers.get(key);
         long now = System.nanoTime();
         if (known != null && (known.timer().isPresent() || now - known.atNanos() < RETRY_NANOS)) {
             return known.timer();
         }
-        Found found = new Found(find(method, route), now);
+        Found found = new Found(find(method, route, status), now);
         timers.put(key, found);
         return found.timer();
     }
 
     /**
-     * The timer Spring MVC's request observation made for this route, or one with the same tags
-     * but the method (a HEAD of a kept page never reaches Spring MVC). None while the route's
-     * first rendering is still under way, or when request metrics are off.
+     * The timer Spring MVC's request observation made for this route's 200 answers to a GET, or one
+     * with the same tags but the method and status (a HEAD, or a 304 to a reader who has the page,
+     * may never have reached Spring MVC). None while the route's first rendering is still under
+     * way, or when request metrics are off.
      */
-    private Optional<Timer> find(String method, String route) {
+    private Optional<Timer> find(String method, String route, int status) {
         MeterRegistry meters = registry.getIfAvailable();
         if (meters == null) {
             return Optional.empty();
@@ -108,12 +109,14 @@ class KeptPages extends ValveBase implements WebServerFactoryCustomizer<TomcatSe
                 .tag("uri", route)
                 .tag("status", "200")
                 .timer();
-        if (rendered == null || method.equals("GET")) {
+        if (rendered == null || (method.equals("GET") && status == 200)) {
             return Optional.ofNullable(rendered);
         }
         return Optional.of(Timer.builder(REQUESTS)
                 .tags(rendered.getId().getTags())
                 .tag("method", method)
+                .tag("status", Integer.toString(status))
+                .tag("outcome", status < 300 ? "SUCCESS" : "REDIRECTION") // a kept page answers 200 or 304
                 .register(meters));
     }
 
