@@ -206,3 +206,11 @@ select f.* from film f where upper(f.title) like upper('%film 4242%') escape '\'
 \echo '=== Freezing due verdicts: the rounds whose closing time has passed without a verdict'
 explain (analyze, buffers, costs off)
 select q.id from vote_question q where q.closes_at <= now() and not exists (select 1 from poll_verdict v where v.question_id = q.id and v.round = q.round);
+
+\echo '=== Scheduled publishing, twice a second: the due scheduled reviews, first 200 by their moment (partial index from its first entry)'
+explain (analyze, buffers, costs off)
+select a.id from article a where a.status = 'SCHEDULED' and a.publish_at <= now() order by a.publish_at limit 200 for update skip locked;
+
+\echo '=== Before: the same without order and limit (the planner walked every scheduled review by status)'
+explain (analyze, buffers, costs off)
+select a.id from article a where a.status = 'SCHEDULED' and a.publish_at <= now() for update skip locked;

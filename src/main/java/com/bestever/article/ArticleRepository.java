@@ -154,14 +154,24 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
 
     /**
      * Scheduled reviews whose time has come, for the publishing job, locked: another instance's
-     * job skips them, so each is settled (and recorded in the audit log) once.
+     * job skips them, so each is settled (and recorded in the audit log) once. The first
+     * {@value #DUE_PER_PASS} by their moment; the job comes back twice a second for the rest.
+     * In that order, with a limit, PostgreSQL reads the partial index of scheduled reviews (V160)
+     * from its first entry: without them it walked every scheduled review by status (4,800
+     * buffers, 9-13 ms at 100,000 reviews, twice a second), since it takes most to be due.
      */
     @org.springframework.data.jpa.repository.NativeQuery("""
             select a.id from article a
              where a.status = 'SCHEDULED' and a.publish_at <= :now
+             order by a.publish_at
+             limit\s""" + DUE_PER_PASS + """
+
                for update skip locked
             """)
     java.util.List<Long> findIdsDueAt(Instant now);
+
+    /** How many due scheduled reviews one pass of the publishing job settles at most. */
+    int DUE_PER_PASS = 200;
 
     /** Marks these due scheduled reviews published (they are already public; this only settles the status). */
     @org.springframework.data.jpa.repository.Modifying
