@@ -20,6 +20,9 @@
 # the jar's own Tomcat, no Spring): the floor of what any page from this server can cost.
 # wrk runs on the same two cores as the site: only ratios from one run compare. The vote throttle
 # and the search budget are lifted (wrk is one client address): the table measures capacity.
+# The vote rows POST without a voter cookie (wrk keeps none), so they measure a vote's first step
+# (the 307 that sends the reader for a voter cookie), not votes counted: for those, and the check
+# that each is counted once, see scripts/bench-votes.sh.
 set -uo pipefail
 
 DB=${1:?usage: bench/run.sh DATABASE [LABEL]}
