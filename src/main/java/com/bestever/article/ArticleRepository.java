@@ -164,10 +164,7 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
             select a.id from article a
              where a.status = 'SCHEDULED' and a.publish_at <= :now
              order by a.publish_at
-             limit\s""" + DUE_PER_PASS + """
-
-               for update skip locked
-            """)
+             limit\s""" + DUE_PER_PASS + " for update skip locked")
     java.util.List<Long> findIdsDueAt(Instant now);
 
     /** How many due scheduled reviews one pass of the publishing job settles at most. */

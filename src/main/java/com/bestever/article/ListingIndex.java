@@ -52,23 +52,23 @@ class ListingIndex {
     }
 
     Slice all(Instant now, int page, int size) {
-        Order current = current();
+        Order current = order.get();
         return slice(current, null, now, page, size);
     }
 
     Slice inGenre(long genreId, Instant now, int page, int size) {
-        Order current = current();
+        Order current = order.get();
         return slice(current, current.byGenre().getOrDefault(genreId, new int[0]), now, page, size);
     }
 
     Slice byAuthor(long authorId, Instant now, int page, int size) {
-        Order current = current();
+        Order current = order.get();
         return slice(current, current.byAuthor().getOrDefault(authorId, new int[0]), now, page, size);
     }
 
     /** Every review of an author that is public at {@code now}, newest first. */
     List<Long> allByAuthor(long authorId, Instant now) {
-        Order current = current();
+        Order current = order.get();
         return slice(current, current.byAuthor().getOrDefault(authorId, new int[0]), now, 0, Integer.MAX_VALUE)
                 .ids();
     }
@@ -97,10 +97,6 @@ class ListingIndex {
             ids.add(order.ids()[positions == null ? (int) i : positions[(int) i]]);
         }
         return new Slice(ids, total);
-    }
-
-    private Order current() {
-        return order.get();
     }
 
     private Order load() {

@@ -1,6 +1,5 @@
 package com.bestever.system;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,16 +59,9 @@ public class EdgeHeaders {
     }
 
     /**
-     * Sets the caching headers of a public response that shows {@code tags}; {@code purgeable} is
-     * false for a response no purge reaches (search results).
+     * The caching headers of a public response that shows {@code tags} (worked out once per kept
+     * page); {@code purgeable} is false for a response no purge reaches (search results).
      */
-    void describe(Set<String> tags, boolean purgeable, HttpServletResponse response) {
-        for (Map.Entry<String, String> header : headers(tags, purgeable)) {
-            response.setHeader(header.getKey(), header.getValue());
-        }
-    }
-
-    /** The caching headers {@link #describe} sets, worked out once for a page that is kept. */
     List<Map.Entry<String, String>> headers(Set<String> tags, boolean purgeable) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(4);
         headers.add(Map.entry(HttpHeaders.CACHE_CONTROL, browserCacheControl));
