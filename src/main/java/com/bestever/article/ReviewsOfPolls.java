@@ -1,7 +1,6 @@
 package com.bestever.article;
 
 import com.bestever.poll.PollReviews;
-import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -11,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -21,24 +21,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ReviewsOfPolls implements PollReviews {
 
-    private final EntityManager entities;
     private final JdbcClient jdbc;
 
-    ReviewsOfPolls(EntityManager entities, JdbcClient jdbc) {
-        this.entities = entities;
+    ReviewsOfPolls(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** One statement, so no transaction: the vote's first step asks for it whenever a poll is not kept. */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Review> review(long articleId) {
-        return entities.createQuery("""
-                        select a.id, a.slug, a.publicFrom
-                          from Article a
-                         where a.id = :id
-                        """, Review.class)
-                .setParameter("id", articleId)
-                .getResultStream()
-                .findFirst();
+        return jdbc.sql("select id, slug, public_from from article where id = ?")
+                .param(articleId)
+                .query((row, number) -> new Review(
+                        row.getLong("id"),
+                        row.getString("slug"),
+                        Optional.ofNullable(row.getTimestamp("public_from"))
+                                .map(Timestamp::toInstant)
+                                .orElse(null)))
+                .optional();
     }
 
     /**

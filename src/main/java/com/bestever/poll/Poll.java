@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * What the vote endpoint and the poll's page need to know about a poll, detached from the
  * database so it can be kept in memory for a few seconds.
+ *
+ * @param reviewSlug the slug of the poll's review (null: none)
+ * @param reviewPublicFrom when that review is or becomes public (null: it is a draft)
  */
 public record Poll(
         long id,
@@ -24,29 +27,6 @@ public record Poll(
         ResultsShown resultsShown) {
 
     public record Answer(long id, String label) {}
-
-    /**
-     * @param reviewSlug the slug of the poll's review (null: none)
-     * @param reviewPublicFrom when that review is or becomes public (null: it is a draft)
-     */
-    static Poll of(VoteQuestion question, String reviewSlug, Instant reviewPublicFrom) {
-        return new Poll(
-                question.getId(),
-                question.getRound(),
-                question.getQuestion(),
-                question.getOpensAt(),
-                question.getClosesAt(),
-                question.getArticleId(),
-                question.getFilm().getTitle(),
-                question.getGenre().getName(),
-                question.getGenre().getSlug(),
-                question.getOptions().stream()
-                        .map(o -> new Answer(o.getId(), o.getLabel()))
-                        .toList(),
-                reviewSlug,
-                reviewPublicFrom,
-                question.getResultsShown());
-    }
 
     /**
      * A poll is public with its review: a draft's or a scheduled review's poll is not found, and
