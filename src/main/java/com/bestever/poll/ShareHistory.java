@@ -1,6 +1,8 @@
 package com.bestever.poll;
 
 import com.bestever.system.ContentChanged;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,8 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,8 +40,13 @@ public class ShareHistory {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    /** The day each poll's snapshot was last written or found, in this process. */
-    private final Map<Long, LocalDate> taken = new ConcurrentHashMap<>();
+    /**
+     * The day each poll's snapshot was last written or found, in this process. Bounded: at 100,000
+     * reviews every poll's page is read in a day, and a poll that falls out costs one more insert
+     * that writes nothing ({@code on conflict do nothing}), not a wrong chart.
+     */
+    private final Cache<Long, LocalDate> taken =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     ShareHistory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -79,7 +84,7 @@ public class ShareHistory {
      */
     int snapshotToday(long pollId) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (today.equals(taken.get(pollId))) {
+        if (today.equals(taken.getIfPresent(pollId))) {
             return 0;
         }
         int written = snapshot(pollId);
