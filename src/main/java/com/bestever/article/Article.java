@@ -138,6 +138,13 @@ public class Article extends AuditedBy implements PublicContent {
         this.verdict = verdict;
     }
 
+    /**
+     * When the stored HTML is current, in HQL over {@code Article a} with {@code :version}: the
+     * feed's query picks the HTML or the Markdown with it, without loading both. The same rule as
+     * {@link #storedBodyHtml}; change them together.
+     */
+    static final String HTML_IS_CURRENT = "a.bodyHtmlVersion = :version and a.bodyHtml is not null";
+
     /** The body as safe HTML, if it was rendered by this version of the renderer and from this body. */
     java.util.Optional<String> storedBodyHtml(int version) {
         return bodyHtmlVersion == version && bodyHtml != null

@@ -37,13 +37,11 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
      * A feed entry's columns ({@link ReviewEntry}), genre and author flattened; the body as stored HTML when it is current for {@code :version}, else its Markdown
      * (to be rendered), never both.
      */
-    String ENTRY = """
-            select a.id, a.slug, a.title, a.pullQuote,
-                   case when a.bodyHtmlVersion = :version and a.bodyHtml is not null then a.bodyHtml else null end,
-                   case when a.bodyHtmlVersion = :version and a.bodyHtml is not null then null else a.body end,
-                   a.verdict, a.publishAt, a.updatedAt, g.id, g.slug, g.name, au.id, au.slug, au.name
-              from Article a join a.genre g join a.author au
-            """;
+    String ENTRY = "select a.id, a.slug, a.title, a.pullQuote,"
+            + " case when " + Article.HTML_IS_CURRENT + " then a.bodyHtml else null end,"
+            + " case when " + Article.HTML_IS_CURRENT + " then null else a.body end,"
+            + " a.verdict, a.publishAt, a.updatedAt, g.id, g.slug, g.name, au.id, au.slug, au.name"
+            + " from Article a join a.genre g join a.author au ";
 
     /** The newest public reviews, as feed entries ({@link #ENTRY}). */
     @Query(ENTRY + " where a.publicFrom <= :now order by a.publicFrom desc, a.id desc")

@@ -8,6 +8,7 @@ import com.bestever.article.Article;
 import com.bestever.support.MutableClock;
 import com.bestever.support.SiteTest;
 import com.bestever.support.TestData;
+import com.bestever.system.ContentChanged;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.w3c.dom.Element;
@@ -33,6 +36,12 @@ class FeedTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @AfterEach
     void resetClock() {
@@ -126,5 +135,31 @@ class FeedTests {
         assertThat(body.select("script")).isEmpty();
         assertThat(body.select("a[href^=javascript]")).isEmpty();
         assertThat(body.text()).contains("Fine words.");
+    }
+
+    @Test
+    void storedHtmlIsUsedOnlyWhileItIsTheCurrentRenderersOwn() throws Exception {
+        Article review = data.publishedReview();
+        // As a save stores it, with a marker that no rendering of the Markdown makes.
+        jdbc.sql("update article set body_html = '<p>As stored.</p>' where id = ?")
+                .param(review.getId())
+                .update();
+        events.publishEvent(ContentChanged.everything()); // as a save or the backfill would: no kept feed
+        assertThat(entryBody(review).select("p").eachText()).contains("As stored.");
+
+        // Stored by an earlier renderer (until the backfill reaches it): the Markdown is rendered now.
+        jdbc.sql("update article set body_html_version = body_html_version - 1 where id = ?")
+                .param(review.getId())
+                .update();
+        events.publishEvent(ContentChanged.everything()); // as a save or the backfill would: no kept feed
+        assertThat(entryBody(review).select("p").eachText())
+                .contains("The body of " + review.getSlug() + ".")
+                .doesNotContain("As stored.");
+    }
+
+    private org.jsoup.nodes.Document entryBody(Article review) throws Exception {
+        Element entry = Xml.children(feed(), NAMESPACE, "entry").get(0);
+        assertThat(text(entry, "id")).endsWith(":review:" + review.getId());
+        return Jsoup.parseBodyFragment(text(entry, "content"));
     }
 }
