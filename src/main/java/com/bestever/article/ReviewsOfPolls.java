@@ -1,6 +1,7 @@
 package com.bestever.article;
 
 import com.bestever.poll.PollReviews;
+import com.bestever.system.Dates;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -34,11 +35,7 @@ class ReviewsOfPolls implements PollReviews {
         return jdbc.sql("select id, slug, public_from from article where id = ?")
                 .param(articleId)
                 .query((row, number) -> new Review(
-                        row.getLong("id"),
-                        row.getString("slug"),
-                        Optional.ofNullable(row.getTimestamp("public_from"))
-                                .map(Timestamp::toInstant)
-                                .orElse(null)))
+                        row.getLong("id"), row.getString("slug"), Dates.instantOrNull(row.getTimestamp("public_from"))))
                 .optional();
     }
 

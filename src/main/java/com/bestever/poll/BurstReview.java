@@ -3,6 +3,7 @@ package com.bestever.poll;
 import com.bestever.admin.AuditKind;
 import com.bestever.admin.SignedIn;
 import com.bestever.system.ContentChanged;
+import com.bestever.system.Dates;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -141,8 +142,8 @@ class BurstReview {
                 .query((rs, row) -> new Voiding(
                         rs.getLong("id"),
                         rs.getString("client_hash"),
-                        instantOrNull(rs.getTimestamp("from_at")),
-                        instantOrNull(rs.getTimestamp("until_at")),
+                        Dates.instantOrNull(rs.getTimestamp("from_at")),
+                        Dates.instantOrNull(rs.getTimestamp("until_at")),
                         rs.getString("reason"),
                         rs.getString("voided_by_name"),
                         rs.getTimestamp("voided_at").toInstant(),
@@ -248,10 +249,6 @@ class BurstReview {
 
     private static Timestamp timestampOrNull(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Instant instantOrNull(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** A client hash as the audit entry names it: its first 12 characters (the form may send fewer). */

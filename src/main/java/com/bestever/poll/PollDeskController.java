@@ -1,7 +1,7 @@
 package com.bestever.poll;
 
 import com.bestever.admin.SignedIn;
-import java.sql.Timestamp;
+import com.bestever.system.Dates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +73,7 @@ class PollDeskController {
                         rs.getInt("round"),
                         PollState.at(
                                 rs.getTimestamp("opens_at").toInstant(),
-                                instantOrNull(rs.getTimestamp("closes_at")),
+                                Dates.instantOrNull(rs.getTimestamp("closes_at")),
                                 now),
                         rs.getLong("votes"),
                         rs.getLong("verdicts"),
@@ -131,9 +131,5 @@ class PollDeskController {
         if (signedIn == null || !signedIn.isEditor()) {
             throw new AccessDeniedException("Only editors close and reopen polls");
         }
-    }
-
-    private static Instant instantOrNull(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package com.bestever.poll;
 
 import com.bestever.system.ContentChanged;
+import com.bestever.system.Dates;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
@@ -85,9 +86,7 @@ public class Polls {
                         rs.getInt("round"),
                         rs.getString("question"),
                         rs.getTimestamp("opens_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("closes_at"))
-                                .map(java.sql.Timestamp::toInstant)
-                                .orElse(null),
+                        Dates.instantOrNull(rs.getTimestamp("closes_at")),
                         rs.getObject("article_id", Long.class),
                         ResultsShown.valueOf(rs.getString("results_shown")),
                         rs.getString("film_title"),

@@ -73,6 +73,11 @@ public class Dates {
     }
 
     /** The years a date typed into the newsroom may fall in; anything else is a typing slip (or worse). */
+    /** A nullable {@code timestamptz} column as read by JDBC: null stays null. */
+    public static Instant instantOrNull(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     public static final int FIRST_YEAR = 1900;
 
     public static final int LAST_YEAR = 9999;

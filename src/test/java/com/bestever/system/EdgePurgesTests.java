@@ -1,5 +1,6 @@
 package com.bestever.system;
 
+import static com.bestever.support.Eventually.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -96,13 +97,6 @@ class EdgePurgesTests {
         return request;
     }
 
-    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-    }
-
     private static ContentChanged reviewChanged(long id) {
         return new ContentChanged(ContentChanged.Kind.REVIEW, id, Set.of("reviews", "genre-2-reviews"));
     }
@@ -122,7 +116,7 @@ class EdgePurgesTests {
         assertThat(request.body()).isEqualTo("{\"surrogate_keys\":[\"genre-2-reviews\",\"review-12\",\"reviews\"]}");
         // Sent again a moment later, for an instance that heard of the change late.
         assertThat(next().body()).isEqualTo(request.body());
-        eventually(() -> metrics.counter("bestever.cdn.purges").count() == 2);
+        until(() -> metrics.counter("bestever.cdn.purges").count() == 2);
         assertThat(metrics.counter("bestever.cdn.purges").count()).isEqualTo(2);
     }
 
@@ -205,14 +199,14 @@ class EdgePurgesTests {
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThat(next().body()).contains("review-5");
         }
-        eventually(() -> purges.failing().isPresent());
+        until(() -> purges.failing().isPresent());
         assertThat(purges.failing())
                 .hasValueSatisfying(failure -> assertThat(failure.reason()).contains("503"));
         assertThat(metrics.counter("bestever.cdn.purge.failures").count()).isGreaterThanOrEqualTo(1);
 
         failuresToGo.set(0); // the CDN is back: the next purge clears the warning
         purges.changed(reviewChanged(6));
-        eventually(() -> purges.failing().isEmpty());
+        until(() -> purges.failing().isEmpty());
         assertThat(purges.failing()).isEmpty();
     }
 

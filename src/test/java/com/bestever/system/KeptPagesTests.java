@@ -1,5 +1,6 @@
 package com.bestever.system;
 
+import static com.bestever.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bestever.article.Article;
@@ -10,8 +11,6 @@ import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,17 +160,6 @@ class KeptPagesTests {
         assertThat(keptPages.answered()).isEqualTo(answeredBefore + 2);
         assertThat(eventually(() -> reviews.count() == before + 2 ? true : null))
                 .isTrue();
-    }
-
-    /** Answers are timed once their bytes are sent: the client may have them a moment before. */
-    static <T> T eventually(Supplier<T> found) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        T value = found.get();
-        while (value == null && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            value = found.get();
-        }
-        return value;
     }
 
     @Test
