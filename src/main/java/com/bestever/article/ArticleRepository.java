@@ -13,26 +13,6 @@ import org.springframework.data.jpa.repository.Query;
  */
 public interface ArticleRepository extends JpaRepository<Article, Long> {
 
-    /** A review card's columns ({@link ReviewCard}), in its constructor's order, genre, author and film flattened. */
-    String CARD_COLUMNS = """
-            select a.id, a.slug, a.title, a.pullQuote, a.publishAt, g.id, g.slug, g.name, au.id, au.slug, au.name,
-                   f.id, f.slug, f.title, f.poster""";
-
-    String CARD_JOINS = "\n  from Article a join a.genre g join a.author au join a.film f\n";
-
-    String CARD = CARD_COLUMNS + CARD_JOINS;
-
-    /** {@link #CARD} with the moment each review became public as its last column (for ordering). */
-    String CARD_WITH_MOMENT = CARD_COLUMNS + ", a.publicFrom" + CARD_JOINS;
-
-    /** The cards of these reviews, those still public at {@code now} (in no particular order). */
-    @Query(CARD + " where a.id in :ids and a.publicFrom <= :now")
-    java.util.List<Object[]> findCards(java.util.Collection<Long> ids, Instant now);
-
-    /** The cards of a film's public reviews, newest first (a film has a handful). */
-    @Query(CARD + " where a.film.id = :filmId and a.publicFrom <= :now order by a.publicFrom desc, a.id desc")
-    java.util.List<Object[]> findCardsAboutFilm(Long filmId, Instant now);
-
     /**
      * A feed entry's columns ({@link ReviewEntry}), genre and author flattened; the body as stored HTML when it is current for {@code :version}, else its Markdown
      * (to be rendered), never both.
@@ -72,23 +52,6 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
                and a.publicFrom <= :now
             """)
     Optional<String> findCurrentSlugOfPublic(String slug, Instant now);
-
-    /**
-     * The review page's neighbours as cards, each row ending in its {@code publicFrom}: the newest
-     * other public reviews of the same film ("Other reviews of this film"), then the newest public
-     * reviews in the same genre of other films ("More in {genre}"), {@link ReviewPage#NEXT} of
-     * each. Two short walks of the film's and the genre's indexes: one walk of every review,
-     * newest first, until twelve matched read ~1,600 buffers per page at 100,000 reviews.
-     */
-    @Query("(" + CARD_WITH_MOMENT + """
-             where a.film.id = :filmId and a.id <> :exceptId and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-             limit\s""" + ReviewPage.NEXT + ") union all (" + CARD_WITH_MOMENT + """
-             where a.genre.id = :genreId and a.film.id <> :filmId and a.id <> :exceptId and a.publicFrom <= :now
-             order by a.publicFrom desc, a.id desc
-             limit\s""" + ReviewPage.NEXT
-            + ")")
-    java.util.List<Object[]> findPublicNeighbourCards(Long filmId, Long genreId, Long exceptId, Instant now);
 
     /** Every genre with its number of public reviews (only genres that have one), by name. */
     @Query("""

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A review as a listing shows it (home, genre, author and film pages, the feed's entries): the
  * columns the card needs and nothing else, read as one projection, never as entities. Extend it
- * here when a card shows more (a poster), and in {@link ArticleRepository#CARD} beside it.
+ * here when a card shows more (a poster), and in {@link ReviewCards}' statement beside it.
  *
  * @param id the review's id
  * @param slug its address, {@code /reviews/{slug}}
@@ -20,6 +20,8 @@ import java.util.List;
  * @param genre the genre of its kicker
  * @param author its critic
  * @param film its film, with the poster the card shows
+ * @param html the card as HTML, as {@link CardHtml} stored it, while that is still what the card
+ *     shows now (its digest matches); null when there is none or it is stale
  */
 public record ReviewCard(
         long id,
@@ -29,13 +31,24 @@ public record ReviewCard(
         Instant publishAt,
         Named genre,
         Named author,
-        CardFilm film) {
+        CardFilm film,
+        String html) {
 
     /** A genre or an author as a card links to it. */
     public record Named(long id, String slug, String name) {}
 
     /** The card's film: its address, its title and its poster (null when it has none). */
     public record CardFilm(long id, String slug, String title, Picture poster) {}
+
+    /** The same card without stored HTML: what {@link CardHtml} renders and digests. */
+    ReviewCard withoutHtml() {
+        return html == null ? this : new ReviewCard(id, slug, title, pullQuote, publishAt, genre, author, film, null);
+    }
+
+    /** The same card with its stored HTML, found current. */
+    ReviewCard withHtml(String stored) {
+        return new ReviewCard(id, slug, title, pullQuote, publishAt, genre, author, film, stored);
+    }
 
     /** Names every card on the page being rendered ({@link PageTags}). */
     static void tagPage(Iterable<ReviewCard> cards) {

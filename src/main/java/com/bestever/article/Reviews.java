@@ -1,11 +1,9 @@
 package com.bestever.article;
 
 import com.bestever.poll.VoteQuestionRepository;
-import com.bestever.system.Picture;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +26,17 @@ public class Reviews {
     private final Markdown markdown;
     private final Clock clock;
     private final ListingIndex listings;
+    private final ReviewCards cards;
 
     Reviews(
             ArticleRepository articles,
             VoteQuestionRepository polls,
             Markdown markdown,
             Clock clock,
-            ListingIndex listings) {
+            ListingIndex listings,
+            ReviewCards cards) {
         this.articles = articles;
+        this.cards = cards;
         this.listings = listings;
         this.polls = polls;
         this.markdown = markdown;
@@ -56,13 +57,12 @@ public class Reviews {
 
     /** Other public reviews of the review's film or in its genre, newest first (for its "read next" lists). */
     List<ReviewCard> neighbours(Article article) {
-        return articles
-                .findPublicNeighbourCards(
-                        article.getFilm().getId(), article.getGenre().getId(), article.getId(), clock.instant())
-                .stream()
-                .sorted(NEWEST_FIRST)
-                .map(Reviews::card)
-                .toList();
+        return cards.neighbours(
+                article.getFilm().getId(),
+                article.getGenre().getId(),
+                article.getId(),
+                clock.instant(),
+                ReviewPage.NEXT);
     }
 
     /** Every genre that has public reviews, with how many. */
@@ -107,9 +107,7 @@ public class Reviews {
     }
 
     public List<ReviewCard> aboutFilm(Long filmId) {
-        return articles.findCardsAboutFilm(filmId, clock.instant()).stream()
-                .map(Reviews::card)
-                .toList();
+        return cards.aboutFilm(filmId, clock.instant());
     }
 
     /** The newest public reviews with their bodies, for the feed. */
@@ -156,8 +154,7 @@ public class Reviews {
             return new PageImpl<>(List.of(), page, slice.total());
         }
         Map<Long, ReviewCard> byId = new HashMap<>();
-        for (Object[] row : articles.findCards(slice.ids(), now)) {
-            ReviewCard card = card(row);
+        for (ReviewCard card : cards.byIds(slice.ids(), now)) {
             byId.put(card.id(), card);
         }
         List<ReviewCard> cards = new ArrayList<>(slice.ids().size());
@@ -168,22 +165,5 @@ public class Reviews {
             }
         }
         return new PageImpl<>(cards, page, slice.total());
-    }
-
-    /** Rows of {@link ArticleRepository#CARD_WITH_MOMENT}, newest first: by the moment they became public, then id. */
-    private static final Comparator<Object[]> NEWEST_FIRST = Comparator.<Object[], Instant>comparing(
-                    row -> (Instant) row[15], Comparator.reverseOrder())
-            .thenComparing(row -> (Long) row[0], Comparator.reverseOrder());
-
-    private static ReviewCard card(Object[] row) {
-        return new ReviewCard(
-                (Long) row[0],
-                (String) row[1],
-                (String) row[2],
-                (String) row[3],
-                (Instant) row[4],
-                new ReviewCard.Named((Long) row[5], (String) row[6], (String) row[7]),
-                new ReviewCard.Named((Long) row[8], (String) row[9], (String) row[10]),
-                new ReviewCard.CardFilm((Long) row[11], (String) row[12], (String) row[13], (Picture) row[14]));
     }
 }

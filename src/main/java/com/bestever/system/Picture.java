@@ -3,6 +3,7 @@ package com.bestever.system;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -91,5 +92,26 @@ public class Picture {
     private int widthNear(int wanted) {
         List<Integer> widths = widths();
         return widths.stream().filter(w -> w <= wanted).reduce((a, b) -> b).orElse(widths.get(0));
+    }
+
+    /** Two pictures are equal when they show the same stored image, the same size, described alike. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Picture that
+                && Objects.equals(key, that.key)
+                && Objects.equals(width, that.width)
+                && Objects.equals(height, that.height)
+                && Objects.equals(alt, that.alt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, width, height, alt);
+    }
+
+    /** Every field, so that a record holding a picture prints what it shows ({@code article.CardHtml}'s digest). */
+    @Override
+    public String toString() {
+        return "Picture[key=" + key + ", width=" + width + ", height=" + height + ", alt=" + alt + "]";
     }
 }

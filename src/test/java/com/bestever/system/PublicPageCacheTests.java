@@ -7,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.bestever.admin.NewsroomSessions;
 import com.bestever.article.Article;
+import com.bestever.support.JdbcStatements;
 import com.bestever.support.SessionCookies;
 import com.bestever.support.SiteTest;
-import com.bestever.support.SqlStatements;
 import com.bestever.support.TestData;
 import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
@@ -55,9 +55,6 @@ class PublicPageCacheTests {
 
     @Autowired
     ApplicationEventPublisher events;
-
-    @Autowired
-    SqlStatements statements;
 
     @Autowired
     PublicPageCache cache;
@@ -106,7 +103,7 @@ class PublicPageCacheTests {
     @Test
     void theSecondReaderIsServedWithoutTheDatabase() throws Exception {
         fetch("/reviews/the-400-blows");
-        long count = statements.countDuring(() -> fetch("/reviews/the-400-blows"));
+        long count = JdbcStatements.countDuring(() -> fetch("/reviews/the-400-blows"));
         assertThat(count).isZero();
     }
 
