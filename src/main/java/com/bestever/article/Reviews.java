@@ -58,11 +58,7 @@ public class Reviews {
     /** Other public reviews of the review's film or in its genre, newest first (for its "read next" lists). */
     List<ReviewCard> neighbours(Article article) {
         return cards.neighbours(
-                article.getFilm().getId(),
-                article.getGenre().getId(),
-                article.getId(),
-                clock.instant(),
-                ReviewPage.NEXT);
+                article.getFilm().getId(), article.getGenre().getId(), article.getId(), clock.instant());
     }
 
     /** Every genre that has public reviews, with how many. */
