@@ -36,7 +36,7 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
  * statement as the stored copy) and of the card template's own text and the site's time zone
  * ({@link #version}). So a renamed genre, a new poster, an edited template or another zone makes
  * a card stale with no event to miss, and its next reader's page renders it afresh. The first card
- * of a listing's first page is never stored: it alone loads its poster eagerly.
+ * heading a listing page (home, genre, author) is never stored: it alone loads its poster eagerly.
  */
 @Component("cards")
 public class CardHtml implements SmartLifecycle {
