@@ -1,6 +1,7 @@
 -- EXPLAIN ANALYZE of every listing and search query the site runs, at 100,000 reviews.
 --   psql -h 127.0.0.1 -U postgres -d perf_100k -f bench/explain.sql > bench/explain-100k.txt
--- JPQL queries are written here as the SQL Hibernate sends (same joins, same predicates).
+-- JPQL queries are written here as the SQL Hibernate sends (same joins, same predicates); plain
+-- SQL statements (ReviewCards, the search) as the site sends them.
 -- :ids below are 20 ids of one page of the home listing, as ListingIndex hands them over.
 \pset pager off
 set client_min_messages = warning;
@@ -13,13 +14,25 @@ select id as author from author where slug = 'gen-critic-7' \gset
 explain (analyze, buffers, costs off)
 select id, public_from, genre_id, author_id from article where public_from is not null order by public_from desc, id desc;
 
-\echo '=== A listing pages cards by primary key (home page 2,501, genre and author pages alike)'
+\echo '=== A listing pages cards by primary key, with their stored HTML (ReviewCards.byIds; home page 2,501, genre and author pages alike)'
 explain (analyze, buffers, costs off)
-select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, au.id, au.slug, au.name from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id where a.id = any(:'ids'::bigint[]) and a.public_from <= now();
+select n.*, c.digest as stored_digest, c.html as stored_html from (
+select a.id, a.slug, a.title, a.pull_quote, a.publish_at, a.public_from, g.id as genre_id, g.slug as genre_slug, g.name as genre_name,
+       au.id as author_id, au.slug as author_slug, au.name as author_name, f.id as film_id, f.slug as film_slug, f.title as film_title,
+       f.poster_key, f.poster_width, f.poster_height, f.poster_alt
+  from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+ where a.id = any(:'ids'::bigint[]) and a.public_from <= now()
+) n left join review_card c on c.article_id = n.id;
 
-\echo '=== Film page: its reviews cards'
+\echo '=== Film page: its reviews cards, with their stored HTML (ReviewCards.aboutFilm)'
 explain (analyze, buffers, costs off)
-select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, au.id, au.slug, au.name from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id where a.film_id = :film and a.public_from <= now() order by a.public_from desc, a.id desc;
+select n.*, c.digest as stored_digest, c.html as stored_html from (
+select a.id, a.slug, a.title, a.pull_quote, a.publish_at, a.public_from, g.id as genre_id, g.slug as genre_slug, g.name as genre_name,
+       au.id as author_id, au.slug as author_slug, au.name as author_name, f.id as film_id, f.slug as film_slug, f.title as film_title,
+       f.poster_key, f.poster_width, f.poster_height, f.poster_alt
+  from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+ where a.film_id = :film and a.public_from <= now()
+) n left join review_card c on c.article_id = n.id order by n.public_from desc, n.id desc;
 
 \echo '=== Feed: the 20 newest as entries (ReviewEntry: the columns shown, the stored HTML, no Markdown, genre and critic)'
 explain (analyze, buffers, costs off)
@@ -40,15 +53,21 @@ select a.*, g.*, f.*, au.*, r.* from article a join genre g on g.id = a.genre_id
 
 select id as review, film_id as review_film, genre_id as review_genre from article where slug = 'gen-review-77777' \gset
 
-\echo '=== Review page: its read-next neighbours, the film's newest others and the genre's newest of other films (3 each)'
+\echo '=== Review page: its read-next neighbours with their stored HTML, the film's newest others and the genre's newest of other films (3 each; ReviewCards.neighbours)'
 explain (analyze, buffers, costs off)
-(select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, au.id, au.slug, au.name, f.id, f.slug, f.title, a.public_from
-   from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+select n.*, c.digest as stored_digest, c.html as stored_html from (
+(select a.id, a.slug, a.title, a.pull_quote, a.publish_at, a.public_from, g.id as genre_id, g.slug as genre_slug, g.name as genre_name,
+       au.id as author_id, au.slug as author_slug, au.name as author_name, f.id as film_id, f.slug as film_slug, f.title as film_title,
+       f.poster_key, f.poster_width, f.poster_height, f.poster_alt
+  from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
   where a.film_id = :review_film and a.id <> :review and a.public_from <= now() order by a.public_from desc, a.id desc limit 3)
 union all
-(select a.id, a.slug, a.title, a.pull_quote, a.publish_at, g.id, g.slug, g.name, au.id, au.slug, au.name, f.id, f.slug, f.title, a.public_from
-   from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
-  where a.genre_id = :review_genre and a.film_id <> :review_film and a.id <> :review and a.public_from <= now() order by a.public_from desc, a.id desc limit 3);
+(select a.id, a.slug, a.title, a.pull_quote, a.publish_at, a.public_from, g.id as genre_id, g.slug as genre_slug, g.name as genre_name,
+       au.id as author_id, au.slug as author_slug, au.name as author_name, f.id as film_id, f.slug as film_slug, f.title as film_title,
+       f.poster_key, f.poster_width, f.poster_height, f.poster_alt
+  from article a join genre g on g.id = a.genre_id join author au on au.id = a.author_id join film f on f.id = a.film_id
+  where a.genre_id = :review_genre and a.film_id <> :review_film and a.id <> :review and a.public_from <= now() order by a.public_from desc, a.id desc limit 3)
+) n left join review_card c on c.article_id = n.id order by n.public_from desc, n.id desc;
 
 \echo '=== Before: the neighbours as one walk of every review, newest first, until twelve of the film or the genre'
 explain (analyze, buffers, costs off)
