@@ -35,8 +35,9 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
  * be rendered now: of every value the template is given (the {@link ReviewCard}, read in the same
  * statement as the stored copy) and of the card template's own text and the site's time zone
  * ({@link #version}). So a renamed genre, a new poster, an edited template or another zone makes
- * a card stale with no event to miss, and its next reader's page renders it afresh. The first card
- * heading a listing page (home, genre, author) is never stored: it alone loads its poster eagerly.
+ * a card stale with no event to miss, and its next reader's page renders it afresh. Each card is
+ * stored twice: as lists show it, and as it heads a listing page (home, genre, author), where its
+ * poster is loaded at once.
  */
 @Component("cards")
 public class CardHtml implements SmartLifecycle {
@@ -70,17 +71,15 @@ public class CardHtml implements SmartLifecycle {
         this.version = version(application, thymeleaf, site);
     }
 
-    /** The card's HTML: stored, or rendered now (and then stored, unless it is the eager first card). */
+    /** The card's HTML: stored, or rendered now (both ways, and then stored). */
     public String html(ReviewCard card, boolean eager) {
-        if (!eager && card.html() != null) {
-            return card.html();
+        if (card.html() != null) {
+            return card.html().as(eager);
         }
         ReviewCard shown = card.withoutHtml();
-        String html = render(shown, eager);
-        if (!eager) {
-            toStore.offer(new Rendered(shown.id(), digest(shown), html));
-        }
-        return html;
+        ReviewCard.StoredHtml rendered = new ReviewCard.StoredHtml(render(shown, false), render(shown, true));
+        toStore.offer(new Rendered(shown.id(), digest(shown), rendered));
+        return rendered.as(eager);
     }
 
     /** The digest a stored copy of this card must carry to be current: of every value it shows, and {@link #version}. */
@@ -129,14 +128,16 @@ public class CardHtml implements SmartLifecycle {
     void store(List<Rendered> cards) {
         for (Rendered card : cards) {
             jdbc.sql("""
-                            insert into review_card (article_id, digest, html)
-                            select :id, :digest, :html where exists (select 1 from article where id = :id)
-                            on conflict (article_id) do update set digest = excluded.digest, html = excluded.html
+                            insert into review_card (article_id, digest, html, eager_html)
+                            select :id, :digest, :html, :eager where exists (select 1 from article where id = :id)
+                            on conflict (article_id) do update
+                               set digest = excluded.digest, html = excluded.html, eager_html = excluded.eager_html
                              where review_card.digest <> excluded.digest
                             """)
                     .param("id", card.reviewId())
                     .param("digest", card.digest())
-                    .param("html", card.html())
+                    .param("html", card.html().lazy())
+                    .param("eager", card.html().eager())
                     .update();
         }
     }
@@ -171,7 +172,7 @@ public class CardHtml implements SmartLifecycle {
     }
 
     /** A card rendered by a page, to be stored. */
-    record Rendered(long reviewId, String digest, String html) {}
+    record Rendered(long reviewId, String digest, ReviewCard.StoredHtml html) {}
 
     /** Of the card templates' text and the zone dates are shown in: what makes a card look as it does besides its values. */
     private static String version(

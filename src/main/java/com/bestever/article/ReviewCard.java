@@ -32,7 +32,18 @@ public record ReviewCard(
         Named genre,
         Named author,
         CardFilm film,
-        String html) {
+        StoredHtml html) {
+
+    /**
+     * A card as stored: as every list shows it (poster loaded lazily), and as the card heading a
+     * listing page shows it (poster loaded at once).
+     */
+    public record StoredHtml(String lazy, String eager) {
+
+        public String as(boolean eagerPoster) {
+            return eagerPoster ? eager : lazy;
+        }
+    }
 
     /** A genre or an author as a card links to it. */
     public record Named(long id, String slug, String name) {}
@@ -46,7 +57,7 @@ public record ReviewCard(
     }
 
     /** The same card with its stored HTML, found current. */
-    ReviewCard withHtml(String stored) {
+    ReviewCard withHtml(StoredHtml stored) {
         return new ReviewCard(id, slug, title, pullQuote, publishAt, genre, author, film, stored);
     }
 

@@ -37,8 +37,8 @@ class ReviewCards {
 
     /** The cards a statement selects, each with its stored HTML if any (joined once, outside the statement's own joins). */
     private static String withStoredHtml(String cards) {
-        return "select n.*, c.digest as stored_digest, c.html as stored_html from (" + cards
-                + ") n left join review_card c on c.article_id = n.id";
+        return "select n.*, c.digest as stored_digest, c.html as stored_html, c.eager_html as stored_eager_html from ("
+                + cards + ") n left join review_card c on c.article_id = n.id";
     }
 
     // The limit is written in, not a parameter: with it as one, PostgreSQL kept planning the
@@ -114,7 +114,8 @@ class ReviewCards {
                 null);
         String storedDigest = rs.getString("stored_digest");
         return storedDigest != null && storedDigest.equals(html.digest(card))
-                ? card.withHtml(rs.getString("stored_html"))
+                ? card.withHtml(
+                        new ReviewCard.StoredHtml(rs.getString("stored_html"), rs.getString("stored_eager_html")))
                 : card;
     }
 }

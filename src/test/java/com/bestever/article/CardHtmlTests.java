@@ -54,13 +54,19 @@ class CardHtmlTests {
 
         // A marker no rendering makes: the page shows the stored copy, not a new rendering.
         jdbc.sql(
-                        "update review_card set html = replace(html, '</article>', '<p class=\"as-stored\">As stored.</p></article>')"
+                        "update review_card set html = replace(html, '</article>', '<p class=\"as-stored\">As stored.</p></article>'),"
+                                + " eager_html = replace(eager_html, '</article>', '<p class=\"as-stored\">Heading, as stored.</p></article>')"
                                 + " where article_id = ?")
                 .param(review.getId())
                 .update();
         events.publishEvent(ContentChanged.everything()); // no kept page in the way
         assertThat(cardOf(page(filmPage), review).select(".as-stored").eachText())
                 .containsExactly("As stored.");
+        // Heading its genre's page (its only review), the card is the stored copy with the eager poster.
+        assertThat(cardOf(page("/genres/" + review.getGenre().getSlug()), review)
+                        .select(".as-stored")
+                        .eachText())
+                .containsExactly("Heading, as stored.");
 
         // Its genre renamed: the stored copy no longer matches, the page renders the card anew and stores it.
         String renamed = "Renamed " + TestData.unique("genre");
@@ -89,7 +95,8 @@ class CardHtmlTests {
                 .isEqualTo(cards.digest(card(new Picture("abc123", 800, 1200, "A boy by the sea"))));
         assertThat(cards.digest(card)).isNotEqualTo(cards.digest(card(new Picture("abc123", 800, 1200, "The sea"))));
         assertThat(cards.digest(card)).isNotEqualTo(cards.digest(card(null)));
-        assertThat(cards.digest(card.withHtml("<article>stored</article>")))
+        assertThat(cards.digest(card.withHtml(
+                        new ReviewCard.StoredHtml("<article>stored</article>", "<article>eager</article>"))))
                 .as("the stored copy is not part of what the card shows")
                 .isEqualTo(cards.digest(card));
     }
