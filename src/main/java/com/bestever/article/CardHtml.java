@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,25 +126,37 @@ public class CardHtml implements SmartLifecycle {
         }
     }
 
-    /** Stores rendered cards; a card stored meanwhile with another digest is replaced (the reader's check decides). */
+    /**
+     * Stores rendered cards in one statement; a card stored meanwhile with another digest is
+     * replaced (the reader's check decides). A card rendered by two pages before it was stored is
+     * stored once: one statement may not write a row twice.
+     */
     void store(List<Rendered> cards) {
+        Map<Long, Rendered> byReview = new LinkedHashMap<>();
         for (Rendered card : cards) {
-            jdbc.sql("""
-                            insert into review_card (article_id, digest, html, eager_html)
-                            select :id, :digest, :html, :eager where exists (select 1 from article where id = :id)
-                            on conflict (article_id) do update
-                               set digest = excluded.digest, html = excluded.html, eager_html = excluded.eager_html
-                             where review_card.digest <> excluded.digest
-                            """)
-                    .param("id", card.reviewId())
-                    .param("digest", card.digest())
-                    .param("html", card.html().lazy())
-                    .param("eager", card.html().eager())
-                    .update();
+            byReview.put(card.reviewId(), card);
         }
+        if (byReview.isEmpty()) {
+            return;
+        }
+        Collection<Rendered> once = byReview.values();
+        jdbc.sql("""
+                        insert into review_card (article_id, digest, html, eager_html)
+                        select r.id, r.digest, r.html, r.eager
+                          from unnest(:ids, :digests, :htmls, :eagers) as r (id, digest, html, eager)
+                         where exists (select 1 from article a where a.id = r.id)
+                        on conflict (article_id) do update
+                           set digest = excluded.digest, html = excluded.html, eager_html = excluded.eager_html
+                         where review_card.digest <> excluded.digest
+                        """)
+                .param("ids", once.stream().map(Rendered::reviewId).toArray(Long[]::new))
+                .param("digests", once.stream().map(Rendered::digest).toArray(String[]::new))
+                .param("htmls", once.stream().map(card -> card.html().lazy()).toArray(String[]::new))
+                .param("eagers", once.stream().map(card -> card.html().eager()).toArray(String[]::new))
+                .update();
     }
 
-    /** Waits until every card rendered so far is stored (tests). */
+    /** Stores every card still waiting (tests); a batch the storing thread has already taken may still be on its way. */
     void flush() {
         List<Rendered> batch = new ArrayList<>();
         toStore.drainTo(batch);

@@ -35,6 +35,9 @@ class ReviewCards {
 
     private static final String NEWEST_FIRST = " order by a.public_from desc, a.id desc";
 
+    /** {@link #NEWEST_FIRST} over {@link #withStoredHtml}'s rows. */
+    private static final String STORED_NEWEST_FIRST = " order by n.public_from desc, n.id desc";
+
     /** The cards a statement selects, each with its stored HTML if any (joined once, outside the statement's own joins). */
     private static String withStoredHtml(String cards) {
         return "select n.*, c.digest as stored_digest, c.html as stored_html, c.eager_html as stored_eager_html from ("
@@ -49,7 +52,7 @@ class ReviewCards {
                     + ReviewPage.NEXT + ") union all (" + CARD + """
              where a.genre_id = :genreId and a.film_id <> :filmId and a.id <> :exceptId and a.public_from <= :now
             """ + NEWEST_FIRST + " limit " + ReviewPage.NEXT + ")")
-            + " order by n.public_from desc, n.id desc";
+            + STORED_NEWEST_FIRST;
 
     private final JdbcClient jdbc;
     private final CardHtml html;
@@ -71,7 +74,7 @@ class ReviewCards {
     /** The cards of a film's public reviews, newest first (a film has a handful). */
     List<ReviewCard> aboutFilm(long filmId, Instant now) {
         return jdbc.sql(withStoredHtml(CARD + " where a.film_id = :filmId and a.public_from <= :now")
-                        + " order by n.public_from desc, n.id desc")
+                        + STORED_NEWEST_FIRST)
                 .param("filmId", filmId)
                 .param("now", Timestamp.from(now))
                 .query(this::card)

@@ -153,13 +153,13 @@ public class Reviews {
         for (ReviewCard card : cards.byIds(slice.ids(), now)) {
             byId.put(card.id(), card);
         }
-        List<ReviewCard> cards = new ArrayList<>(slice.ids().size());
+        List<ReviewCard> inOrder = new ArrayList<>(slice.ids().size());
         for (Long id : slice.ids()) {
             ReviewCard card = byId.get(id);
             if (card != null) {
-                cards.add(card);
+                inOrder.add(card);
             }
         }
-        return new PageImpl<>(cards, page, slice.total());
+        return new PageImpl<>(inOrder, page, slice.total());
     }
 }
