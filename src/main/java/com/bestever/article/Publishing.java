@@ -105,7 +105,7 @@ public class Publishing {
         org.hibernate.Hibernate.initialize(article.getFilm().getDirectors());
         return ReviewPage.of(
                 article,
-                markdown.toSafeHtml(article.getBody()),
+                ReviewArticle.of(article, markdown.toSafeHtml(article.getBody())),
                 polls.pollOf(id).orElse(null),
                 reviews.neighbours(article));
     }

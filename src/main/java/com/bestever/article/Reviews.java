@@ -27,6 +27,7 @@ public class Reviews {
     private final Clock clock;
     private final ListingIndex listings;
     private final ReviewCards cards;
+    private final ReviewHtml reviewHtml;
 
     Reviews(
             ArticleRepository articles,
@@ -34,8 +35,10 @@ public class Reviews {
             Markdown markdown,
             Clock clock,
             ListingIndex listings,
-            ReviewCards cards) {
+            ReviewCards cards,
+            ReviewHtml reviewHtml) {
         this.articles = articles;
+        this.reviewHtml = reviewHtml;
         this.cards = cards;
         this.listings = listings;
         this.polls = polls;
@@ -49,7 +52,7 @@ public class Reviews {
             Hibernate.initialize(article.getFilm().getDirectors());
             return ReviewPage.of(
                     article,
-                    bodyHtmlOf(article),
+                    reviewHtml.withStored(ReviewArticle.of(article, bodyHtmlOf(article))),
                     polls.findByArticleId(article.getId()).orElse(null),
                     neighbours(article));
         });
