@@ -46,6 +46,11 @@ public record ReviewArticle(
 
     /** What the page of this review shows of it (its film's directors loaded). */
     static ReviewArticle of(Article review, String bodyHtml) {
+        return of(review, bodyHtml, review.getFilm().getDirectors());
+    }
+
+    /** What the page of this review shows of it, with its film's directors as read apart from the film. */
+    static ReviewArticle of(Article review, String bodyHtml, List<String> directors) {
         var film = review.getFilm();
         return new ReviewArticle(
                 review.getId(),
@@ -67,7 +72,7 @@ public record ReviewArticle(
                         film.getTitle(),
                         film.getOriginalTitle(),
                         film.getReleaseYear(),
-                        List.copyOf(film.getDirectors()),
+                        List.copyOf(directors),
                         film.getPoster()),
                 bodyHtml,
                 review.getRecommendations().stream()

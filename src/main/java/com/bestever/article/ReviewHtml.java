@@ -55,15 +55,32 @@ public class ReviewHtml {
         return rendered;
     }
 
-    /** The review with its stored HTML if there is a current copy (one statement, by primary key). */
-    ReviewArticle withStored(ReviewArticle review) {
-        return jdbc.sql("select head_html, foot_html from review_html where article_id = ? and digest = ?")
-                .params(review.id(), digest(review))
-                .query((row, n) -> new ReviewArticle.Parts(row.getString(1), row.getString(2)))
-                .optional()
-                .map(review::withHtml)
-                .orElse(review);
+    /**
+     * What the page of this public review shows of it, with its stored HTML if that is current: its
+     * film's directors and the stored copy are read in one statement (by primary keys), so the film's
+     * collection of directors is never loaded for a review page.
+     */
+    ReviewArticle forPage(Article review, String bodyHtml) {
+        Stored stored = jdbc.sql("""
+                        select array(select d.name from film_director d
+                                      where d.film_id = :film order by d.position) as directors,
+                               h.digest, h.head_html, h.foot_html
+                          from (values (:review)) as r (id)
+                          left join review_html h on h.article_id = r.id
+                        """)
+                .param("film", review.getFilm().getId())
+                .param("review", review.getId())
+                .query((row, n) -> new Stored(
+                        List.of((String[]) row.getArray("directors").getArray()),
+                        row.getString("digest"),
+                        new ReviewArticle.Parts(row.getString("head_html"), row.getString("foot_html"))))
+                .single();
+        ReviewArticle shown = ReviewArticle.of(review, bodyHtml, stored.directors());
+        return digest(shown).equals(stored.digest()) ? shown.withHtml(stored.html()) : shown;
     }
+
+    /** A review's directors and its stored article (digest and parts null when none was stored). */
+    private record Stored(List<String> directors, String digest, ReviewArticle.Parts html) {}
 
     /** The digest a stored copy must carry to be current: of every value the article shows, and the templates'. */
     String digest(ReviewArticle review) {
