@@ -100,7 +100,7 @@ class PageHeads {
                 "publisher",
                 publisher(),
                 "itemReviewed",
-                movie(film, page.review().film().directors(), false),
+                movie(film, false),
                 "mainEntityOfPage",
                 canonical);
         Map<String, Object> breadcrumbs = thing(
@@ -150,7 +150,7 @@ class PageHeads {
                 film.getDirectors().isEmpty() ? "" : ", directed by " + String.join(", ", film.getDirectors());
         String description = film.getTitle() + " (" + film.getReleaseYear() + ")" + directed + ": the facts, the "
                 + site.siteName() + " reviews and the readers’ polls.";
-        Map<String, Object> movie = movie(film, film.getDirectors(), true);
+        Map<String, Object> movie = movie(film, true);
         movie.put("description", description);
         PageMeta meta = shared(
                 PageMeta.page(
@@ -260,14 +260,10 @@ class PageHeads {
         return PageMeta.page("Genres — " + site.siteName(), description, canonical, jsonLd.graph(List.of(collection)));
     }
 
-    /**
-     * The film as a schema.org Movie, with its directors as the page read them (a review page reads
-     * them beside its stored article, not as the film's collection); the cast only where the page
-     * loaded it (the film page).
-     */
-    private Map<String, Object> movie(Film film, List<String> directorNames, boolean withCast) {
+    /** The film as a schema.org Movie; the cast only where the page loaded it (the film page). */
+    private Map<String, Object> movie(Film film, boolean withCast) {
         List<Map<String, Object>> directors = new ArrayList<>();
-        directorNames.forEach(name -> directors.add(thing("Person", "name", name)));
+        film.getDirectors().forEach(name -> directors.add(thing("Person", "name", name)));
         List<Map<String, Object>> actors = new ArrayList<>();
         if (withCast) {
             film.getCast().forEach(name -> actors.add(thing("Person", "name", name)));

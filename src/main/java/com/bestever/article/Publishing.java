@@ -105,7 +105,7 @@ public class Publishing {
         org.hibernate.Hibernate.initialize(article.getFilm().getDirectors());
         return ReviewPage.of(
                 article,
-                ReviewArticle.of(article, markdown.toSafeHtml(article.getBody())),
+                markdown.toSafeHtml(article.getBody()),
                 polls.pollOf(id).orElse(null),
                 reviews.neighbours(article));
     }

@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything the review page shows: the review (as an entity, for its head and tags, and as its
- * article shows it, with the stored HTML when current), its poll (may be null), and where a reader
- * goes next: other public reviews of the same film, and more in its genre.
+ * Everything the review page shows: the review, its body as safe HTML, its poll (may be null),
+ * and where a reader goes next: other public reviews of the same film, and more in its genre.
  */
 public record ReviewPage(
         Article article,
-        ReviewArticle review,
+        String bodyHtml,
         VoteQuestion poll,
         List<ReviewCard> otherOfFilm,
         List<ReviewCard> moreInGenre) {
@@ -22,7 +21,7 @@ public record ReviewPage(
     static final int NEXT = 3;
 
     /** Splits the review's public neighbours (newest first) into its two "read next" lists. */
-    static ReviewPage of(Article article, ReviewArticle review, VoteQuestion poll, List<ReviewCard> neighbours) {
+    static ReviewPage of(Article article, String bodyHtml, VoteQuestion poll, List<ReviewCard> neighbours) {
         long filmId = article.getFilm().getId();
         long genreId = article.getGenre().getId();
         List<ReviewCard> ofFilm = neighbours.stream()
@@ -34,7 +33,7 @@ public record ReviewPage(
                 .filter(other -> other.genre().id() == genreId)
                 .limit(NEXT)
                 .toList();
-        return new ReviewPage(article, review, poll, ofFilm, inGenre);
+        return new ReviewPage(article, bodyHtml, poll, ofFilm, inGenre);
     }
 
     /** What the page shows, as page tags: the review, its genre, film, author and poll. */

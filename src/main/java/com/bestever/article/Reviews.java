@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Hibernate;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -26,7 +27,6 @@ public class Reviews {
     private final Clock clock;
     private final ListingIndex listings;
     private final ReviewCards cards;
-    private final ReviewHtml reviewHtml;
 
     Reviews(
             ArticleRepository articles,
@@ -34,10 +34,8 @@ public class Reviews {
             Markdown markdown,
             Clock clock,
             ListingIndex listings,
-            ReviewCards cards,
-            ReviewHtml reviewHtml) {
+            ReviewCards cards) {
         this.articles = articles;
-        this.reviewHtml = reviewHtml;
         this.cards = cards;
         this.listings = listings;
         this.polls = polls;
@@ -47,12 +45,14 @@ public class Reviews {
 
     /** The public review under this slug, with everything its page shows, in a fixed number of statements. */
     public Optional<ReviewPage> page(String slug) {
-        return articles.findPublicBySlug(slug, clock.instant())
-                .map(article -> ReviewPage.of(
-                        article,
-                        reviewHtml.forPage(article, bodyHtmlOf(article)),
-                        polls.findByArticleId(article.getId()).orElse(null),
-                        neighbours(article)));
+        return articles.findPublicBySlug(slug, clock.instant()).map(article -> {
+            Hibernate.initialize(article.getFilm().getDirectors());
+            return ReviewPage.of(
+                    article,
+                    bodyHtmlOf(article),
+                    polls.findByArticleId(article.getId()).orElse(null),
+                    neighbours(article));
+        });
     }
 
     /** Other public reviews of the review's film or in its genre, newest first (for its "read next" lists). */

@@ -172,9 +172,8 @@ class ReviewPageTests {
         reviewPage(); // warm up: the count is of a reader's request, not of the first start
         keptPages.dropAll(); // a render, not the kept copy
         long count = JdbcStatements.countDuring(this::reviewPage);
-        // The review, its film's directors with its stored article, its poll and its read-next
-        // cards, the commit, and the poll box's own look-ups; every statement the driver runs,
-        // whoever sends it.
+        // The review with its film's directors, its poll and its read-next cards, the commit, and
+        // the poll box's own look-ups; every statement the driver runs, whoever sends it.
         assertThat(count).isLessThanOrEqualTo(7);
     }
 
