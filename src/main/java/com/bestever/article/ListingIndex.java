@@ -1,17 +1,15 @@
 package com.bestever.article;
 
 import com.bestever.system.ContentChanged;
+import com.bestever.system.KeptState;
 import com.bestever.system.UntilContentChanges;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Where page N of a listing starts, without an {@code OFFSET} scan: the order of every review
@@ -34,21 +32,12 @@ class ListingIndex {
 
     private final JdbcClient jdbc;
     /** Only a review's change (or anything's) moves a review in the order. */
-    private final UntilContentChanges<Order> order = new UntilContentChanges<>(
-            event -> event.isEverything() || event.kind() == ContentChanged.Kind.REVIEW, this::load);
+    private final UntilContentChanges<Order> order;
 
-    ListingIndex(JdbcClient jdbc) {
+    ListingIndex(JdbcClient jdbc, KeptState kept) {
         this.jdbc = jdbc;
-    }
-
-    @EventListener
-    void contentChanged(ContentChanged event) {
-        order.contentChanged(event);
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void contentChangedAndCommitted(ContentChanged event) {
-        contentChanged(event);
+        this.order = kept.untilChanged(
+                event -> event.isEverything() || event.kind() == ContentChanged.Kind.REVIEW, this::load);
     }
 
     Slice all(Instant now, int page, int size) {

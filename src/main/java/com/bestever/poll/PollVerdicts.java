@@ -2,6 +2,7 @@ package com.bestever.poll;
 
 import com.bestever.admin.AuditKind;
 import com.bestever.system.ContentChanged;
+import com.bestever.system.KeptState;
 import com.bestever.system.UntilContentChanges;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -20,13 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -68,8 +66,7 @@ public class PollVerdicts {
      * 450 reviews cost 2 ms and 2,000 buffers at 100,000 reviews). Reloaded after a poll changes
      * (a verdict frozen, a poll added, moved or deleted): one statement over every verdict.
      */
-    private final UntilContentChanges<Backing> backing = new UntilContentChanges<>(
-            event -> event.isEverything() || event.kind() == ContentChanged.Kind.POLL, this::loadBacking);
+    private final UntilContentChanges<Backing> backing;
 
     /** Per poll with a verdict: its review's id (ascending, a review may have several polls) and whether readers backed it. */
     private record Backing(long[] articleIds, boolean[] backed) {
@@ -102,7 +99,8 @@ public class PollVerdicts {
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             Clock clock,
-            PollAudit audit) {
+            PollAudit audit,
+            KeptState kept) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.leaderboard = leaderboard;
@@ -110,6 +108,12 @@ public class PollVerdicts {
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.backing = kept.untilChanged(PollVerdicts::concernsPolls, this::loadBacking);
+        kept.onChange(this::pollChanged);
+    }
+
+    private static boolean concernsPolls(ContentChanged event) {
+        return event.isEverything() || event.kind() == ContentChanged.Kind.POLL;
     }
 
     /** One round's final verdict. {@code genreRank} is null when the film had too few votes to rank. */
@@ -316,20 +320,14 @@ public class PollVerdicts {
      * A poll changed (its closing time, a reopening, a new poll; here or on another instance):
      * the next {@link #freezeDue()} looks in the database again. Freezing announces such a change
      * too, so a pass that froze something is followed by one that finds nothing and sets the gate.
+     * Told again once the editor's transaction has committed ({@link KeptState}): a pass meanwhile
+     * read the old closing time.
      */
-    @EventListener
-    void pollChanged(ContentChanged event) {
-        if (event.isEverything() || event.kind() == ContentChanged.Kind.POLL) {
+    private void pollChanged(ContentChanged event) {
+        if (concernsPolls(event)) {
             pollChanges.incrementAndGet();
             nothingDueBefore = Instant.MIN;
         }
-        backing.contentChanged(event);
-    }
-
-    /** Again once the editor's transaction has committed: a pass meanwhile read the old closing time. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void pollChangedAndCommitted(ContentChanged event) {
-        pollChanged(event);
     }
 
     private int freezeDueNow() {

@@ -1,6 +1,6 @@
 package com.bestever.seo;
 
-import com.bestever.system.ContentChanged;
+import com.bestever.system.KeptState;
 import com.bestever.system.UntilContentChanges;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -8,11 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Where each sitemap page starts, and how many URLs there are, without counting them in the
@@ -135,22 +132,13 @@ class SitemapKeys {
 
     private final JdbcTemplate jdbc;
     // Any change: a review's moment or noindex, a new poll's leaderboard, a deletion.
-    private final UntilContentChanges<Reviews> reviews = new UntilContentChanges<>(this::load);
+    private final UntilContentChanges<Reviews> reviews;
     private volatile Plan plan;
 
-    SitemapKeys(JdbcTemplate jdbc) {
+    SitemapKeys(JdbcTemplate jdbc, KeptState kept) {
         this.jdbc = jdbc;
-    }
-
-    @EventListener
-    void contentChanged(ContentChanged event) {
-        reviews.contentChanged(event);
-        plan = null;
-    }
-
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void contentChangedAndCommitted(ContentChanged event) {
-        contentChanged(event);
+        this.reviews = kept.untilChanged(event -> true, this::load);
+        kept.onChange(event -> plan = null);
     }
 
     /** The sitemap at {@code now}, with {@code perPage} URLs a file. */

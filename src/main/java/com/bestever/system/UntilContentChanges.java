@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 /**
  * Something worked out from the content and kept in memory until the content changes (the order of
  * every public review, the sitemap's keys): loaded on first use, by one thread at a time, and
- * dropped by a {@link ContentChanged} that concerns it. The owner passes on both deliveries of each
- * event (when it is published and after its transaction commits), since a load in between may have
- * read the old rows. A load that a change overtook is answered to its caller but not kept.
+ * dropped by a {@link ContentChanged} that concerns it, on both deliveries of each event (made with
+ * {@link KeptState#untilChanged}, which passes them on). A load that a change overtook is answered
+ * to its caller but not kept.
  *
  * @param <T> what is kept
  */
@@ -21,13 +21,13 @@ public final class UntilContentChanges<T> {
     private volatile T kept;
 
     /** Kept until a change that {@code concerns} it; {@code load} works it out from the database. */
-    public UntilContentChanges(Predicate<ContentChanged> concerns, Supplier<T> load) {
+    UntilContentChanges(Predicate<ContentChanged> concerns, Supplier<T> load) {
         this.concerns = concerns;
         this.load = load;
     }
 
     /** Kept until any change. */
-    public UntilContentChanges(Supplier<T> load) {
+    UntilContentChanges(Supplier<T> load) {
         this(event -> true, load);
     }
 
@@ -51,7 +51,7 @@ public final class UntilContentChanges<T> {
     }
 
     /** Drops what is kept if the change concerns it. */
-    public void contentChanged(ContentChanged event) {
+    void contentChanged(ContentChanged event) {
         if (concerns.test(event)) {
             generation.incrementAndGet();
             kept = null;
