@@ -78,6 +78,12 @@ class KeptPages extends ValveBase implements WebServerFactoryCustomizer<TomcatSe
         return answered.sum();
     }
 
+    /**
+     * The timer to count an answer in. While a route's timer is not found (its first rendering's
+     * observation is recorded after the reader has the bytes, so the next reader may come first),
+     * it is looked for on every answer; only when it has stayed missing for {@link #RETRY_NANOS}
+     * (request metrics filtered out) is it looked for once per that interval.
+     */
     private Optional<Timer> timerOf(String method, String route, int status) {
         if (route == null) {
             return Optional.empty();
@@ -85,12 +91,14 @@ class KeptPages extends ValveBase implements WebServerFactoryCustomizer<TomcatSe
         String key = method + ' ' + status + ' ' + route;
         Found known = timers.get(key);
         long now = System.nanoTime();
-        if (known != null && (known.timer().isPresent() || now - known.atNanos() < RETRY_NANOS)) {
+        if (known != null
+                && (known.timer().isPresent()
+                        || (now - known.missingSince() >= RETRY_NANOS && now - known.atNanos() < RETRY_NANOS))) {
             return known.timer();
         }
-        Found found = new Found(find(method, route, status), now);
-        timers.put(key, found);
-        return found.timer();
+        Optional<Timer> timer = find(method, route, status);
+        timers.put(key, new Found(timer, known == null ? now : known.missingSince(), now));
+        return timer;
     }
 
     /**
@@ -120,6 +128,6 @@ class KeptPages extends ValveBase implements WebServerFactoryCustomizer<TomcatSe
                 .register(meters));
     }
 
-    /** A timer looked for, and when: one not found is looked for again after {@link #RETRY_NANOS}. */
-    private record Found(Optional<Timer> timer, long atNanos) {}
+    /** A timer looked for: when it was first missing, and when it was last looked for. */
+    private record Found(Optional<Timer> timer, long missingSince, long atNanos) {}
 }
