@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,13 +51,17 @@ public class PollVerdicts {
     /** Held by the pass that freezes every due round (freezeDue). */
     private final ReentrantLock freezing = new ReentrantLock();
     /**
-     * No round without a verdict closes before this moment, as far as the last pass saw: until
-     * then {@link #freezeDue()} costs no query (the look for due rounds scans every closed round:
-     * 20-50 ms at 100,000 reviews, on every author page, feed and leaderboard).
+     * No round without a verdict closes before {@code moment}, as far as the last pass saw, while
+     * no poll has changed since ({@code pollChanges}: the changes {@link #backing} has counted, the
+     * same changes): until then {@link #freezeDue()} costs no query (the look for due rounds scans
+     * every closed round: 20-50 ms at 100,000 reviews, on every author page, feed and leaderboard).
+     * A poll's change (its closing time, a reopening, a new poll; here or on another instance, and
+     * again after the editor's commit) opens the gate. Freezing announces such a change too, so a
+     * pass that froze something is followed by one that finds nothing and sets the gate.
      */
-    private volatile Instant nothingDueBefore = Instant.MIN;
+    private record NothingDue(Instant before, long pollChanges) {}
 
-    private final AtomicLong pollChanges = new AtomicLong();
+    private volatile NothingDue nothingDue = new NothingDue(Instant.MIN, 0);
 
     /**
      * Every poll's latest final verdict, by the review it hangs under: a critic's record is a look
@@ -108,12 +111,8 @@ public class PollVerdicts {
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
-        this.backing = kept.untilChanged(PollVerdicts::concernsPolls, this::loadBacking);
-        kept.onChange(this::pollChanged);
-    }
-
-    private static boolean concernsPolls(ContentChanged event) {
-        return event.isEverything() || event.kind() == ContentChanged.Kind.POLL;
+        this.backing = kept.untilChanged(
+                event -> event.isEverything() || event.kind() == ContentChanged.Kind.POLL, this::loadBacking);
     }
 
     /** One round's final verdict. {@code genreRank} is null when the film had too few votes to rank. */
@@ -292,14 +291,15 @@ public class PollVerdicts {
     @Scheduled(initialDelay = 30, fixedDelay = 60, timeUnit = TimeUnit.SECONDS)
     public int freezeDue() {
         Instant now = clock.instant();
-        if (now.isBefore(nothingDueBefore)) {
+        NothingDue gate = nothingDue;
+        if (gate.pollChanges() == backing.changes() && now.isBefore(gate.before())) {
             return 0; // no round closes before then: the author pages, feed and leaderboard ask nothing
         }
         if (!freezing.tryLock()) {
             return 0;
         }
         try {
-            long changesBefore = pollChanges.get();
+            long changesBefore = backing.changes();
             int frozen = freezeDueNow();
             Instant next = jdbc.sql("select min(closes_at) from vote_question where closes_at > ?")
                     .param(Timestamp.from(now))
@@ -307,26 +307,12 @@ public class PollVerdicts {
                     .optional()
                     .map(Timestamp::toInstant)
                     .orElse(Instant.MAX);
-            if (frozen == 0 && pollChanges.get() == changesBefore) {
-                nothingDueBefore = next;
+            if (frozen == 0 && backing.changes() == changesBefore) {
+                nothingDue = new NothingDue(next, changesBefore);
             }
             return frozen;
         } finally {
             freezing.unlock();
-        }
-    }
-
-    /**
-     * A poll changed (its closing time, a reopening, a new poll; here or on another instance):
-     * the next {@link #freezeDue()} looks in the database again. Freezing announces such a change
-     * too, so a pass that froze something is followed by one that finds nothing and sets the gate.
-     * Told again once the editor's transaction has committed ({@link KeptState}): a pass meanwhile
-     * read the old closing time.
-     */
-    private void pollChanged(ContentChanged event) {
-        if (concernsPolls(event)) {
-            pollChanges.incrementAndGet();
-            nothingDueBefore = Instant.MIN;
         }
     }
 

@@ -133,25 +133,27 @@ class SitemapKeys {
     private final JdbcTemplate jdbc;
     // Any change: a review's moment or noindex, a new poll's leaderboard, a deletion.
     private final UntilContentChanges<Reviews> reviews;
-    private volatile Plan plan;
+    /** The last plan, and how many changes {@link #reviews} had seen when it was made: it holds while that stands. */
+    private volatile Planned plan;
+
+    private record Planned(Plan plan, long changes) {}
 
     SitemapKeys(JdbcTemplate jdbc, KeptState kept) {
         this.jdbc = jdbc;
         this.reviews = kept.untilChanged(event -> true, this::load);
-        kept.onChange(event -> plan = null);
     }
 
     /** The sitemap at {@code now}, with {@code perPage} URLs a file. */
     Plan plan(Instant now, int perPage) {
         long at = micros(now);
-        Plan current = plan;
-        if (current != null && current.holdsAt(at, perPage)) {
-            return current;
-        }
+        Planned current = plan;
         long before = reviews.changes();
+        if (current != null && current.changes() == before && current.plan().holdsAt(at, perPage)) {
+            return current.plan();
+        }
         Plan planned = plan(reviews.get(), at, perPage);
         if (reviews.changes() == before) {
-            plan = planned;
+            plan = new Planned(planned, before);
         }
         return planned;
     }

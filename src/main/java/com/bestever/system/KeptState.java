@@ -2,7 +2,6 @@ package com.bestever.system;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;
@@ -12,30 +11,26 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * State worked out from the content and kept in memory (the listings' order, the sitemap's keys,
- * the verdicts' backing, the verdict job's gate): each {@link ContentChanged} reaches it twice,
+ * the verdicts' backing; state worked out further from these holds while their
+ * {@link UntilContentChanges#changes()} stand): each {@link ContentChanged} reaches it twice,
  * when it is published and again after its transaction commits, since a load in between may have
  * read the old rows. The one place that rule lives; owners register here instead of listening.
  */
 @Component
 public class KeptState {
 
-    private final List<Consumer<ContentChanged>> reactions = new CopyOnWriteArrayList<>();
+    private final List<UntilContentChanges<?>> keptState = new CopyOnWriteArrayList<>();
 
     /** Kept until a change that {@code concerns} it; {@code load} works it out from the database. */
     public <T> UntilContentChanges<T> untilChanged(Predicate<ContentChanged> concerns, Supplier<T> load) {
         UntilContentChanges<T> kept = new UntilContentChanges<>(concerns, load);
-        onChange(kept::contentChanged);
+        keptState.add(kept);
         return kept;
-    }
-
-    /** {@code reaction} is told of every change, on both deliveries. */
-    public void onChange(Consumer<ContentChanged> reaction) {
-        reactions.add(reaction);
     }
 
     @EventListener
     void published(ContentChanged event) {
-        reactions.forEach(reaction -> reaction.accept(event));
+        keptState.forEach(kept -> kept.contentChanged(event));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -26,11 +26,6 @@ public final class UntilContentChanges<T> {
         this.load = load;
     }
 
-    /** Kept until any change. */
-    UntilContentChanges(Supplier<T> load) {
-        this(event -> true, load);
-    }
-
     /** What is kept, loaded now if nothing is. */
     public T get() {
         T current = kept;

@@ -32,7 +32,7 @@ class UntilContentChangesTests {
     @Test
     void aLoadThatAChangeOvertookIsAnsweredButNotKept() {
         AtomicReference<UntilContentChanges<String>> self = new AtomicReference<>();
-        var keys = new UntilContentChanges<>(() -> {
+        var keys = new UntilContentChanges<>(event -> true, () -> {
             int load = loads.incrementAndGet();
             if (load == 1) {
                 // An editor's change lands while the first load reads the old rows.
