@@ -1,27 +1,26 @@
 package com.bestever.seo;
 
+import com.bestever.article.ReviewOrder;
 import com.bestever.system.KeptState;
 import com.bestever.system.UntilContentChanges;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Where each sitemap page starts, and how many URLs there are, without counting them in the
- * database per request: every review that is or will be public (its id, film, critic, genre, the
- * moment it is public and when it last changed) kept in memory as arrays, about 4 MB for 100,000
- * reviews, and the genres that have a poll (their leaderboards).
+ * database per request: from the reviews kept in memory by {@link ReviewOrder} (each one's id,
+ * film, critic, genre, the moment it is public and when it last changed) and the genres that have
+ * a poll (their leaderboards), kept here until the next change.
  *
- * <p>Loaded on first use with one narrow statement, dropped on every content change (and again
- * after its commit), reloaded on the next read. From it, a {@link Plan} for a moment: the URLs'
- * keys in sitemap order ({@code kind, id}), how many there are, the key each page starts at, and
- * the latest change of each film, critic and genre page. A plan holds until the next moment a
- * review goes public, so the index costs nothing between changes.
+ * <p>From them, a {@link Plan} for a moment: the URLs' keys in sitemap order ({@code kind, id}),
+ * how many there are, the key each page starts at, and the latest change of each film, critic and
+ * genre page. A plan holds until the next moment a review goes public, or the next change to
+ * either, so the index costs nothing between changes.
  */
 @Component
 class SitemapKeys {
@@ -42,27 +41,10 @@ class SitemapKeys {
     }
 
     /**
-     * Every review that is or will be public, by id; its film, critic and genre as positions in
-     * the sorted id arrays beside it; moments as microseconds since the epoch.
-     */
-    private record Reviews(
-            long[] ids,
-            long[] publicFrom,
-            long[] changed,
-            boolean[] noindex,
-            int[] film,
-            int[] author,
-            int[] genre,
-            long[] films,
-            long[] authors,
-            long[] genres,
-            long[] leaderboards) {}
-
-    /**
      * The sitemap at a moment, good from {@code from} until just before {@code until} (when the
      * next review goes public): {@code total} URLs, {@code starts} the first key of pages 2, 3, …,
-     * and the latest public review's change for home, each film, critic and genre ({@code NONE}
-     * for one without a public review).
+     * and the latest public review's change for home and for each film, critic and genre that has
+     * a public review (sorted by id).
      */
     record Plan(
             int perPage,
@@ -116,12 +98,6 @@ class SitemapKeys {
         }
     }
 
-    private static final String LOAD = """
-            select id, film_id, author_id, genre_id, noindex, public_from, greatest(updated_at, publish_at) as changed
-              from public_review
-             order by id
-            """;
-
     private static final String LEADERBOARDS = """
             select g.id from genre g
              where exists (select 1 from vote_question q where q.genre_id = g.id)
@@ -130,71 +106,81 @@ class SitemapKeys {
 
     private static final long NONE = Long.MIN_VALUE;
 
-    private final JdbcTemplate jdbc;
-    // Any change: a review's moment or noindex, a new poll's leaderboard, a deletion.
-    private final UntilContentChanges<Reviews> reviews;
-    /** The last plan, and how many changes {@link #reviews} had seen when it was made: it holds while that stands. */
+    private final ReviewOrder reviews;
+    // Any change: a new poll's leaderboard, a genre's deletion.
+    private final UntilContentChanges<long[]> leaderboards;
+    /** The last plan, and the changes its sources had seen when it was made: it holds while they stand. */
     private volatile Planned plan;
 
-    private record Planned(Plan plan, long changes) {}
+    private record Planned(Plan plan, long reviewChanges, long leaderboardChanges) {}
 
-    SitemapKeys(JdbcTemplate jdbc, KeptState kept) {
-        this.jdbc = jdbc;
-        this.reviews = kept.untilChanged(event -> true, this::load);
+    SitemapKeys(JdbcTemplate jdbc, ReviewOrder reviews, KeptState kept) {
+        this.reviews = reviews;
+        this.leaderboards = kept.untilChanged(
+                event -> true,
+                () -> jdbc.queryForList(LEADERBOARDS, Long.class).stream()
+                        .mapToLong(Long::longValue)
+                        .toArray());
     }
 
     /** The sitemap at {@code now}, with {@code perPage} URLs a file. */
     Plan plan(Instant now, int perPage) {
-        long at = micros(now);
+        long at = ReviewOrder.micros(now);
         Planned current = plan;
-        long before = reviews.changes();
-        if (current != null && current.changes() == before && current.plan().holdsAt(at, perPage)) {
+        long reviewsBefore = reviews.changes();
+        long leaderboardsBefore = leaderboards.changes();
+        if (current != null
+                && current.reviewChanges() == reviewsBefore
+                && current.leaderboardChanges() == leaderboardsBefore
+                && current.plan().holdsAt(at, perPage)) {
             return current.plan();
         }
-        Plan planned = plan(reviews.get(), at, perPage);
-        if (reviews.changes() == before) {
-            plan = new Planned(planned, before);
+        Plan planned = plan(reviews.current(), leaderboards.get(), at, perPage);
+        if (reviews.changes() == reviewsBefore && leaderboards.changes() == leaderboardsBefore) {
+            plan = new Planned(planned, reviewsBefore, leaderboardsBefore);
         }
         return planned;
     }
 
-    private static Plan plan(Reviews reviews, long now, int perPage) {
-        int n = reviews.ids().length;
+    private static Plan plan(ReviewOrder.Reviews reviews, long[] leaderboards, long now, int perPage) {
+        int n = reviews.size();
         long until = Long.MAX_VALUE;
         long home = NONE;
-        long[] films = filled(reviews.films().length);
-        long[] authors = filled(reviews.authors().length);
-        long[] genres = filled(reviews.genres().length);
+        int[] open = new int[n]; // positions of the reviews public now
+        int opened = 0;
         for (int i = 0; i < n; i++) {
-            long publicFrom = reviews.publicFrom()[i];
+            long publicFrom = reviews.publicFrom(i);
             if (publicFrom > now) {
                 until = Math.min(until, publicFrom);
-                continue;
+            } else {
+                open[opened++] = i;
+                home = Math.max(home, reviews.changed(i));
             }
-            long changed = reviews.changed()[i];
-            home = Math.max(home, changed);
-            films[reviews.film()[i]] = Math.max(films[reviews.film()[i]], changed);
-            authors[reviews.author()[i]] = Math.max(authors[reviews.author()[i]], changed);
-            genres[reviews.genre()[i]] = Math.max(genres[reviews.genre()[i]], changed);
         }
+        int[] publicNow = Arrays.copyOf(open, opened);
+        Latest films = Latest.of(publicNow, reviews::film, reviews);
+        Latest authors = Latest.of(publicNow, reviews::author, reviews);
+        Latest genres = Latest.of(publicNow, reviews::genre, reviews);
         // Walk the keys in sitemap order, noting where each page after the first starts.
         Starts starts = new Starts(perPage);
         if (home != NONE) {
             starts.next(HOME, 0);
             starts.next(HOME, 1);
         }
-        for (int i = 0; i < n; i++) {
-            if (reviews.publicFrom()[i] <= now && !reviews.noindex()[i]) {
-                starts.next(REVIEW, reviews.ids()[i]);
-            }
+        long[] indexed = Arrays.stream(publicNow)
+                .filter(i -> !reviews.noindex(i))
+                .mapToLong(reviews::id)
+                .sorted()
+                .toArray();
+        for (long id : indexed) {
+            starts.next(REVIEW, id);
         }
-        starts.all(FILM, reviews.films(), films);
-        starts.all(AUTHOR, reviews.authors(), authors);
-        starts.all(GENRE, reviews.genres(), genres);
-        for (long genre : reviews.leaderboards()) {
+        starts.all(FILM, films.ids());
+        starts.all(AUTHOR, authors.ids());
+        starts.all(GENRE, genres.ids());
+        for (long genre : leaderboards) {
             starts.next(LEADERBOARD, genre);
         }
-        long[] filmIds = reviews.films();
         return new Plan(
                 perPage,
                 now,
@@ -202,12 +188,31 @@ class SitemapKeys {
                 starts.count,
                 List.copyOf(starts.starts),
                 home,
-                filmIds,
-                films,
-                reviews.authors(),
-                authors,
-                reviews.genres(),
-                genres);
+                films.ids(),
+                films.changed(),
+                authors.ids(),
+                authors.changed(),
+                genres.ids(),
+                genres.changed());
+    }
+
+    /** The films (or critics, or genres) of the public reviews, by id, and each one's latest change. */
+    private record Latest(long[] ids, long[] changed) {
+
+        static Latest of(int[] positions, IntToLongFunction thing, ReviewOrder.Reviews reviews) {
+            long[] ids = Arrays.stream(positions)
+                    .mapToLong(thing)
+                    .sorted()
+                    .distinct()
+                    .toArray();
+            long[] changed = new long[ids.length];
+            Arrays.fill(changed, NONE);
+            for (int i : positions) {
+                int at = Arrays.binarySearch(ids, thing.applyAsLong(i));
+                changed[at] = Math.max(changed[at], reviews.changed(i));
+            }
+            return new Latest(ids, changed);
+        }
     }
 
     /** Counts the keys walked in order, keeping every {@code perPage}-th after the first. */
@@ -228,84 +233,12 @@ class SitemapKeys {
             count++;
         }
 
-        /** The things of a kind that have a public review now (a latest change). */
-        void all(int kind, long[] ids, long[] changed) {
-            for (int i = 0; i < ids.length; i++) {
-                if (changed[i] != NONE) {
-                    next(kind, ids[i]);
-                }
+        /** The things of a kind that have a public review now, by id. */
+        void all(int kind, long[] ids) {
+            for (long id : ids) {
+                next(kind, id);
             }
         }
-    }
-
-    private Reviews load() {
-        List<long[]> rows = new ArrayList<>();
-        List<Boolean> noindex = new ArrayList<>();
-        jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(LOAD);
-                    statement.setFetchSize(1000);
-                    return statement;
-                },
-                row -> {
-                    rows.add(new long[] {
-                        row.getLong("id"),
-                        row.getLong("film_id"),
-                        row.getLong("author_id"),
-                        row.getLong("genre_id"),
-                        micros(row.getTimestamp("public_from")),
-                        micros(row.getTimestamp("changed"))
-                    });
-                    noindex.add(row.getBoolean("noindex"));
-                });
-        long[] leaderboards = jdbc.queryForList(LEADERBOARDS, Long.class).stream()
-                .mapToLong(Long::longValue)
-                .toArray();
-        int n = rows.size();
-        long[] films = distinctSorted(rows, 1);
-        long[] authors = distinctSorted(rows, 2);
-        long[] genres = distinctSorted(rows, 3);
-        Reviews loaded = new Reviews(
-                new long[n],
-                new long[n],
-                new long[n],
-                new boolean[n],
-                new int[n],
-                new int[n],
-                new int[n],
-                films,
-                authors,
-                genres,
-                leaderboards);
-        for (int i = 0; i < n; i++) {
-            long[] row = rows.get(i);
-            loaded.ids()[i] = row[0];
-            loaded.film()[i] = Arrays.binarySearch(films, row[1]);
-            loaded.author()[i] = Arrays.binarySearch(authors, row[2]);
-            loaded.genre()[i] = Arrays.binarySearch(genres, row[3]);
-            loaded.publicFrom()[i] = row[4];
-            loaded.changed()[i] = row[5];
-            loaded.noindex()[i] = noindex.get(i);
-        }
-        return loaded;
-    }
-
-    private static long[] distinctSorted(List<long[]> rows, int column) {
-        return rows.stream().mapToLong(row -> row[column]).sorted().distinct().toArray();
-    }
-
-    private static long[] filled(int length) {
-        long[] array = new long[length];
-        Arrays.fill(array, NONE);
-        return array;
-    }
-
-    private static long micros(Timestamp timestamp) {
-        return micros(timestamp.toInstant());
-    }
-
-    private static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
     private static Instant instant(long micros) {
