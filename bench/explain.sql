@@ -10,9 +10,10 @@ select id as film from film where slug = 'gen-film-777' \gset
 select id as genre from genre where slug = 'gen-genre-7' \gset
 select id as author from author where slug = 'gen-critic-7' \gset
 
-\echo '=== ListingIndex: the order of every public or scheduled review (once per review change)'
+\echo '=== ReviewOrder: every public or scheduled review, newest first (once per review change; the listings and the sitemap read it from memory)'
 explain (analyze, buffers, costs off)
-select id, public_from, genre_id, author_id from article where public_from is not null order by public_from desc, id desc;
+select id, public_from, greatest(updated_at, publish_at) as changed, noindex, film_id, author_id, genre_id
+  from article where public_from is not null order by public_from desc, id desc;
 
 \echo '=== A listing pages cards by primary key, with their stored HTML (ReviewCards.byIds; home page 2,501, genre and author pages alike)'
 explain (analyze, buffers, costs off)
@@ -103,11 +104,11 @@ select a.*, g.*, f.*, au.* from article a join genre g on g.id = a.genre_id join
 explain (analyze, buffers, costs off)
 select q.article_id, f.id as film_id, f.title, f.slug as film_slug, f.release_year, coalesce(sum(o.votes) filter (where o.affirmative), 0) as yes, coalesce(sum(o.votes), 0) as votes from vote_question q join film f on f.id = q.film_id left join vote_option o on o.question_id = q.id where q.genre_id = :genre and q.opens_at <= now() group by q.id, f.id, f.title, f.slug, f.release_year;
 
-\echo '=== Sitemap: SitemapKeys (once per content change; the index and the first key of every page then come from memory)'
+\echo '=== Sitemap: the genres with a poll (SitemapKeys, once per content change; its reviews come from ReviewOrder, and the index and the first key of every page then from memory)'
 explain (analyze, buffers, costs off)
-select id, film_id, author_id, genre_id, noindex, public_from, greatest(updated_at, publish_at) as changed
-  from public_review
- order by id;
+select g.id from genre g
+ where exists (select 1 from vote_question q where q.genre_id = g.id)
+ order by g.id;
 
 -- Where pages 2 and 3 start at 50,000 URLs a page (home and /genres, then the reviews, then the films).
 select id as review_page2 from article where public_from <= now() and not noindex order by id offset 49998 limit 1 \gset
