@@ -45,20 +45,7 @@ class ListingIndex {
     /** {@code positions} null: the whole order. */
     private static Slice slice(ReviewOrder.Reviews order, int[] positions, Instant now, int page, int size) {
         int length = positions == null ? order.size() : positions.length;
-        long nowMicros = ReviewOrder.micros(now);
-        // The first position whose moment has come (moments descend along the order).
-        int low = 0;
-        int high = length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            long moment = order.publicFrom(positions == null ? mid : positions[mid]);
-            if (moment > nowMicros) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        int first = low;
+        int first = order.firstPublic(positions, ReviewOrder.micros(now));
         long total = length - first;
         long from = first + (long) page * size;
         List<Long> ids = new ArrayList<>((int) Math.max(0, Math.min(size, length - from)));

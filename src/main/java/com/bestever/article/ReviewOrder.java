@@ -106,6 +106,30 @@ public class ReviewOrder {
             return genres[i];
         }
 
+        /**
+         * The first position whose moment has come at {@code now} (microseconds): moments descend
+         * along the order, so the reviews public now are the positions from there on, and the one
+         * before it (if any) is the next to go public.
+         */
+        public int firstPublic(long now) {
+            return firstPublic(null, now);
+        }
+
+        /** As {@link #firstPublic(long)}, within {@code positions} (a genre's or a critic's); null: the whole order. */
+        int firstPublic(int[] positions, long now) {
+            int low = 0;
+            int high = positions == null ? ids.length : positions.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (publicFrom[positions == null ? mid : positions[mid]] > now) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
         /** The genre's reviews as positions in the order, newest first; empty for a genre with none. */
         int[] inGenre(long genreId) {
             return byGenre.getOrDefault(genreId, new int[0]);
@@ -168,5 +192,10 @@ public class ReviewOrder {
     /** Microseconds since the epoch, the unit of the order's moments. */
     public static long micros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+
+    /** The moment a {@link #micros} value stands for. */
+    public static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToLongFunction;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -143,21 +144,10 @@ class SitemapKeys {
     }
 
     private static Plan plan(ReviewOrder.Reviews reviews, long[] leaderboards, long now, int perPage) {
-        int n = reviews.size();
-        long until = Long.MAX_VALUE;
-        long home = NONE;
-        int[] open = new int[n]; // positions of the reviews public now
-        int opened = 0;
-        for (int i = 0; i < n; i++) {
-            long publicFrom = reviews.publicFrom(i);
-            if (publicFrom > now) {
-                until = Math.min(until, publicFrom);
-            } else {
-                open[opened++] = i;
-                home = Math.max(home, reviews.changed(i));
-            }
-        }
-        int[] publicNow = Arrays.copyOf(open, opened);
+        int first = reviews.firstPublic(now);
+        long until = first > 0 ? reviews.publicFrom(first - 1) : Long.MAX_VALUE;
+        int[] publicNow = IntStream.range(first, reviews.size()).toArray();
+        long home = Arrays.stream(publicNow).mapToLong(reviews::changed).max().orElse(NONE);
         Latest films = Latest.of(publicNow, reviews::film, reviews);
         Latest authors = Latest.of(publicNow, reviews::author, reviews);
         Latest genres = Latest.of(publicNow, reviews::genre, reviews);
@@ -242,8 +232,6 @@ class SitemapKeys {
     }
 
     private static Instant instant(long micros) {
-        return micros == NONE
-                ? null
-                : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
+        return micros == NONE ? null : ReviewOrder.instant(micros);
     }
 }
