@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What the vote endpoint and the poll's page need to know about a poll, detached from the
- * database so it can be kept in memory for a few seconds.
+ * database so it can be kept in memory until the content changes.
  *
  * @param reviewSlug the slug of the poll's review (null: none)
  * @param reviewPublicFrom when that review is or becomes public (null: it is a draft)

@@ -13,7 +13,7 @@ import java.util.Optional;
 public interface PollReviews {
 
     /**
-     * The review with this id, whatever its state, for a poll kept in memory for a few seconds:
+     * The review with this id, whatever its state, for a poll kept in memory until the content changes:
      * the poll then asks {@link Review#isPublicAt} at each request, so a scheduled review's poll
      * appears the moment the review does.
      */

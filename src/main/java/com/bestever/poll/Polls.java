@@ -1,11 +1,9 @@
 package com.bestever.poll;
 
-import com.bestever.system.ContentChanged;
 import com.bestever.system.Dates;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.bestever.system.EachUntilContentChanges;
+import com.bestever.system.KeptState;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +13,11 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The read side of the poll: the poll itself (kept in memory for a few seconds, and dropped
- * whenever an editor changes content), its live standings and a reader's own vote; for other
+ * The read side of the poll: the poll itself (kept in memory until an editor changes content),
+ * its live standings and a reader's own vote; for other
  * features, the polls about a film.
  */
 @Service
@@ -32,10 +29,7 @@ public class Polls {
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
     private final Clock clock;
-    private final Cache<Long, Poll> cache = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(5))
-            .maximumSize(10_000)
-            .build();
+    private final EachUntilContentChanges<Long, Poll> kept;
 
     Polls(
             VoteQuestionRepository questions,
@@ -43,7 +37,8 @@ public class Polls {
             PollStates states,
             JdbcClient jdbc,
             TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock,
+            KeptState keptState) {
         this.questions = questions;
         this.reviews = reviews;
         this.states = states;
@@ -51,16 +46,16 @@ public class Polls {
         this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
         this.readOnly.setReadOnly(true);
         this.clock = clock;
+        // A poll shows its film's title, its genre and its review's slug and moment: any change may
+        // touch one, and changes are rare beside votes. Each kept poll is about half a kilobyte.
+        this.kept = keptState.eachUntilChanged(event -> true, KEPT, this::load);
     }
 
+    /** How many polls are kept: every poll a reader is likely to vote in, even at 100,000 reviews. */
+    static final int KEPT = 25_000;
+
     Optional<Poll> poll(long id) {
-        Poll cached = cache.getIfPresent(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Poll> loaded = load(id);
-        loaded.ifPresent(poll -> cache.put(id, poll));
-        return loaded;
+        return kept.get(id);
     }
 
     /**
@@ -175,16 +170,6 @@ public class Polls {
         return poll(number)
                 .filter(this::isPublic)
                 .orElseThrow(() -> new PollProblem(HttpStatus.NOT_FOUND, "There is no poll at this address."));
-    }
-
-    /**
-     * Drops the polls kept in memory once a change is committed, never before: dropped at the
-     * write itself, a reader's request in between would load the poll as it still is in the
-     * database and keep that for seconds after the change. Outside a transaction, at once.
-     */
-    @TransactionalEventListener(fallbackExecution = true)
-    void contentChanged(ContentChanged event) {
-        cache.invalidateAll();
     }
 
     /** The live standings, straight from the counts. */

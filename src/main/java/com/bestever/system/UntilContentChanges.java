@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  *
  * @param <T> what is kept
  */
-public final class UntilContentChanges<T> {
+public final class UntilContentChanges<T> implements KeptState.Kept {
 
     private final Predicate<ContentChanged> concerns;
     private final Supplier<T> load;
@@ -46,7 +46,8 @@ public final class UntilContentChanges<T> {
     }
 
     /** Drops what is kept if the change concerns it. */
-    void contentChanged(ContentChanged event) {
+    @Override
+    public void contentChanged(ContentChanged event) {
         if (concerns.test(event)) {
             generation.incrementAndGet();
             kept = null;
