@@ -5,14 +5,14 @@
 #
 #   bench/edge.sh perf_100k            # a database filled as bench/run.sh says
 #
-# Environment: JAR, JAVA_OPTS (-Xms256m -Xmx256m), PORT (8095), EDGE_PORT (6081), CRAWL (60s, each of two crawls),
+# Environment: JAR, JAVA_OPTS (-Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70), PORT (8095), EDGE_PORT (6081), CRAWL (60s, each of two crawls),
 # READER_VIEWS (2000), EDITS (20), ADMIN_PASSWORD (the database's admin password; a generated
 # first password is changed to ADMIN_NEW_PASSWORD on the way).
 set -uo pipefail
 DB=${1:?usage: bench/edge.sh DATABASE}
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-$(ls "$HERE"/../target/bestever-*.jar | head -1)}
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70}
 PORT=${PORT:-8095}
 EDGE_PORT=${EDGE_PORT:-6081}
 CRAWL=${CRAWL:-60s}

@@ -10,7 +10,7 @@
 #   curl -O https://repo1.maven.org/maven2/tools/profiler/async-profiler/4.6/async-profiler-4.6-linux-x64.jar
 #   unzip async-profiler-4.6-linux-x64.jar 'linux-x64/*'   # then ASPROF_LIB=$PWD/linux-x64/libasyncProfiler.so
 #
-# Environment (defaults): ASPROF_LIB (required), JAR, JAVA (java), JAVA_OPTS (-Xms256m -Xmx256m),
+# Environment (defaults): ASPROF_LIB (required), JAR, JAVA (java), JAVA_OPTS (-Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70),
 # SCENARIOS ("review home genre film author hot"), SECONDS_EACH (20), WARM (60s), PORT (8097),
 # EVENT (itimer: CPU time; wall: wall-clock time of every thread, summarised for the request threads).
 set -uo pipefail
@@ -22,7 +22,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ASPROF_LIB=${ASPROF_LIB:?set ASPROF_LIB to libasyncProfiler.so}
 JAR=${JAR:-$(ls "$HERE"/../target/bestever-*.jar | head -1)}
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70}
 SCENARIOS=${SCENARIOS:-review home genre film author hot}
 SECONDS_EACH=${SECONDS_EACH:-20}
 WARM=${WARM:-60s}

@@ -12,7 +12,7 @@
 #   createdb perf_100k && java -jar target/*.jar (once, against it) &&
 #   PGOPTIONS='-c bench.n=100000' psql -1 -d perf_100k -f bench/generate.sql
 #
-# Environment (defaults): JAR (target/bestever-*.jar), JAVA (java), JAVA_OPTS (-Xms256m -Xmx256m),
+# Environment (defaults): JAR (target/bestever-*.jar), JAVA (java), JAVA_OPTS (-Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70),
 # MODES ("on off": the page cache as shipped, then off, i.e. what every miss pays),
 # ROWS (a regex of the row names to run; all), DURATION (5s), RUNS (3), CONNECTIONS (16),
 # WARM (20s: one warming round; rounds go on until the site is steady, see warm_up), WARM_MAX (600: seconds),
@@ -31,7 +31,7 @@ LABEL=${2:-$DB}
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=${JAR:-$(ls "$HERE"/../target/bestever-*.jar | head -1)}
 JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70}
 MODES=${MODES:-on off}
 ROWS=${ROWS:-.}
 DURATION=${DURATION:-5s}
