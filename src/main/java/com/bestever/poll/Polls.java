@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Polls {
 
+    /** How many polls are kept: every poll a reader is likely to vote in, even at 100,000 reviews. */
+    static final int KEPT = 25_000;
+
     private final VoteQuestionRepository questions;
     private final PollReviews reviews;
     private final PollStates states;
@@ -50,9 +53,6 @@ public class Polls {
         // touch one, and changes are rare beside votes. A kept poll is about 0.8 KB (25,000: some 20 MB).
         this.kept = keptState.eachUntilChanged(event -> true, KEPT, this::load);
     }
-
-    /** How many polls are kept: every poll a reader is likely to vote in, even at 100,000 reviews. */
-    static final int KEPT = 25_000;
 
     Optional<Poll> poll(long id) {
         return kept.get(id);
