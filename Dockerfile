@@ -35,5 +35,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
 # An OutOfMemoryError stops the process (the orchestrator restarts it) instead of leaving it half-alive.
 # The heap is taken whole at start: left to grow, G1 marked concurrently after nearly every young
 # collection (README, "The heap is taken whole at start"). Marking starts at 70% of the heap, not at G1's
-# adaptive threshold, which in a small heap sits below what is always live (README, "G1 marks when").
+# adaptive threshold, which in a small heap sits below what is always live (README, "G1 starts marking when").
 ENTRYPOINT ["java", "-XX:AOTCache=/app/app.aot", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=70", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
