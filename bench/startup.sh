@@ -53,19 +53,21 @@ launch() {
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
+# The heap as the README's commands and the Dockerfile take it.
+HEAP=(-Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70)
 declare -A RESULT
 NAMES=("Java 17, jar" "Java 25, jar" "Java 25, extracted jar + AOT cache")
 for run in $(seq "$RUNS"); do # interleaved, so the machine's load falls on every variant alike
-  RESULT[0]+="$(launch "$JAVA17" -Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -jar "$JAR") "
-  RESULT[1]+="$(launch "$JAVA25" -Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -jar "$JAR") "
-  RESULT[2]+="$(launch "$JAVA25" -XX:AOTCache="$WORK/app/app.aot" -Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -jar "$APP_JAR") "
+  RESULT[0]+="$(launch "$JAVA17" "${HEAP[@]}" -jar "$JAR") "
+  RESULT[1]+="$(launch "$JAVA25" "${HEAP[@]}" -jar "$JAR") "
+  RESULT[2]+="$(launch "$JAVA25" -XX:AOTCache="$WORK/app/app.aot" "${HEAP[@]}" -jar "$APP_JAR") "
   echo "run $run of $RUNS: ${RESULT[0]}| ${RESULT[1]}| ${RESULT[2]}" >&2
 done
 
 {
   echo "## $LABEL: launch to the first served review page ($DB), $(date -u +%FT%TZ)"
   echo
-  echo "\`$0 $*\` — RUNS=$RUNS, -Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70, commit $(git -C "$HERE" rev-parse --short HEAD), $(nproc) cores, load before: $(uptime | sed 's/.*load average: //')"
+  echo "\`$0 $*\` — RUNS=$RUNS, ${HEAP[*]}, commit $(git -C "$HERE" rev-parse --short HEAD), $(nproc) cores, load before: $(uptime | sed 's/.*load average: //')"
   echo
   echo "| runtime | median ms | runs (ms) |"
   echo "|---|---|---|"
